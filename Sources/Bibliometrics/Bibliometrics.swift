@@ -1,0 +1,2 @@
+// Bibliometrics: see the files in this folder.
+import NetworkCore

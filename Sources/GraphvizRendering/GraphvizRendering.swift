@@ -1,0 +1,2 @@
+// GraphvizRendering: see the files in this folder.
+import NetworkCore

@@ -1,0 +1,2 @@
+// NetworkAlgorithms: see the files in this folder.
+import NetworkCore

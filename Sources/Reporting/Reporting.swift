@@ -1,0 +1,2 @@
+// Reporting: see the files in this folder.
+import NetworkCore
