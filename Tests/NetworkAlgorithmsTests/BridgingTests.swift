@@ -94,6 +94,25 @@ struct BridgingTests {
         #expect(json.contains(#""eiIndexByGroup":[null]"#))
     }
 
+    /// Two triangles and a bridge, by hand. Arcs: 7; e_AA = e_BB = 3/7, e_AB = 1/7.
+    /// Rows a = (4/7, 3/7), columns b = (3/7, 4/7); Σ a·b = 24/49; Σ e_ii = 6/7 = 42/49.
+    /// Assortativity r = (42/49 − 24/49)/(1 − 24/49) = 18/25 = 0.72.
+    /// Directed modularity Q = 42/49 − 24/49 = 18/49.
+    /// Undirected: E = 7, each triangle has L = 3 and degree sum 7:
+    /// Q = 2 · (3/7 − (7/14)²) = 6/7 − 1/2 = 5/14.
+    @Test func assortativityAndModularityByHand() {
+        let (g, p) = Self.twoTriangles()
+        #expect(abs((g.nominalAssortativity(by: p) ?? .nan) - 0.72) < 1e-15)
+        #expect(abs((g.modularity(of: p) ?? .nan) - 18.0 / 49.0) < 1e-15)
+        #expect(abs((g.modularity(of: p, directed: false) ?? .nan) - 5.0 / 14.0) < 1e-15)
+        // Resolution 0 leaves only the fraction of internal arcs / edges.
+        #expect(abs((g.modularity(of: p, resolution: 0) ?? .nan) - 6.0 / 7.0) < 1e-15)
+        // One group: Σ a·b = 1, assortativity undefined; modularity 1 − 1 = 0.
+        let one = Partition(values: Array(repeating: "A", count: 6))
+        #expect(g.nominalAssortativity(by: one) == nil)
+        #expect(g.modularity(of: one) == 0)
+    }
+
     /// The bridging document has every key of DESIGN §6.
     @Test func bridgingJSONKeys() throws {
         let (g, p) = Self.twoTriangles()
@@ -133,6 +152,15 @@ func check(_ ours: BridgingResult, _ expected: PeerFixtures.Bridging, _ name: St
     #expect(close(ours.classInsensitiveHomophily, expected.classInsensitiveHomophily, relative: 1e-12), "\(name)")
     #expect(close(ours.eiIndex, expected.eiIndex, relative: 1e-12), "\(name)")
     #expect(ours.eiIndexByGroup.count == expected.eiIndexByGroup.count, "\(name)")
+    if let r = expected.assortativity {
+        #expect(close(ours.assortativity, r, relative: 1e-9), "\(name): assortativity \(String(describing: ours.assortativity)) vs \(r)")
+    }
+    if let q = expected.modularityDirected {
+        #expect(close(ours.modularity, q, relative: 1e-9), "\(name): modularity \(String(describing: ours.modularity)) vs \(q)")
+    }
+    if let q = expected.modularityUndirected {
+        #expect(close(ours.modularityUndirected, q, relative: 1e-9), "\(name): undirected modularity \(String(describing: ours.modularityUndirected)) vs \(q)")
+    }
     for (a, b) in zip(ours.eiIndexByGroup, expected.eiIndexByGroup) {
         #expect(close(a, b, relative: 1e-12), "\(name): E-I by group \(String(describing: a)) vs \(String(describing: b))")
     }

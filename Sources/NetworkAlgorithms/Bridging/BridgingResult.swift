@@ -7,7 +7,7 @@ import NetworkCore
 /// (rows = citing group, columns = cited group, arc counts), `mixingRowShares`,
 /// `mixingColumnShares`, `edges` (undirected simple edges counted), `edgeHomophily`,
 /// `classInsensitiveHomophily`, `eiIndex`, `eiIndexByGroup`, `assortativity`,
-/// `modularity`, `null`. Undefined values (no edges, a single group, a statistic not
+/// `modularity` (directed), `modularityUndirected`, `null`. Undefined values (no edges, a single group, a statistic not
 /// computed) encode as JSON `null`, so every key is always present.
 public struct BridgingResult: Sendable, Equatable, Codable {
     public var attribute: String
@@ -22,17 +22,21 @@ public struct BridgingResult: Sendable, Equatable, Codable {
     public var classInsensitiveHomophily: Double?
     public var eiIndex: Double?
     public var eiIndexByGroup: [Double?]
-    /// Newman's nominal assortativity of the directed arcs (`nil` until computed).
+    /// Newman's nominal assortativity of the directed arcs.
     public var assortativity: Double?
-    /// Modularity of the partition (`nil` until computed).
+    /// Directed modularity of the partition (Leicht & Newman 2008) over the arcs.
     public var modularity: Double?
+    /// Undirected modularity of the partition (Newman & Girvan 2004) on the undirected
+    /// simple view.
+    public var modularityUndirected: Double?
     /// Null-model block (`nil` when no null model was run).
     public var null: NullModelResult?
 
     public init(attribute: String, groups: [String], groupSizes: [Int], missing: MissingGroupPolicy,
                 mixing: [[Int]], mixingRowShares: [[Double]], mixingColumnShares: [[Double]], edges: Int,
                 edgeHomophily: Double?, classInsensitiveHomophily: Double?, eiIndex: Double?,
-                eiIndexByGroup: [Double?], assortativity: Double?, modularity: Double?, null: NullModelResult?) {
+                eiIndexByGroup: [Double?], assortativity: Double?, modularity: Double?, modularityUndirected: Double? = nil,
+                null: NullModelResult?) {
         self.attribute = attribute
         self.groups = groups
         self.groupSizes = groupSizes
@@ -47,12 +51,13 @@ public struct BridgingResult: Sendable, Equatable, Codable {
         self.eiIndexByGroup = eiIndexByGroup
         self.assortativity = assortativity
         self.modularity = modularity
+        self.modularityUndirected = modularityUndirected
         self.null = null
     }
 
     private enum CodingKeys: String, CodingKey {
         case attribute, groups, groupSizes, missing, mixing, mixingRowShares, mixingColumnShares, edges,
-             edgeHomophily, classInsensitiveHomophily, eiIndex, eiIndexByGroup, assortativity, modularity, null
+             edgeHomophily, classInsensitiveHomophily, eiIndex, eiIndexByGroup, assortativity, modularity, modularityUndirected, null
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +76,7 @@ public struct BridgingResult: Sendable, Equatable, Codable {
         try c.encode(eiIndexByGroup, forKey: .eiIndexByGroup)
         try c.encode(assortativity, forKey: .assortativity)
         try c.encode(modularity, forKey: .modularity)
+        try c.encode(modularityUndirected, forKey: .modularityUndirected)
         try c.encode(null, forKey: .null)
     }
 }
@@ -78,7 +84,7 @@ public struct BridgingResult: Sendable, Equatable, Codable {
 extension Graph {
     /// All bridging statistics of `partition` without a null model: mixing matrix and
     /// shares, edge and class-insensitive homophily, E-I index (network and per group),
-    /// Newman's nominal assortativity and modularity (directed) when available.
+    /// Newman's nominal assortativity and modularity (directed and undirected).
     ///
     /// Time O(n + m + g²). Deterministic.
     /// - Precondition: `partition.nodeCount == nodeCount`.
@@ -96,6 +102,8 @@ extension Graph {
             attribute: attribute, groups: groups.groupNames, groupSizes: sizes, missing: missing,
             mixing: mixing.counts, mixingRowShares: mixing.rowShares(), mixingColumnShares: mixing.columnShares(),
             edges: h.edges, edgeHomophily: h.edgeHomophily, classInsensitiveHomophily: h.classInsensitiveHomophily,
-            eiIndex: ei.network, eiIndexByGroup: ei.byGroup, assortativity: nil, modularity: nil, null: nil)
+            eiIndex: ei.network, eiIndexByGroup: ei.byGroup, assortativity: mixing.nominalAssortativity(),
+            modularity: mixing.directedModularity(),
+            modularityUndirected: view.modularity(groups, counts: counts, resolution: 1), null: nil)
     }
 }
