@@ -1,5 +1,6 @@
 import Foundation
 import NetworkCore
+import TestSupport
 import Testing
 @testable import GraphvizRendering
 
@@ -62,5 +63,36 @@ struct FigurePreviewTests {
                                              labels: net.labels, scores: net.scores, options: opts)
         let png = try timed("sfdp \(nodes) nodes png") { try fig.render(format: .png) }
         try write(png, "timing\(nodes).png")
+    }
+}
+
+extension FigurePreviewTests {
+    /// Cora (2708 papers, 7 classes), reduced to the top 150 by in-degree.
+    @Test(.enabled(if: SharedData.path("networks/cora/cora.cites") != nil, "needs ../shared/data"))
+    func cora() throws {
+        let cites = try String(contentsOfFile: SharedData.path("networks/cora/cora.cites") ?? "", encoding: .utf8)
+        let labelsText = try String(contentsOfFile: SharedData.path("networks/cora/cora-labels-by-paper-id.tsv") ?? "", encoding: .utf8)
+        var builder = GraphBuilder()
+        for line in cites.split(separator: "\n") {
+            let f = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard f.count == 2 else { continue }
+            _ = builder.addArc(from: String(f[1]), to: String(f[0]))
+        }
+        let graph = builder.build().graph
+        var classOf: [String: String] = [:]
+        for line in labelsText.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t")
+            if f.count == 2 { classOf[String(f[0])] = String(f[1]).replacingOccurrences(of: "_", with: " ") }
+        }
+        let partition = Partition(values: graph.ids.map { classOf[$0] })
+        let indeg = (0..<Int32(graph.nodeCount)).map { Double(graph.inDegree($0)) }
+        var opts = PartitionNetworkFigure.Options()
+        opts.groupTitle = "Cora class"
+        opts.scoreName = "in-degree"
+        opts.nodeNoun = "papers"
+        let fig = try PartitionNetworkFigure(graph: graph, partition: partition, labels: graph.ids.map { "paper \($0)" },
+                                             scores: indeg, options: opts)
+        try write(timed("cora png") { try fig.render(format: .png) }, "cora.png")
+        print(fig.caption)
     }
 }

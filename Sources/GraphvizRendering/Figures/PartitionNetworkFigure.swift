@@ -24,8 +24,8 @@ public struct PartitionNetworkFigure: Sendable {
         /// lays out a 150-node sample in well under a second.
         public var maxNodes: Int = 150
         /// How many of the drawn nodes (highest score first) carry a visible label; the
-        /// others are dots whose full label is in the SVG tooltip. Default 40.
-        public var labeledNodes: Int = 40
+        /// others are dots whose full label is in the SVG tooltip. Default 30.
+        public var labeledNodes: Int = 30
         /// Longest visible label, in characters (tooltips keep the full text). Default 30.
         public var labelLength: Int = 30
         /// Leave out nodes with no arc among the drawn nodes. Default `false`.
@@ -211,7 +211,7 @@ public struct PartitionNetworkFigure: Sendable {
         let legend = FigureLegend.table(
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             entries: entries, columns: entries.count > 6 ? 3 : 2,
-            lines: [(crossColor, 2, "between groups"), ("#BBBBBB", 1, "within a group")], notes: notes)
+            lines: [(crossColor, 2, "arc between groups"), ("#BBBBBB", 1, "arc within a group")], notes: notes)
 
         var engine = options.engine
         if engine != .sfdp && shown.count > 150 { engine = .sfdp }

@@ -72,9 +72,14 @@ public struct QuotientFigure: Sendable {
         for i in 0..<g {
             let st = style(i)
             let size = quotient.groupSizes[i]
-            let width = 0.9 + 1.1 * (Double(size) / Double(maxSize)).squareRoot()
             let within = quotient.flows[i][i]
-            let label = "\(truncatedLabel(quotient.groupNames[i], limit: 28))\nn = \(size)\n\(formatNumber(within)) within"
+            let name = wrappedLabel(truncatedLabel(quotient.groupNames[i], limit: 48), width: 14)
+            let label = "\(name)\nn = \(size)\n\(formatNumber(within)) within"
+            // Area by size, but never smaller than the label (≈0.085 in per character at 11 pt).
+            let lines = label.split(separator: "\n")
+            let longest = lines.map(\.count).max() ?? 0
+            let needed = max(Double(longest) * 0.085 + 0.25, Double(lines.count) * 0.19 + 0.25)
+            let width = max(needed, 0.9 + 1.1 * (Double(size) / Double(maxSize)).squareRoot())
             nodes.append(DOTNode(id: "g\(i)", attributes: [
                 "label": .text(label), "fillcolor": .text(st.fill), "fontcolor": .text(st.fontColor),
                 "shape": .text(st.shape), "width": .text(PartitionNetworkFigure.inches(width)),

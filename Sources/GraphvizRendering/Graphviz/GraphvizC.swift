@@ -20,6 +20,8 @@ import Darwin
 struct GraphvizRun: Sendable {
     var bytes: [UInt8]
     var messages: [String]
+    /// The root graph's name; `%<n>` (a process-wide counter) for an anonymous graph.
+    var graphName: String
 }
 
 enum GraphvizC {
@@ -104,7 +106,8 @@ enum GraphvizC {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))
             }
             gvFreeRenderData(data)
-            return .success(GraphvizRun(bytes: bytes, messages: messages()))
+            let name = agnameof(UnsafeMutableRawPointer(graph)).map { String(cString: $0) } ?? ""
+            return .success(GraphvizRun(bytes: bytes, messages: messages(), graphName: name))
         }
         return try result.get()
     }

@@ -6,7 +6,9 @@
 ///
 /// Determinism: the same DOT text, engine, format and resolution give byte-identical
 /// output across calls and processes — libc `rand()` is re-seeded before every layout
-/// (for `sfdp`) and the PDF creation date is replaced by a fixed one. `fdp` is the
+/// (for `sfdp`), the PDF creation date is replaced by a fixed one, and the name
+/// Graphviz invents for an anonymous graph (`digraph { … }` becomes `%3`, `%325`, … from
+/// a process-wide counter) is written as `%0` in SVG. `fdp` is the
 /// exception: it is not reproducible within a process (DESIGN §5).
 public struct GraphvizRenderer: Sendable {
     /// The PNG resolution used when none is given: 144 dpi (2× screen), sharp on
@@ -49,7 +51,12 @@ public struct GraphvizRenderer: Sendable {
         var extra: [(String, String)] = []
         if format == .png { extra.append(("dpi", String(min(max(pngDPI, 36), 600)))) }
         let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
-        let bytes = format == .pdf ? PDFNormalizer.normalizeDates(run.bytes) : run.bytes
+        var bytes = run.bytes
+        switch format {
+        case .pdf: bytes = PDFNormalizer.normalizeDates(bytes)
+        case .svg: bytes = PDFNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
+        case .png: break
+        }
         return Output(bytes: bytes, diagnostics: run.messages)
     }
 }

@@ -1,5 +1,20 @@
-/// Makes cairo's PDF output reproducible by overwriting its timestamps.
+/// Makes Graphviz/cairo output reproducible: PDF timestamps, anonymous graph names in SVG.
 enum PDFNormalizer {
+    /// Graphviz names an anonymous root graph `%<counter>`, with a counter shared by the
+    /// whole process, and writes that name in the SVG `Title` comment and the graph's
+    /// `<title>`. Rewrites those two occurrences to `%0`. No-op for named graphs. O(n).
+    static func normalizeAnonymousGraphName(_ svg: [UInt8], name: String) -> [UInt8] {
+        guard name.hasPrefix("%"), name.dropFirst().allSatisfy(\.isNumber) else { return svg }
+        var out = svg
+        for (before, after) in [("<!-- Title: \(name) Pages:", "<!-- Title: %0 Pages:"), ("<title>\(name)</title>", "<title>%0</title>")] {
+            let pattern = Array(before.utf8)
+            if let i = firstIndex(of: pattern, in: out, from: 0) {
+                out.replaceSubrange(i..<(i + pattern.count), with: Array(after.utf8))
+            }
+        }
+        return out
+    }
+
     /// The date written instead of the real one (PDF date syntax, 1970-01-01 UTC).
     static let fixedDate: [UInt8] = Array("D:19700101000000Z".utf8)
 
