@@ -14,9 +14,11 @@ public enum CitationArcDirection: String, Sendable, Codable, CaseIterable {
 
 /// What to do with directed cycles before main path analysis (which needs a DAG).
 public enum CycleHandling: Sendable, Equatable {
-    /// Merge every strong component into one node (iterative Tarjan). Parallel arcs
-    /// between the same pair of (merged) nodes become one arc; intra-component arcs and
-    /// self-loops disappear. Every merge is listed in ``CycleReport/mergedComponents``.
+    /// Merge every strong component into one node (iterative Tarjan). Arcs inside a
+    /// component and self-loops disappear; every other arc is kept, so two members of a
+    /// merged component citing the same work give two parallel arcs (each citation stays
+    /// a channel, as duplicate input arcs do under `GraphBuilder`'s `.keep`). Every merge
+    /// is listed in ``CycleReport/mergedComponents``.
     case condense
     /// Remove arcs, never merge nodes. Self-loops go first; then, when `years` is given
     /// (one optional year per graph node), every arc that lies inside a strong component
@@ -58,8 +60,7 @@ public struct CycleReport: Codable, Sendable, Equatable {
     /// Strong components of two or more nodes merged (``CycleHandling/condense``), each as
     /// the external ids of its members in ascending node order.
     public let mergedComponents: [[String]]
-    /// Arcs dropped by condensation: self-loops, arcs inside a merged component, and
-    /// parallel copies between the same pair of nodes.
+    /// Arcs dropped by condensation: self-loops and arcs inside a merged component.
     public let droppedArcs: Int
     /// Whether anything at all was changed.
     public var changed: Bool { !removedArcs.isEmpty || !mergedComponents.isEmpty || droppedArcs > 0 }
@@ -89,7 +90,8 @@ public struct KnowledgeFlowDAG: Sendable {
     public let arcTail: [Int32]
     /// Head (citing / later work) of each DAG arc.
     public let arcHead: [Int32]
-    /// Input graph arc each DAG arc came from (the first in arc order when parallel arcs merged).
+    /// Input graph arc each DAG arc came from (one-to-one; arcs removed or inside a merged
+    /// component have no DAG arc).
     public let graphArc: [Int32]
     /// `outOffsets[v]..<outOffsets[v+1]` are the DAG arcs leaving `v`.
     public let outOffsets: [Int]
@@ -166,7 +168,7 @@ public struct KnowledgeFlowDAG: Sendable {
                 if t == h { continue }
                 keepT.append(t); keepH.append(h); keepA.append(Int32(a))
             }
-            let csr = LineageCSR(nodeCount: members.count, tails: keepT, heads: keepH, graphArcs: keepA, dropParallel: true)
+            let csr = LineageCSR(nodeCount: members.count, tails: keepT, heads: keepH, graphArcs: keepA)
             let dropped = m - csr.arcTail.count
             self.init(
                 ids: labels, nodeOfGraphNode: nodeOf, csr: csr,
@@ -212,7 +214,7 @@ public struct KnowledgeFlowDAG: Sendable {
             for a in 0..<m where !removed[a] {
                 keepT.append(flowTail[a]); keepH.append(flowHead[a]); keepA.append(Int32(a))
             }
-            let csr = LineageCSR(nodeCount: n, tails: keepT, heads: keepH, graphArcs: keepA, dropParallel: false)
+            let csr = LineageCSR(nodeCount: n, tails: keepT, heads: keepH, graphArcs: keepA)
             report.sort { $0.graphArc < $1.graphArc }
             self.init(
                 ids: graph.ids, nodeOfGraphNode: (0..<n).map { Int32($0) }, csr: csr,
@@ -244,7 +246,7 @@ struct LineageCSR {
     var inOffsets: [Int]
     var inArcs: [Int32]
 
-    init(nodeCount n: Int, tails: [Int32], heads: [Int32], graphArcs: [Int32], dropParallel: Bool) {
+    init(nodeCount n: Int, tails: [Int32], heads: [Int32], graphArcs: [Int32]) {
         let m = tails.count
         // Stable counting sort by head, then by tail: result ordered by (tail, head, input order).
         var byHead = [Int](repeating: 0, count: n + 1)
@@ -259,11 +261,8 @@ struct LineageCSR {
         for i in order1 { let t = Int(tails[Int(i)]); order2[byTail[t]] = i; byTail[t] += 1 }
         arcTail.reserveCapacity(m); arcHead.reserveCapacity(m); graphArc.reserveCapacity(m)
         outOffsets = [Int](repeating: 0, count: n + 1)
-        var lastT: Int32 = -1, lastH: Int32 = -1
         for i in order2 {
             let t = tails[Int(i)], h = heads[Int(i)]
-            if dropParallel && t == lastT && h == lastH { continue }
-            lastT = t; lastH = h
             arcTail.append(t); arcHead.append(h); graphArc.append(graphArcs[Int(i)])
             outOffsets[Int(t) + 1] += 1
         }

@@ -66,7 +66,7 @@ enum LineageCycles {
         for a in 0..<tails.count where include[a] { idx.append(Int32(a)) }
         let sub = LineageCSR(
             nodeCount: n, tails: idx.map { tails[Int($0)] }, heads: idx.map { heads[Int($0)] },
-            graphArcs: idx, dropParallel: false)
+            graphArcs: idx)
         var state = [UInt8](repeating: 0, count: n)  // 0 new, 1 on stack, 2 done
         var call: [(node: Int32, next: Int)] = []
         var result: [Int] = []
