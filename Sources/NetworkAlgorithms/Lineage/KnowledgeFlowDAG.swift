@@ -49,6 +49,13 @@ public struct RemovedArc: Codable, Sendable, Equatable, Hashable {
     public let reason: Reason
     /// Arc index in the input graph.
     public let graphArc: Int
+
+    public init(citing: String, cited: String, reason: Reason, graphArc: Int) {
+        self.citing = citing
+        self.cited = cited
+        self.reason = reason
+        self.graphArc = graphArc
+    }
 }
 
 /// Exactly what was changed to make the network acyclic (DESIGN §6 key `cyclesRemoved`).
