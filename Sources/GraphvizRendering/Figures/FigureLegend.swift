@@ -28,7 +28,9 @@ enum FigureLegend {
             // Line samples start on a new row.
             while !lines.isEmpty && cells.count % cols != 0 { cells.append((.markup("<TD></TD>"), "")) }
             for line in lines {
-                cells.append((.markup("<TD WIDTH=\"\(swatch)\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\" VALIGN=\"MIDDLE\"><TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD BGCOLOR=\"\(line.color)\" WIDTH=\"\(swatch)\" HEIGHT=\"\(max(1, line.height))\" FIXEDSIZE=\"TRUE\"></TD></TR></TABLE></TD>"), line.text))
+                // No FIXEDSIZE on the outer cell: a fixed cell narrower than its nested table
+                // trips Graphviz's `delx >= 0` assertion (htmltable.c) and aborts the process.
+                cells.append((.markup("<TD VALIGN=\"MIDDLE\"><TABLE BORDER=\"0\" CELLPADDING=\"0\" CELLSPACING=\"0\"><TR><TD BGCOLOR=\"\(line.color)\" WIDTH=\"\(swatch)\" HEIGHT=\"\(max(1, line.height))\" FIXEDSIZE=\"TRUE\"></TD></TR></TABLE></TD>"), line.text))
             }
             var i = 0
             while i < cells.count {
