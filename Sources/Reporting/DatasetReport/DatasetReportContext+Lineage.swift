@@ -46,16 +46,31 @@ extension DatasetReportContext {
             + "An arc A → B reads 'A derives from B' (knowledge flows from B to A). \(crossings) of them join two different literatures "
             + "(a work's group, or a concept's home literature where a seed states one).")]
 
-        let drawn = Partition(values: nodeGroup.map { $0 ?? "(no stated literature)" })
+        // Draw only the nodes on lineage arcs.
+        var onArc = [Bool](repeating: false, count: graph.nodeCount)
+        for a in 0..<graph.arcCount {
+            onArc[Int(graph.tail(ofArc: a))] = true
+            onArc[Int(graph.outTargets[a])] = true
+        }
+        let kept = (0..<graph.nodeCount).filter { onArc[$0] }
+        var newIndex = [Int32](repeating: -1, count: graph.nodeCount)
+        for (k, v) in kept.enumerated() { newIndex[v] = Int32(k) }
+        var edges: [(Int32, Int32)] = []
+        for a in 0..<graph.arcCount {
+            edges.append((newIndex[Int(graph.tail(ofArc: a))], newIndex[Int(graph.outTargets[a])]))
+        }
+        let drawn = Partition.bySize(kept.map { nodeGroup[$0] })
         var options = PartitionNetworkFigure.Options()
         options.maxNodes = parameters.maxFigureNodes
-        options.dropIsolated = true
         options.labeledNodes = parameters.maxFigureNodes
-        options.groupTitle = "literature"
+        options.labelLength = 42
+        options.groupTitle = "literature (\(Partition.missingLabel): no literature stated)"
         options.scoreName = "degree"
-        options.engine = graph.nodeCount <= 120 ? .dot : .sfdp
+        options.nodeNoun = "models, concepts and works"
+        options.engine = kept.count <= 120 ? .dot : .sfdp
         let figure = try PartitionNetworkFigure(
-            graph: graph, partition: drawn, labels: nodeLabel, options: options)
+            nodeCount: kept.count, edges: edges, directed: true, partition: drawn, labels: kept.map { nodeLabel[$0] },
+            options: options)
         blocks.append(.figure(try .rendered(
             name: "lineage", title: "Stated lineage of models and concepts",
             caption: "Arrows point from a model or work to what it derives from. " + figure.caption,

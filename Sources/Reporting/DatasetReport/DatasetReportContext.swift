@@ -21,7 +21,7 @@ struct DatasetReportContext: Sendable {
         let n = dataset.workIDs.count
         groupAttribute = dataset.group
         if let g = dataset.group, let values = dataset.workAttributes[g] {
-            partition = Partition(values: values)
+            partition = Partition.bySize(values)
         } else {
             partition = Partition(values: [String?](repeating: "all works", count: n))
         }
@@ -84,5 +84,19 @@ struct DatasetReportContext: Sendable {
             ("random seed", "none used (every analysis in this report is deterministic)"),
             ("generator", "Siloscope 0.1.0"),
         ]
+    }
+}
+
+extension Partition {
+    /// A partition whose groups are ordered by size (largest first, ties by name), so
+    /// that the largest groups get the first, most distinct palette colours.
+    static func bySize(_ values: [String?]) -> Partition {
+        let plain = Partition(values: values)
+        let sizes = plain.groupSizes()
+        let order = plain.groupNames.indices
+            .filter { Int32($0) != plain.missingGroup }
+            .sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+            .map { plain.groupNames[$0] }
+        return Partition(values: values, order: order)
     }
 }
