@@ -89,6 +89,13 @@ struct RealNetworkTests {
         let fixture = try #require(try PeerFixtures.real("cora"))
         checkAgainstFixture(build, fixture)
         check(result, try #require(fixture.bridging), "cora")
+        // Cora's classes are far more homophilous than chance under both null models:
+        // no sample reaches the observed homophily, so p = 1/(1 + samples).
+        for model in BridgingNullModel.allCases {
+            let null = build.graph.bridgingNull(by: p, model: model, samples: 19, seed: 1)
+            #expect(null.pValues.edgeHomophily == 0.05, "\(model)")
+            #expect((null.intervals.edgeHomophily ?? [1, 1])[1] < 0.81, "\(model)")
+        }
     }
 
     /// CiteSeer (LINQS), reversed, with the 3312 labelled papers (7 occur in no arc).
