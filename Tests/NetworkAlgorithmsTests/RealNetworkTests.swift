@@ -54,6 +54,21 @@ private func checkAgainstFixture(_ build: Loaded, _ fixture: PeerFixtures.RealNe
     }
 }
 
+/// Top-20 samples of a centrality against the fixture.
+private func checkSamples(_ values: [Double], _ samples: [PeerFixtures.IDValue]?, _ graph: Graph, _ what: String) {
+    guard let samples, !samples.isEmpty else {
+        Issue.record("fixture lacks \(what)")
+        return
+    }
+    for sample in samples {
+        guard let v = graph.index(of: sample.id) else {
+            Issue.record("\(what): node \(sample.id) missing")
+            continue
+        }
+        #expect(near(values[Int(v)], sample.value), "\(what) of \(sample.id): \(values[Int(v)]) vs \(sample.value)")
+    }
+}
+
 @Suite("Real networks (../shared/data)")
 struct RealNetworkTests {
     /// Cora, `cora.cites` reversed (its lines are "cited citing"). PROVENANCE.md and issue 2:
@@ -77,6 +92,20 @@ struct RealNetworkTests {
         let fixture = try #require(try PeerFixtures.real("cora"))
         checkAgainstFixture(build, fixture)
         check(result, try #require(fixture.bridging), "cora")
+        // Centrality and structure against NetworkX (top 20 nodes of each measure).
+        let g = build.graph
+        checkSamples(g.betweenness(), fixture.betweennessDirectedTop20, g, "betweenness")
+        checkSamples(g.betweenness(directed: false, normalized: true), fixture.betweennessUndirectedNormalizedTop20, g, "undirected betweenness")
+        checkSamples(g.closeness(), fixture.closenessIncomingTop20, g, "closeness")
+        checkSamples(g.closeness(direction: .outgoing), fixture.closenessOutgoingTop20, g, "outgoing closeness")
+        checkSamples(g.closeness(direction: .undirected), fixture.closenessUndirectedTop20, g, "undirected closeness")
+        checkSamples(g.harmonicCentrality(), fixture.harmonicIncomingTop20, g, "harmonic")
+        #expect(histogram(g.coreNumbers(.undirected)) == fixture.coreUndirectedHistogram)
+        #expect(histogram(g.coreNumbers(.all)) == fixture.coreAllHistogram)
+        let condensation = g.condensation()
+        #expect(condensation.graph.nodeCount == fixture.condensationNodes)
+        #expect(condensation.graph.arcCount == fixture.condensationArcs)
+        #expect(g.topologicalOrder().cycle != nil)
         // Cora's classes are far more homophilous than chance under both null models:
         // no sample reaches the observed homophily, so p = 1/(1 + samples).
         for model in BridgingNullModel.allCases {
@@ -113,6 +142,13 @@ struct RealNetworkTests {
         let summary = build.summary
         #expect(summary.nodes == 27770 && summary.arcs == 352807)
         #expect(summary.selfLoops == 39 && summary.largestWeakComponent == 27400)
-        checkAgainstFixture(build, try #require(try PeerFixtures.real("hep-th")))
+        let fixture = try #require(try PeerFixtures.real("hep-th"))
+        checkAgainstFixture(build, fixture)
+        let g = build.graph
+        #expect(histogram(g.coreNumbers(.undirected)) == fixture.coreUndirectedHistogram)
+        let condensation = g.condensation()
+        #expect(condensation.graph.nodeCount == fixture.condensationNodes)
+        #expect(condensation.graph.arcCount == fixture.condensationArcs)
+        #expect(condensation.graph.topologicalOrder().order?.count == fixture.condensationNodes)
     }
 }
