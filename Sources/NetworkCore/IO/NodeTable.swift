@@ -31,51 +31,46 @@ public struct NodeTable: Sendable {
     /// duplicate ids (naming both lines).
     public static func read(path: String) throws -> NodeTable {
         let file = try InputFile(path: path)
-        let text = try file.text()
-        // Locate the naming line.
-        var lineNumber = 0
-        var namingLine: Substring?
-        var namingNumber = 0
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            lineNumber += 1
-            let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            namingLine = raw
-            namingNumber = lineNumber
-            break
-        }
-        guard let naming = namingLine else {
-            throw InputError(file: path, line: 1, message: "is empty: expected a header row or a `#` line naming the columns")
-        }
-        let fromComment = naming.trimmingCharacters(in: .whitespaces).hasPrefix("#")
         let isCSV = path.lowercased().hasSuffix(".csv")
-        let useTabs = naming.contains("\t")
-
-        var names: [String]
+        var names: [String] = []
         var rows: [(line: Int, cells: [String])] = []
+        var namingText = ""
+        var namingNumber = 0
+        var fromComment = false
+        try file.data.withUnsafeBytes { raw in
+            var lines = ByteLines(raw)
+            var found: ByteSpan?
+            while let span = lines.next() {
+                let trimmed = raw.trimmed(span)
+                if trimmed.isEmpty { continue }
+                found = trimmed
+                namingNumber = lines.lineNumber
+                break
+            }
+            guard var naming = found else {
+                throw InputError(file: path, line: 1, message: "is empty: expected a header row or a `#` line naming the columns")
+            }
+            fromComment = raw[naming.start] == Byte.hash
+            if fromComment { naming.start += 1 }
+            namingText = raw.string(naming)
+            if isCSV { return }
+            let useTabs = (naming.start..<naming.end).contains { raw[$0] == Byte.tab }
+            names = Self.cells(raw, naming, tabs: useTabs).map { fromComment ? Self.firstWord($0) : $0 }
+            while let span = lines.next() {
+                guard let first = raw.token(from: span.start, limit: span.end) else { continue }
+                if raw[first.start] == Byte.hash { continue }
+                rows.append((lines.lineNumber, Self.cells(raw, span, tabs: useTabs)))
+            }
+        }
         if isCSV {
             let table = try CSVRows(file: file, hasHeader: !fromComment, comments: true)
             if fromComment {
-                let body = String(naming.drop { $0 != "#" }.dropFirst())
-                let header = try CSVRows(file: InputFile(path: path, data: Data(body.utf8)))
+                let header = try CSVRows(file: InputFile(path: path, data: Data(namingText.utf8)))
                 names = (header.rows.first?.cells ?? []).map(Self.firstWord)
             } else {
                 names = table.header ?? []
             }
             rows = table.rows.map { ($0.line, $0.cells) }
-        } else {
-            var body = Substring(naming)
-            if fromComment { body = body.drop { $0 != "#" }.dropFirst() }
-            names = Self.split(body, tabs: useTabs).map { fromComment ? Self.firstWord($0) : $0 }
-            lineNumber = 0
-            for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-                lineNumber += 1
-                if lineNumber <= namingNumber { continue }
-                let line = raw
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                rows.append((lineNumber, Self.split(line, tabs: useTabs)))
-            }
         }
         names = names.map { $0.trimmingWhitespace() }
         guard let idColumn = names.first, !idColumn.isEmpty else {
@@ -122,9 +117,27 @@ public struct NodeTable: Sendable {
         cell.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
     }
 
-    private static func split(_ line: Substring, tabs: Bool) -> [String] {
-        if tabs { return line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    /// The cells of a line: split on every tab, or on runs of blanks when `tabs` is false.
+    private static func cells(_ raw: UnsafeRawBufferPointer, _ span: ByteSpan, tabs: Bool) -> [String] {
+        var result: [String] = []
+        if tabs {
+            var start = span.start
+            var i = span.start
+            while i <= span.end {
+                if i == span.end || raw[i] == Byte.tab {
+                    result.append(raw.string(ByteSpan(start: start, end: i)))
+                    start = i + 1
+                }
+                i += 1
+            }
+        } else {
+            var position = span.start
+            while let token = raw.token(from: position, limit: span.end) {
+                result.append(raw.string(token))
+                position = token.end
+            }
+        }
+        return result
     }
 }
 

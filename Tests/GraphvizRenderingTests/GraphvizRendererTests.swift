@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import GraphvizRendering
+
+@Suite struct GraphvizRendererTests {
+    static let small = "digraph G { a -> b; b -> c; c -> a; a [label=\"Alpha\"]; }"
+
+    func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    @Test func rendersSVGInProcess() throws {
+        let svg = string(try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .svg))
+        #expect(svg.contains("<svg"))
+        #expect(svg.contains(">Alpha</text>"))
+    }
+
+    @Test func badDOTGivesTypedParseErrorWithGraphvizMessage() throws {
+        let error = #expect(throws: GraphvizError.self) {
+            try GraphvizRenderer.render(dot: "digraph { a -> ; }", engine: .dot, format: .svg)
+        }
+        #expect(error?.kind == .parse)
+        #expect(error?.engine == .dot)
+        #expect(error?.format == .svg)
+        // Graphviz's own text: "Error: syntax error in line 1 near ';'".
+        #expect(error?.message.contains("syntax error in line 1") == true)
+        // The parser recovers: the next good graph still renders.
+        let svg = string(try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .svg))
+        #expect(svg.contains("Alpha"))
+    }
+
+    @Test func nulInDOTIsRejectedBeforeGraphviz() {
+        let error = #expect(throws: GraphvizError.self) {
+            try GraphvizRenderer.render(dot: "digraph { a\u{0} }", engine: .dot, format: .svg)
+        }
+        #expect(error?.kind == .invalidInput)
+    }
+
+    @Test func pngHasSignatureAndDPIScalesIt() throws {
+        let low = try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .png, pngDPI: 72)
+        let high = try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .png, pngDPI: 144)
+        #expect(Array(low.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        func width(_ png: [UInt8]) -> Int { png[16..<20].reduce(0) { $0 << 8 | Int($1) } }
+        // Twice the resolution: twice the pixel width (±1 for rounding).
+        #expect(abs(width(high) - 2 * width(low)) <= 2)
+    }
+
+    @Test func pdfBytesAreIdenticalAcrossSecondsAndDateIsFixed() throws {
+        let first = try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .pdf)
+        Thread.sleep(forTimeInterval: 1.1)  // cairo stamps the date to the second
+        let second = try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .pdf)
+        #expect(first == second, "PDF bytes differ")
+        let text = String(decoding: first, as: Unicode.ASCII.self)
+        #expect(text.hasPrefix("%PDF"))
+        #expect(text.contains("/CreationDate (D:19700101000000Z)"))
+    }
+
+    @Test func pdfNormalizerKeepsLengthAndRewritesDates() {
+        let raw = Array("x /CreationDate (D:20261122191441Z) y /ModDate (D:20261122191441+01'00) z".utf8)
+        let out = PDFNormalizer.normalizeDates(raw)
+        #expect(out.count == raw.count)
+        #expect(String(decoding: out, as: UTF8.self) == "x /CreationDate (D:19700101000000Z) y /ModDate (D:00000000000000+00'00) z")
+    }
+
+    @Test func sfdpIsReproducible() throws {
+        let dot = (0..<80).map { "n\($0) -> n\(($0 * 7 + 3) % 80); n\($0) -> n\(($0 * 13 + 1) % 80);" }.joined()
+        let text = "digraph { \(dot) }"
+        let a = string(try GraphvizRenderer.render(dot: text, engine: .sfdp, format: .svg))
+        let b = string(try GraphvizRenderer.render(dot: text, engine: .sfdp, format: .svg))
+        let c = string(try GraphvizRenderer.render(dot: text, engine: .sfdp, format: .svg))
+        // Anonymous graph: Graphviz's process-wide counter name is normalised to %0.
+        #expect(a.contains("<title>%0</title>"))
+        #expect(a == b, "first and second sfdp SVG differ")
+        #expect(b == c, "second and third sfdp SVG differ")
+    }
+
+    @Test func concurrentRendersAreSerialisedAndIdentical() async throws {
+        let dot = "digraph { " + (0..<60).map { "n\($0) -> n\(($0 * 11 + 5) % 60);" }.joined() + " }"
+        let reference = try GraphvizRenderer.render(dot: dot, engine: .sfdp, format: .png)
+        let results = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    // Interleave other work (a different graph and format) to stress the lock.
+                    if i % 2 == 0 { _ = try GraphvizRenderer.render(dot: "graph { x -- y }", engine: .neato, format: .svg) }
+                    return try GraphvizRenderer.render(dot: dot, engine: .sfdp, format: .png)
+                }
+            }
+            var all: [[UInt8]] = []
+            for try await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0 == reference }, "renders differ")
+    }
+
+    @Test func hostileLabelsAreShownLiterallyInSVG() throws {
+        let hostile = #"\N \G \l "quoted" <script>alert(1)</script> & trailing\"#
+        let g = DOTGraph(name: "G", directed: true, nodes: [DOTNode(id: "n1", attributes: ["label": .text(hostile), "tooltip": .text(hostile)])])
+        let svg = string(try GraphvizRenderer.render(g, engine: .dot, format: .svg))
+        #expect(!svg.contains("<script>"))
+        // The label text arrives literally (XML-escaped by Graphviz's SVG writer).
+        #expect(svg.contains(#"\N \G \l &quot;quoted&quot; &lt;script&gt;alert(1)&lt;/script&gt; &amp; trailing\"#))
+    }
+
+    @Test func formatFromFileExtension() {
+        #expect(FigureFormat(fileExtensionOf: "out/fig.SVG") == .svg)
+        #expect(FigureFormat(fileExtensionOf: "a.b/fig.pdf") == .pdf)
+        #expect(FigureFormat(fileExtensionOf: "fig.png") == .png)
+        #expect(FigureFormat(fileExtensionOf: "fig.jpg") == nil)
+        #expect(FigureFormat(fileExtensionOf: "dir.svg/fig") == nil)
+        #expect(FigureFormat(fileExtensionOf: "fig") == nil)
+    }
+
+    @Test func errorDescriptionNamesEngineAndFormat() {
+        let e = GraphvizError(kind: .layout, message: "boom", engine: .sfdp, format: .png)
+        #expect(e.description == "Graphviz layout error (engine sfdp, format png): boom")
+    }
+}
