@@ -152,7 +152,24 @@ public struct PartitionNetworkFigure: Sendable {
                 "tooltip": .text(full + " — " + partition.groupNames[Int(g)]),
             ]
             a["label"] = ""
-            if labeled[v] { a["xlabel"] = .text(truncatedLabel(labels[v], limit: options.labelLength)) }
+            if labeled[v] {
+                let text = truncatedLabel(labels[v], limit: options.labelLength)
+                if st.shape == "circle" {
+                    // Labelled nodes are rounded boxes holding their label, so that overlap
+                    // removal keeps labels apart (external labels are placed after it and collide).
+                    a["shape"] = "box"
+                    a["style"] = "rounded,filled"
+                    a["fixedsize"] = "false"
+                    a["width"] = "0"
+                    a["margin"] = "0.05,0.02"
+                    a["label"] = .text(text)
+                    a["fontcolor"] = .text(st.fontColor)
+                    let t = hi > lo && rankScore[v].isFinite ? ((rankScore[v] - lo) / (hi - lo)).squareRoot() : 0
+                    a["fontsize"] = .text(String(Int((9 + 3 * t).rounded())))
+                } else {
+                    a["xlabel"] = .text(text)
+                }
+            }
             if let doi = dois?[v] ?? nil, let url = DOILink.url(forDOI: doi) {
                 a["URL"] = .text(url)
                 a["target"] = "_blank"
@@ -218,7 +235,7 @@ public struct PartitionNetworkFigure: Sendable {
         self.engine = engine
         var graphAttributes: DOTAttributes = [
             "label": .html(legend), "labelloc": "b", "labeljust": "l",
-            "fontname": "Helvetica", "fontsize": "10",
+            "fontname": "Helvetica", "fontsize": "12",
             "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.2",
             "splines": "false", "forcelabels": "true",
         ]
@@ -227,7 +244,7 @@ public struct PartitionNetworkFigure: Sendable {
             graphAttributes["overlap"] = "prism"
             graphAttributes["overlap_scaling"] = "-4"
             graphAttributes["sep"] = "+6"
-            graphAttributes["K"] = "0.6"
+            graphAttributes["K"] = "0.5"
             graphAttributes["repulsiveforce"] = "1.5"
         case .neato, .fdp:
             graphAttributes["overlap"] = "prism"
