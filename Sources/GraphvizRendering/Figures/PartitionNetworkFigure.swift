@@ -228,7 +228,7 @@ public struct PartitionNetworkFigure: Sendable {
         let legend = FigureLegend.table(
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             entries: entries, columns: entries.count > 6 ? 3 : 2,
-            lines: [(crossColor, 2, "arc between groups"), ("#BBBBBB", 1, "arc within a group")], notes: notes)
+            lines: [(crossColor, 2, directed ? "arc between groups" : "edge between groups"), ("#BBBBBB", 1, directed ? "arc within a group" : "edge within a group")], notes: notes)
 
         var engine = options.engine
         if engine != .sfdp && shown.count > 150 { engine = .sfdp }
@@ -292,12 +292,6 @@ public struct PartitionNetworkFigure: Sendable {
         undirected.forEachEdge { edges.append(($0, $1)) }
         try self.init(nodeCount: undirected.nodeCount, edges: edges, directed: false, partition: partition, labels: labels,
                       tooltips: tooltips, dois: dois, scores: scores, options: options)
-    }
-
-    /// Renders the figure (see ``GraphvizRenderer/render(_:engine:format:pngDPI:)``):
-    /// byte-identical for the same inputs.
-    public func render(format: FigureFormat, pngDPI: Int = GraphvizRenderer.defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try GraphvizRenderer.render(dotGraph, engine: engine, format: format, pngDPI: pngDPI)
     }
 
     static func inches(_ x: Double) -> String {
