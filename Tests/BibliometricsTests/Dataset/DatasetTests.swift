@@ -123,6 +123,9 @@ struct DatasetTests {
             "literature from literatures.csv: 3 works mapped, 1 unmapped, 1 without a value (unmapped values: Astrology) -> group (missing)",
         ])
         #expect(Dataset.isDatasetFolder(fx.folder))
+        // The folder name is resolved, so "demo/" and "demo/../demo" work too.
+        #expect(try Dataset.load(folder: fx.folder + "/").workIDs.count == 5)
+        #expect(try Dataset.load(folder: fx.folder + "/../demo").workIDs.count == 5)
         #expect(!Dataset.isDatasetFolder(fx.manifestPath))
         #expect(!Dataset.isDatasetFolder(fx.root))
     }
