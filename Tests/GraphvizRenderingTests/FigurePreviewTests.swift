@@ -96,3 +96,18 @@ extension FigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension FigurePreviewTests {
+    /// 12 groups (colours repeat with shapes), undirected, 80 nodes.
+    @Test func manyGroupsUndirected() throws {
+        let net = RandomPartitionedNetwork(nodes: 80, groups: 12, arcsPerNode: 2, homophily: 0.6, seed: 5)
+        var opts = PartitionNetworkFigure.Options()
+        opts.groupTitle = "Community"
+        opts.nodeNoun = "articles"
+        let fig = try PartitionNetworkFigure(nodeCount: net.nodeCount, edges: net.arcs, directed: false, partition: net.partition,
+                                             labels: net.labels, scores: net.scores, options: opts)
+        try write(try fig.render(format: .png), "many-groups.png")
+        try write(try fig.render(format: .pdf), "many-groups.pdf")
+        print(fig.caption)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import NetworkCore
 import Testing
 import TestSupport
@@ -160,7 +161,12 @@ struct SmallNetwork {
         for format in FigureFormat.allCases {
             let first = try a.render(format: format)
             let second = try b.render(format: format)
-            #expect(first == second, "\(format) differs between runs")
+            let same = first == second
+            if !same {
+                try? Data(first).write(to: URL(fileURLWithPath: "/tmp/siloscope-diff-1.\(format)"))
+                try? Data(second).write(to: URL(fileURLWithPath: "/tmp/siloscope-diff-2.\(format)"))
+            }
+            #expect(same, "\(format) differs between runs (written to /tmp/siloscope-diff-*)")
             #expect(first.count > 1000)
         }
     }

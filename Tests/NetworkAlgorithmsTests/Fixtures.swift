@@ -51,6 +51,20 @@ enum PeerFixtures {
         let labels: [String?]?
         let bridging: Bridging?
         let bridgingExcludingMissing: Bridging?
+        let coreUndirected: [Int]?
+        let coreAll: [Int]?
+        let coreIn: [Int]?
+        let coreOut: [Int]?
+        let betweennessDirected: [Double]?
+        let betweennessUndirectedNormalized: [Double]?
+        let closenessIncoming: [Double]?
+        let closenessOutgoing: [Double]?
+        let closenessUndirected: [Double]?
+        let harmonicIncoming: [Double]?
+        let condensationNodes: Int?
+        let condensationArcs: Int?
+        let hubs: [Double]?
+        let authorities: [Double]?
 
         /// The graph, nodes declared in fixture order, arcs kept as given.
         func graph() -> Graph {
@@ -81,6 +95,16 @@ enum PeerFixtures {
         let pagerankTop20: [IDValue]
         let pagerankFirst20ById: [IDValue]
         let bridging: Bridging?
+        let betweennessDirectedTop20: [IDValue]?
+        let betweennessUndirectedNormalizedTop20: [IDValue]?
+        let closenessIncomingTop20: [IDValue]?
+        let closenessOutgoingTop20: [IDValue]?
+        let closenessUndirectedTop20: [IDValue]?
+        let harmonicIncomingTop20: [IDValue]?
+        let coreUndirectedHistogram: [[Int]]?
+        let coreAllHistogram: [[Int]]?
+        let condensationNodes: Int?
+        let condensationArcs: Int?
     }
 
     struct IDValue: Decodable {
@@ -108,6 +132,17 @@ enum PeerFixtures {
 /// Relative agreement `|a − b| ≤ tolerance · max(|b|, tiny)`.
 func close(_ a: Double, _ b: Double, relative tolerance: Double = 1e-9) -> Bool {
     abs(a - b) <= tolerance * max(abs(b), 1e-300)
+}
+
+/// Agreement within `relative` of `|b|` or `absolute`, whichever is larger (for values
+/// that are 0 in exact arithmetic and ±1e-17 in the peer's).
+func near(_ a: Double, _ b: Double, relative: Double = 1e-9, absolute: Double = 1e-12) -> Bool {
+    abs(a - b) <= max(relative * abs(b), absolute)
+}
+
+/// Value counts `[[value, count], …]` ascending by value.
+func histogram(_ values: [Int]) -> [[Int]] {
+    Dictionary(grouping: values, by: { $0 }).map { [$0.key, $0.value.count] }.sorted { $0[0] < $1[0] }
 }
 
 func close(_ a: Double?, _ b: Double?, relative tolerance: Double = 1e-9) -> Bool {

@@ -4,36 +4,24 @@ import TestSupport
 import NetworkCore
 @testable import NetworkAlgorithms
 
-/// Test-only reader of a two-column whitespace-separated edge list (`#` comments) and
-/// a tab-separated label file. The project's real readers live in NetworkCore/IO
-/// (another module, written in parallel); these few lines only keep the algorithm tests
-/// independent of it. Nodes are interned in the order they first appear in the arcs
-/// file, then the label file — the order the peer script uses.
-enum TestEdgeList {
-    static func lines(_ path: String) throws -> [Substring] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).filter { !$0.isEmpty && !$0.hasPrefix("#") }
-    }
+/// Loads a network with the project's reader (NetworkCore/IO) and, when a label table
+/// is given, the partition by its `class_name` column. Nodes come in the order they
+/// first appear in the arcs file, then label-only nodes in table order — the order the
+/// peer script uses.
+private func load(_ path: String, reverse: Bool, labels: String? = nil) throws -> (Loaded, Partition?) {
+    let input = try NetworkInput.load(path: path, reverse: reverse, nodes: labels)
+    let build = Loaded(graph: input.graph, selfLoops: input.selfLoops, duplicateArcs: input.duplicateArcs)
+    guard labels != nil else { return (build, nil) }
+    let column = try #require(input.attributes["class_name"])
+    return (build, Partition(values: column))
+}
 
-    static func load(_ path: String, reverse: Bool, labels labelPath: String? = nil) throws -> (GraphBuildResult, Partition?) {
-        var builder = GraphBuilder()
-        for line in try lines(path) {
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            try #require(fields.count >= 2, "bad line: \(line)")
-            let a = String(fields[0]), b = String(fields[1])
-            if reverse { builder.addArc(from: b, to: a) } else { builder.addArc(from: a, to: b) }
-        }
-        guard let labelPath else { return (builder.build(), nil) }
-        var label: [String: String] = [:]
-        for line in try lines(labelPath) {
-            let fields = line.split(separator: "\t")
-            try #require(fields.count >= 2, "bad label line: \(line)")
-            label[String(fields[0])] = String(fields[1])
-            builder.addNode(String(fields[0]))
-        }
-        let build = builder.build()
-        return (build, Partition(values: build.graph.ids.map { label[$0] }))
-    }
+/// A loaded graph with the counts its reader saw.
+private struct Loaded {
+    let graph: Graph
+    let selfLoops: Int
+    let duplicateArcs: Int
+    var summary: GraphSummary { GraphSummary(graph: graph, selfLoops: selfLoops, duplicateArcs: duplicateArcs) }
 }
 
 private let coraFile = "networks/cora/cora.cites"
@@ -42,9 +30,9 @@ private let citeseerFile = "networks/citeseer/citeseer.cites"
 private let citeseerLabelFile = "networks/citeseer/citeseer-labels-by-paper-id.tsv"
 private let hepthFile = "networks/hep-th/hep-th-new-arcs.tsv"
 
-private func checkAgainstFixture(_ build: GraphBuildResult, _ fixture: PeerFixtures.RealNetwork) {
+private func checkAgainstFixture(_ build: Loaded, _ fixture: PeerFixtures.RealNetwork) {
     let g = build.graph
-    let summary = GraphSummary(build)
+    let summary = build.summary
     #expect(summary.nodes == fixture.nodes)
     #expect(summary.arcs == fixture.arcs)
     #expect(summary.selfLoops == fixture.selfLoops)
@@ -66,6 +54,21 @@ private func checkAgainstFixture(_ build: GraphBuildResult, _ fixture: PeerFixtu
     }
 }
 
+/// Top-20 samples of a centrality against the fixture.
+private func checkSamples(_ values: [Double], _ samples: [PeerFixtures.IDValue]?, _ graph: Graph, _ what: String) {
+    guard let samples, !samples.isEmpty else {
+        Issue.record("fixture lacks \(what)")
+        return
+    }
+    for sample in samples {
+        guard let v = graph.index(of: sample.id) else {
+            Issue.record("\(what): node \(sample.id) missing")
+            continue
+        }
+        #expect(near(values[Int(v)], sample.value), "\(what) of \(sample.id): \(values[Int(v)]) vs \(sample.value)")
+    }
+}
+
 @Suite("Real networks (../shared/data)")
 struct RealNetworkTests {
     /// Cora, `cora.cites` reversed (its lines are "cited citing"). PROVENANCE.md and issue 2:
@@ -76,8 +79,8 @@ struct RealNetworkTests {
     @Test(.enabled(if: SharedData.path(coraFile) != nil, "needs ../shared/data (networks/cora)"))
     func cora() throws {
         let path = try #require(SharedData.path(coraFile))
-        let (build, partition) = try TestEdgeList.load(path, reverse: true, labels: SharedData.path(coraLabelFile))
-        let summary = GraphSummary(build)
+        let (build, partition) = try load(path, reverse: true, labels: SharedData.path(coraLabelFile))
+        let summary = build.summary
         #expect(summary.nodes == 2708 && summary.arcs == 5429)
         #expect(summary.weakComponents == 78 && summary.largestWeakComponent == 2485)
         let p = try #require(partition)
@@ -89,6 +92,27 @@ struct RealNetworkTests {
         let fixture = try #require(try PeerFixtures.real("cora"))
         checkAgainstFixture(build, fixture)
         check(result, try #require(fixture.bridging), "cora")
+        // Centrality and structure against NetworkX (top 20 nodes of each measure).
+        let g = build.graph
+        checkSamples(g.betweenness(), fixture.betweennessDirectedTop20, g, "betweenness")
+        checkSamples(g.betweenness(directed: false, normalized: true), fixture.betweennessUndirectedNormalizedTop20, g, "undirected betweenness")
+        checkSamples(g.closeness(), fixture.closenessIncomingTop20, g, "closeness")
+        checkSamples(g.closeness(direction: .outgoing), fixture.closenessOutgoingTop20, g, "outgoing closeness")
+        checkSamples(g.closeness(direction: .undirected), fixture.closenessUndirectedTop20, g, "undirected closeness")
+        checkSamples(g.harmonicCentrality(), fixture.harmonicIncomingTop20, g, "harmonic")
+        #expect(histogram(g.coreNumbers(.undirected)) == fixture.coreUndirectedHistogram)
+        #expect(histogram(g.coreNumbers(.all)) == fixture.coreAllHistogram)
+        let condensation = g.condensation()
+        #expect(condensation.graph.nodeCount == fixture.condensationNodes)
+        #expect(condensation.graph.arcCount == fixture.condensationArcs)
+        #expect(g.topologicalOrder().cycle != nil)
+        // Cora's classes are far more homophilous than chance under both null models:
+        // no sample reaches the observed homophily, so p = 1/(1 + samples).
+        for model in BridgingNullModel.allCases {
+            let null = build.graph.bridgingNull(by: p, model: model, samples: 19, seed: 1)
+            #expect(null.pValues.edgeHomophily == 0.05, "\(model)")
+            #expect((null.intervals.edgeHomophily ?? [1, 1])[1] < 0.81, "\(model)")
+        }
     }
 
     /// CiteSeer (LINQS), reversed, with the 3312 labelled papers (7 occur in no arc).
@@ -98,7 +122,7 @@ struct RealNetworkTests {
     @Test(.enabled(if: SharedData.path(citeseerFile) != nil, "needs ../shared/data (networks/citeseer)"))
     func citeseer() throws {
         let path = try #require(SharedData.path(citeseerFile))
-        let (build, partition) = try TestEdgeList.load(path, reverse: true, labels: SharedData.path(citeseerLabelFile))
+        let (build, partition) = try load(path, reverse: true, labels: SharedData.path(citeseerLabelFile))
         let p = try #require(partition)
         let result = build.graph.bridging(by: p, attribute: "class")
         #expect(String(format: "%.2f", result.edgeHomophily ?? .nan) == "0.74")
@@ -114,10 +138,17 @@ struct RealNetworkTests {
     @Test(.enabled(if: SharedData.path(hepthFile) != nil, "needs ../shared/data (networks/hep-th)"))
     func hepth() throws {
         let path = try #require(SharedData.path(hepthFile))
-        let (build, _) = try TestEdgeList.load(path, reverse: false)
-        let summary = GraphSummary(build)
+        let (build, _) = try load(path, reverse: false)
+        let summary = build.summary
         #expect(summary.nodes == 27770 && summary.arcs == 352807)
         #expect(summary.selfLoops == 39 && summary.largestWeakComponent == 27400)
-        checkAgainstFixture(build, try #require(try PeerFixtures.real("hep-th")))
+        let fixture = try #require(try PeerFixtures.real("hep-th"))
+        checkAgainstFixture(build, fixture)
+        let g = build.graph
+        #expect(histogram(g.coreNumbers(.undirected)) == fixture.coreUndirectedHistogram)
+        let condensation = g.condensation()
+        #expect(condensation.graph.nodeCount == fixture.condensationNodes)
+        #expect(condensation.graph.arcCount == fixture.condensationArcs)
+        #expect(condensation.graph.topologicalOrder().order?.count == fixture.condensationNodes)
     }
 }

@@ -92,7 +92,7 @@ public struct Dataset: Sendable {
             throw InputError(file: manifestPath, message: "file not found: a dataset folder needs a dataset.yml")
         }
         let manifest = try DatasetManifest.read(path: manifestPath)
-        let folderName = ((folder as NSString).standardizingPath as NSString).lastPathComponent
+        let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         if manifest.name != folderName {
             throw InputError(file: manifestPath, line: 1, field: "name",
                              message: "name '\(manifest.name)' differs from the folder name '\(folderName)'")

@@ -49,7 +49,7 @@ enum FigureLegend {
             parts.append(.markup("</TABLE></TD></TR>"))
         }
         for note in notes {
-            parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">") + .text(note) + .markup("</FONT></TD></TR>"))
+            parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">") + .text(note) + .markup("</FONT></TD></TR>"))
         }
         parts.append(.markup("</TABLE>"))
         return .joined(parts)

@@ -152,7 +152,24 @@ public struct PartitionNetworkFigure: Sendable {
                 "tooltip": .text(full + " — " + partition.groupNames[Int(g)]),
             ]
             a["label"] = ""
-            if labeled[v] { a["xlabel"] = .text(truncatedLabel(labels[v], limit: options.labelLength)) }
+            if labeled[v] {
+                let text = truncatedLabel(labels[v], limit: options.labelLength)
+                if st.shape == "circle" {
+                    // Labelled nodes are rounded boxes holding their label, so that overlap
+                    // removal keeps labels apart (external labels are placed after it and collide).
+                    a["shape"] = "box"
+                    a["style"] = "rounded,filled"
+                    a["fixedsize"] = "false"
+                    a["width"] = "0"
+                    a["margin"] = "0.05,0.02"
+                    a["label"] = .text(text)
+                    a["fontcolor"] = .text(st.fontColor)
+                    let t = hi > lo && rankScore[v].isFinite ? ((rankScore[v] - lo) / (hi - lo)).squareRoot() : 0
+                    a["fontsize"] = .text(String(Int((9 + 3 * t).rounded())))
+                } else {
+                    a["xlabel"] = .text(text)
+                }
+            }
             if let doi = dois?[v] ?? nil, let url = DOILink.url(forDOI: doi) {
                 a["URL"] = .text(url)
                 a["target"] = "_blank"
@@ -211,14 +228,14 @@ public struct PartitionNetworkFigure: Sendable {
         let legend = FigureLegend.table(
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             entries: entries, columns: entries.count > 6 ? 3 : 2,
-            lines: [(crossColor, 2, "arc between groups"), ("#BBBBBB", 1, "arc within a group")], notes: notes)
+            lines: [(crossColor, 2, directed ? "arc between groups" : "edge between groups"), ("#BBBBBB", 1, directed ? "arc within a group" : "edge within a group")], notes: notes)
 
         var engine = options.engine
         if engine != .sfdp && shown.count > 150 { engine = .sfdp }
         self.engine = engine
         var graphAttributes: DOTAttributes = [
             "label": .html(legend), "labelloc": "b", "labeljust": "l",
-            "fontname": "Helvetica", "fontsize": "10",
+            "fontname": "Helvetica", "fontsize": "12",
             "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.2",
             "splines": "false", "forcelabels": "true",
         ]
@@ -227,7 +244,7 @@ public struct PartitionNetworkFigure: Sendable {
             graphAttributes["overlap"] = "prism"
             graphAttributes["overlap_scaling"] = "-4"
             graphAttributes["sep"] = "+6"
-            graphAttributes["K"] = "0.6"
+            graphAttributes["K"] = "0.5"
             graphAttributes["repulsiveforce"] = "1.5"
         case .neato, .fdp:
             graphAttributes["overlap"] = "prism"
@@ -275,12 +292,6 @@ public struct PartitionNetworkFigure: Sendable {
         undirected.forEachEdge { edges.append(($0, $1)) }
         try self.init(nodeCount: undirected.nodeCount, edges: edges, directed: false, partition: partition, labels: labels,
                       tooltips: tooltips, dois: dois, scores: scores, options: options)
-    }
-
-    /// Renders the figure (see ``GraphvizRenderer/render(_:engine:format:pngDPI:)``):
-    /// byte-identical for the same inputs.
-    public func render(format: FigureFormat, pngDPI: Int = GraphvizRenderer.defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try GraphvizRenderer.render(dotGraph, engine: engine, format: format, pngDPI: pngDPI)
     }
 
     static func inches(_ x: Double) -> String {

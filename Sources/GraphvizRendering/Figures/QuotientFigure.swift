@@ -139,9 +139,4 @@ public struct QuotientFigure: Sendable {
             edgeDefaults: ["color": "#444444", "fontname": "Helvetica", "fontsize": "10"],
             nodes: nodes, edges: edges)
     }
-
-    /// Renders the figure; byte-identical for the same inputs.
-    public func render(format: FigureFormat, pngDPI: Int = GraphvizRenderer.defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try GraphvizRenderer.render(dotGraph, engine: engine, format: format, pngDPI: pngDPI)
-    }
 }

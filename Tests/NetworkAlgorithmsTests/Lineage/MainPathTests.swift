@@ -189,6 +189,17 @@ struct MainPathTests {
         #expect(cut.topologicalOrder.count == n)
     }
 
+    /// `run` dispatches on the CLI names and gives the same results as the direct calls.
+    @Test func runDispatchesByName() throws {
+        let a = try analysis()
+        #expect(MainPathSearch(rawValue: "key-route") == .keyRoute)
+        #expect(a.run(.global).dagArcs == a.global().dagArcs)
+        #expect(a.run(.localBackward).dagArcs == a.localBackward().dagArcs)
+        #expect(a.run(.keyRoute, routes: 4).dagArcs == a.keyRoute(routes: 4).dagArcs)
+        #expect(a.run(.basket, tolerance: 0.2).dagArcs == a.basket(tolerance: 0.2).dagArcs)
+        #expect(a.run(.multiple, routes: 1).search == .multiple)
+    }
+
     /// JSON carries the DESIGN §6 keys.
     @Test func resultEncodesDesignKeys() throws {
         let r = try analysis().global()

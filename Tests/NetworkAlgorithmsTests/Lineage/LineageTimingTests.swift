@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import NetworkAlgorithms
+import NetworkCore
+import TestSupport
+
+/// Timing of the traversal weights on large random DAGs. Opt-in (set
+/// `SILOSCOPE_LINEAGE_TIMING=1`) because it allocates a 3M-arc graph; run it in release:
+/// `SILOSCOPE_LINEAGE_TIMING=1 swift test -c release --filter LineageTimingTests`.
+@Suite("Lineage: timing (opt-in)")
+struct LineageTimingTests {
+    /// Random citation DAG: node i cites `perNode` earlier nodes chosen uniformly (seeded).
+    static func randomCitationDAG(nodes n: Int, perNode k: Int, seed: UInt64) -> Graph {
+        var rng = SplitMix64(seed: seed)
+        var b = GraphBuilder()
+        b.reserveArcs(n * k)
+        for i in 0..<n { b.addNode(String(i)) }
+        for i in 1..<n {
+            for _ in 0..<k { b.addArc(from: Int32(i), to: Int32(Int.random(in: 0..<i, using: &rng))) }
+        }
+        return b.build().graph
+    }
+
+    /// SPC, SPLC, SPNP and the global search on 150k/1.5M and 300k/3M random DAGs; prints
+    /// the times and checks that doubling the size at most ~2.6× the SPC time (linear, with
+    /// slack for cache effects and a shared machine).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SILOSCOPE_LINEAGE_TIMING"] == "1", "opt-in: SILOSCOPE_LINEAGE_TIMING=1"))
+    func linearTimeOnLargeDAGs() throws {
+        let clock = ContinuousClock()
+        var spcSeconds: [Double] = []
+        for n in [150_000, 300_000] {
+            let graph = Self.randomCitationDAG(nodes: n, perNode: 10, seed: 2026)
+            var dag: KnowledgeFlowDAG?
+            let tDAG = clock.measure { dag = try? KnowledgeFlowDAG(graph, cycles: .condense) }
+            let d = try #require(dag)
+            #expect(d.nodeCount == n && !d.cycles.changed)
+            var spc: TraversalWeights?
+            let tSPC = clock.measure { spc = TraversalWeights(d, kind: .spc) }
+            let tSPNP = clock.measure { _ = TraversalWeights(d, kind: .spnp) }
+            let analysis = MainPathAnalysis(dag: d, weight: .spc)
+            var path = 0
+            let tGlobal = clock.measure { path = analysis.global().nodes.count }
+            #expect(path > 1)
+            let s = Double(tSPC.components.seconds) + Double(tSPC.components.attoseconds) / 1e18
+            spcSeconds.append(s)
+            print("lineage timing n=\(n) m=\(graph.arcCount): DAG \(tDAG), SPC \(tSPC) (precision \(spc?.precision.rawValue ?? "?")), SPNP \(tSPNP), global \(tGlobal), path \(path) nodes")
+        }
+        if spcSeconds.count == 2 { #expect(spcSeconds[1] < 2.6 * spcSeconds[0] + 0.05) }
+    }
+}
