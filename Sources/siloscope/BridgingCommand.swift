@@ -13,8 +13,7 @@ struct BridgingCommand: ParsableCommand {
             JSON keys: attribute, groups, mixing (rows = citing group, columns = cited group; directed arc counts), \
             edgeHomophily, classInsensitiveHomophily, eiIndex, eiIndexByGroup, assortativity, modularity. \
             edgeHomophily and eiIndex are computed on the undirected simple view (each linked pair once, self-loops left out).
-            Example: siloscope bridging ../shared/data/networks/cora/cora.cites --reverse \\
-                       --nodes ../shared/data/networks/cora/cora-labels-by-paper-id.tsv --group class_name
+            Example: siloscope bridging cora.cites --reverse --nodes cora-labels.tsv --group class_name
             """)
 
     @OptionGroup var input: GraphInputOptions

@@ -15,9 +15,7 @@ struct RenderCommand: ParsableCommand {
             Figures: network (nodes coloured by --group, arcs between groups emphasised, legend inside the image; \
             large graphs reduced to the top --max-nodes works by PageRank, as the caption states), \
             quotient (groups as nodes, arcs weighted by the citations between them).
-            Example: siloscope render ../shared/data/networks/cora/cora.cites --reverse \\
-                       --nodes ../shared/data/networks/cora/cora-labels-by-paper-id.tsv --group class_name \\
-                       --figure network --out cora.png
+            Example: siloscope render cora.cites --reverse --nodes cora-labels.tsv --group class_name --figure network --out cora.png
             """)
 
     enum Figure: String, CaseIterable, ExpressibleByArgument {
