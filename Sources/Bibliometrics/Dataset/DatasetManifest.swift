@@ -90,7 +90,9 @@ public struct DatasetManifest: Sendable, Equatable {
 
     /// Path of the `dataset.yml` read.
     public var path: String
+    /// `name:` — must equal the folder name; used as `Reports/<name>/`.
     public var name: String
+    /// `title:`, `source:` (required) and `description:` (optional) free text.
     public var title: String
     public var source: String
     public var description: String?
