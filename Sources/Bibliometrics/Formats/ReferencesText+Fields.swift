@@ -349,7 +349,8 @@ extension ReferencesText {
     static func cleanTitle(_ s: String) -> String? {
         var t = s.trimmingCharacters(in: .whitespaces)
         while t.hasSuffix(".") || t.hasSuffix(",") { t.removeLast(); t = t.trimmingCharacters(in: .whitespaces) }
-        return t.isEmpty ? nil : t
+        // Text without a letter or digit ("???") is not a title.
+        return t.contains(where: { $0.isLetter || $0.isNumber }) ? t : nil
     }
 
     static func classify(_ r: CitedReference) -> ParseStatus {

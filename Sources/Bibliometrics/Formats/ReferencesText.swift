@@ -40,11 +40,9 @@ public enum ReferencesText {
 
     /// Parses the reference list in `text`, read from `file` (used for provenance only).
     public static func parse(_ text: String, file: String, section: SectionMode = .auto) -> ReferenceListParse {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var s = String(line)
-            if s.hasSuffix("\r") { s.removeLast() }
-            return s
-        }
+        // "\r\n" is one Character in Swift: split on it as well as on "\n".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map(String.init)
         var heading: Int?
         for (i, line) in lines.enumerated() {
             var t = line.trimmingCharacters(in: .whitespaces)
