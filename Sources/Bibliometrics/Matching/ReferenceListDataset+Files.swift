@@ -95,8 +95,8 @@ extension ReferenceListDataset {
     }
 
     public func matchesCSV() throws -> String {
-        try Self.csv(header: ["node", "method", "kept_source", "merged_source", "title_dice", "title_overlap", "detail"],
-                     rows: matches.map { [$0.node, $0.method, $0.keptSource, $0.mergedSource, $0.titleDice, $0.titleOverlap, $0.detail] })
+        try Self.csv(header: ["node", "method", "rejection", "kept_source", "merged_source", "title_dice", "title_overlap", "detail"],
+                     rows: matches.map { [$0.node, $0.method, $0.rejection, $0.keptSource, $0.mergedSource, $0.titleDice, $0.titleOverlap, $0.detail] })
     }
 
     public func referencesCSV() throws -> String {

@@ -98,6 +98,9 @@ public struct ReferenceListDataset: Sendable {
         public var node: String
         /// `doi`, `key`, `author-year`, or `not-merged`.
         public var method: String
+        /// For `not-merged` rows: `same-list`, `list-already-in-work`, `doi-conflict`,
+        /// `year-out-of-range` or `ambiguous` (``MatchRejection/Kind``); empty for merges.
+        public var rejection: String
         public var keptSource: String
         public var mergedSource: String
         public var titleDice: String
@@ -233,12 +236,12 @@ public struct ReferenceListDataset: Sendable {
         func node(_ i: Int) -> String { nodeOfCluster[result.clusterOf[i]] ?? "" }
         func f2(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "" }
         var matches: [MatchRow] = result.merges.map { m in
-            MatchRow(node: node(m.kept), method: m.method.rawValue, keptSource: provenance[m.kept],
+            MatchRow(node: node(m.kept), method: m.method.rawValue, rejection: "", keptSource: provenance[m.kept],
                      mergedSource: provenance[m.merged], titleDice: f2(m.titleDice), titleOverlap: f2(m.titleOverlap),
                      detail: m.detail)
         }
         matches += result.rejections.map { r in
-            MatchRow(node: node(r.first), method: "not-merged", keptSource: provenance[r.first],
+            MatchRow(node: node(r.first), method: "not-merged", rejection: r.kind.rawValue, keptSource: provenance[r.first],
                      mergedSource: provenance[r.second], titleDice: "", titleOverlap: "", detail: r.reason)
         }
 
@@ -268,7 +271,7 @@ public struct ReferenceListDataset: Sendable {
             case nil: alone += 1
             }
         }
-        let duplicates = result.rejections.filter { $0.reason.contains("same list") }.count
+        let duplicates = result.rejections.filter { $0.kind == .sameList }.count
         let referenceCount = citing.map(\.list.entries.count).reduce(0, +)
         var parsed = ImportSummary.ParseCounts()
         var unparsed: [ImportSummary.UnparsedEntry] = []

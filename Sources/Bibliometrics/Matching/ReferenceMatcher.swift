@@ -26,8 +26,23 @@ public struct MatchDecision: Hashable, Sendable, Codable {
 /// A pair that looked alike but was NOT merged, and why (same list, DOI shared by two
 /// different papers, year outside the tolerance, different DOIs).
 public struct MatchRejection: Hashable, Sendable, Codable {
+    /// Why the pair was kept apart.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// Both records are in the same list (a list does not cite a work twice): a duplicate.
+        case sameList = "same-list"
+        /// The other record's work already holds a record of this record's list.
+        case listAlreadyInWork = "list-already-in-work"
+        /// One DOI printed for two different papers.
+        case doiConflict = "doi-conflict"
+        /// Same first author and title, years further apart than the tolerance.
+        case yearOutOfRange = "year-out-of-range"
+        /// Author and year only, and no unique match.
+        case ambiguous
+    }
+
     public var first: Int
     public var second: Int
+    public var kind: Kind
     public var reason: String
 }
 
@@ -95,13 +110,20 @@ public enum ReferenceMatcher {
     public static func cluster(_ items: [CitedReference], groups: [Int]? = nil,
                                options: MatchOptions = MatchOptions()) -> ReferenceClusters {
         let n = items.count
-        var uf = UnionFind(count: n, groups: groups ?? Array(0..<n))
+        let group = groups ?? Array(0..<n)
+        var uf = UnionFind(count: n, groups: group)
+        func sameListReason(_ a: Int, _ b: Int, _ what: String) -> String {
+            group[a] == group[b]
+                ? "\(what) but both in the same list: not merged"
+                : "\(what) but the work already holds another record of the same list: not merged"
+        }
         var merges: [MatchDecision] = []
         var rejections: [MatchRejection] = []
         var rejectedPairs = Set<[Int]>()
-        func reject(_ a: Int, _ b: Int, _ reason: String) {
-            if rejectedPairs.insert([a, b]).inserted { rejections.append(MatchRejection(first: a, second: b, reason: reason)) }
+        func reject(_ a: Int, _ b: Int, _ kind: MatchRejection.Kind, _ reason: String) {
+            if rejectedPairs.insert([a, b]).inserted { rejections.append(MatchRejection(first: a, second: b, kind: kind, reason: reason)) }
         }
+        func listKind(_ a: Int, _ b: Int) -> MatchRejection.Kind { group[a] == group[b] ? .sameList : .listAlreadyInWork }
         let surname = items.map { $0.firstAuthor?.matchKey ?? "" }
 
         // Pass 1: DOI.
@@ -114,11 +136,11 @@ public enum ReferenceMatcher {
                     let dice = titleDice(items[a], items[b])
                     let sameAuthor = !surname[a].isEmpty && surname[a] == surname[b]
                     guard sameAuthor || (dice ?? 0) >= options.doiTitleCheck else {
-                        reject(a, b, "DOI \(doi) shared by different papers (first authors \(label(items[a])) / \(label(items[b])), titles differ): not merged")
+                        reject(a, b, .doiConflict, "DOI \(doi) shared by different papers (first authors \(label(items[a])) / \(label(items[b])), titles differ): not merged")
                         continue
                     }
                     guard uf.disjointGroups(a, b) else {
-                        reject(a, b, "same DOI \(doi) but both in the same list: not merged")
+                        reject(a, b, listKind(a, b), sameListReason(a, b, "same DOI \(doi)"))
                         continue
                     }
                     uf.union(a, b)
@@ -165,7 +187,7 @@ public enum ReferenceMatcher {
                             let why = candidateRoots.isEmpty
                                 ? "the titled record is already matched to another record of the same table"
                                 : "\(candidateRoots.count) candidate works and \(rivals) other untitled records with that author and year"
-                            reject(a, b, "same first author \(key), years \(ya)/\(yb), one side without title; no unique match (\(why)): not merged")
+                            reject(a, b, .ambiguous, "same first author \(key), years \(ya)/\(yb), one side without title; no unique match (\(why)): not merged")
                             continue
                         }
                         uf.union(a, b)
@@ -180,11 +202,11 @@ public enum ReferenceMatcher {
                         || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens)
                     guard titlesMatch else { continue }
                     guard dy <= options.yearTolerance else {
-                        reject(a, b, "same first author and title (Dice \(fmt(dice))) but years \(ya)/\(yb) differ by more than \(options.yearTolerance): not merged")
+                        reject(a, b, .yearOutOfRange, "same first author and title (Dice \(fmt(dice))) but years \(ya)/\(yb) differ by more than \(options.yearTolerance): not merged")
                         continue
                     }
                     guard uf.disjointGroups(a, b) else {
-                        reject(a, b, "same first author, year and title but both in the same list: not merged")
+                        reject(a, b, listKind(a, b), sameListReason(a, b, "same first author, year and title"))
                         continue
                     }
                     uf.union(a, b)

@@ -38,3 +38,62 @@ struct CoproductionReviewsDatasetTests {
         }
     }
 }
+
+/// Facts a reader can check on the seed lines named in each expectation.
+@Suite("coproduction-reviews merges", .enabled(if: ReviewsDataset.available, Comment(rawValue: ReviewsDataset.skip)))
+struct CoproductionReviewsMergeTests {
+    @Test func counts() throws {
+        let d = try ReviewsDataset.build()
+        #expect(d.summary.records == 3)
+        #expect(d.summary.references == 41 + 78 + 53)
+        #expect(d.citations.count == 172)
+        #expect(d.summary.matched.byIdentifier + d.summary.matched.byKey + d.summary.matched.unmatched == 172)
+    }
+
+    @Test func sharedReferences() throws {
+        let d = try ReviewsDataset.build()
+        func citers(_ node: String) -> [String] { d.citations.filter { $0.cited == node }.map { "\($0.citing)@\($0.source)" } }
+        // Batalden 2016 prints DOI 10.1136/bmjqs-2015-004315 in all three lists.
+        #expect(citers("batalden2016") == ["robert2024@000_ff49b50716e36448.txt:197", "conquer2024@002_9a1982dc05ab144d.txt:404",
+                                           "kjellstrom2019@003_395efd9858a5889f.txt:256"])
+        // Seed 000 cites seed 003 itself (000:159, DOI 10.1136/bmjopen-2019-029723).
+        #expect(citers("kjellstrom2019") == ["robert2024@000_ff49b50716e36448.txt:159"])
+        // Boyle & Harris 2009: 002:456 prints the short title, 003:258 the subtitle too; no DOI.
+        #expect(citers("boyle2009-challenge") == ["conquer2024@002_9a1982dc05ab144d.txt:456", "kjellstrom2019@003_395efd9858a5889f.txt:258"])
+        #expect(d.matches.contains { $0.node == "boyle2009-challenge" && $0.method == "key" })
+        // Osborne 2016 (000:161, 003:254) is the included article osborne2016 of coproduction-models.
+        #expect(citers("osborne2016") == ["robert2024@000_ff49b50716e36448.txt:161", "kjellstrom2019@003_395efd9858a5889f.txt:254"])
+    }
+
+    @Test func deliberateNonMerges() throws {
+        let d = try ReviewsDataset.build()
+        let rejected = d.matches.filter { $0.method == "not-merged" }
+        // Realpe & Wallace "What is co-production?": 2010 (002:403) and 2016 (003:243).
+        #expect(rejected.contains { $0.keptSource == "002_9a1982dc05ab144d.txt:403" && $0.mergedSource == "003_395efd9858a5889f.txt:243" })
+        // The DOI printed for both Voorberg (003:248) and Loeffler (003:249).
+        #expect(rejected.contains { $0.keptSource == "003_395efd9858a5889f.txt:248" && $0.mergedSource == "003_395efd9858a5889f.txt:249" })
+        // Lindsay 2018 is two included articles (001:225, 001:231): ambiguous, not matched.
+        #expect(!d.matchedKnownWorks.contains { $0.id.hasPrefix("lindsay2018") })
+    }
+
+    @Test func knownWorksKeepTheirIds() throws {
+        let d = try ReviewsDataset.build()
+        let ids = Set(d.works.map(\.id))
+        for id in ["batalden2016", "essen2016", "osborne2016", "jaspers2019", "nabatchi2017"] { #expect(ids.contains(id)) }
+        #expect(d.matchedKnownWorks.filter { $0.method == "doi" }.count == 20)
+        #expect(d.matchedKnownWorks.filter { $0.method == "author-year" }.count == 5)
+    }
+
+    /// Every arc's provenance line is the first line of an entry that prints the cited
+    /// work's first author (folded comparison).
+    @Test func provenanceLinesNameTheCitedAuthor() throws {
+        let d = try ReviewsDataset.build()
+        let firstAuthor = Dictionary(d.works.map { ($0.id, $0.firstAuthor) }, uniquingKeysWith: { a, _ in a })
+        for c in d.citations {
+            let span = ReferenceListDataset.sourceSpan(c.source)
+            let line = try #require(SeedFiles.line(span.file, span.firstLine))
+            let author = try #require(firstAuthor[c.cited])
+            #expect(AuthorName.fold(line).contains(AuthorName.fold(author)), "\(c.source) does not name \(author)")
+        }
+    }
+}
