@@ -108,6 +108,7 @@ extension FigurePreviewTests {
                                              labels: net.labels, scores: net.scores, options: opts)
         try write(try fig.render(format: .png), "many-groups.png")
         try write(try fig.render(format: .pdf), "many-groups.pdf")
+        try write(Array(fig.dotGraph.text.utf8), "many-groups.dot")
         print(fig.caption)
     }
 }

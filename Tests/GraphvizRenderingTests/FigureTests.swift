@@ -150,6 +150,21 @@ struct SmallNetwork {
         #expect(fig.engine == .sfdp)
     }
 
+    @Test func rendersWithoutGraphvizWarnings() throws {
+        let names = (0..<10).map { "G\($0)" }
+        let fig = try PartitionNetworkFigure(nodeCount: 10, edges: [(0, 1), (1, 2)], directed: false,
+                                             partition: Partition(values: names + []), labels: names)
+        let net = RandomPartitionedNetwork(nodes: 500, groups: 4, arcsPerNode: 3, homophily: 0.8, seed: 9)
+        let big = try PartitionNetworkFigure(nodeCount: net.nodeCount, edges: net.arcs, directed: true, partition: net.partition,
+                                             labels: net.labels, scores: net.scores)
+        let q = try QuotientFigure(groupNames: ["A long literature name here", "B", "(missing)"],
+                                   flows: [[3, 1, 0], [2, 5, 1], [0, 1, 0]], groupSizes: [20, 3, 1], missingGroup: 2)
+        for f in [try SmallNetwork.figure() as any GraphvizFigure, fig, big, q] {
+            let out = try GraphvizRenderer.renderWithDiagnostics(dot: f.dotGraph.text, engine: f.engine, format: .svg)
+            #expect(out.diagnostics == [])
+        }
+    }
+
     @Test func rendersByteIdenticalSVGPDFPNG() throws {
         let net = RandomPartitionedNetwork(nodes: 300, groups: 5, arcsPerNode: 3, homophily: 0.8, seed: 42)
         func make() throws -> PartitionNetworkFigure {
