@@ -128,6 +128,14 @@ struct SmallNetwork {
         #expect(fig.dotGraph.text.contains("G8 (n = 1) — orange square"))
     }
 
+    @Test func emptyInputsStillRender() throws {
+        let fig = try PartitionNetworkFigure(nodeCount: 0, edges: [], directed: true, partition: Partition(values: []), labels: [])
+        #expect(fig.shownNodes.isEmpty)
+        #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
+        let q = try QuotientFigure(groupNames: [], flows: [], groupSizes: [])
+        #expect(String(decoding: try q.render(format: .svg), as: UTF8.self).contains("<svg"))
+    }
+
     @Test func rejectsMismatchedInput() {
         let e1 = #expect(throws: GraphvizError.self) {
             try PartitionNetworkFigure(nodeCount: 3, edges: [], directed: true, partition: Partition(values: ["A", "B", "C"]), labels: ["a"])
