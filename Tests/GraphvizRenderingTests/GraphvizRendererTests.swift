@@ -73,7 +73,7 @@ import Testing
 
     @Test func pdfNormalizerKeepsLengthAndRewritesDates() {
         let raw = Array("x /CreationDate (D:20261122191441Z) y /ModDate (D:20261122191441+01'00) z".utf8)
-        let out = PDFNormalizer.normalizeDates(raw)
+        let out = OutputNormalizer.normalizeDates(raw)
         #expect(out.count == raw.count)
         #expect(String(decoding: out, as: UTF8.self) == "x /CreationDate (D:19700101000000Z) y /ModDate (D:00000000000000+00'00) z")
     }

@@ -195,13 +195,14 @@ public struct PartitionNetworkFigure: Sendable {
         let noun = options.nodeNoun
         var sentences: [String] = []
         let crossShare = drawnPairs.isEmpty ? 0 : Double(cross.count) / Double(drawnPairs.count)
-        sentences.append("\(directed ? "Citation network" : "Network") of \(nodeCount) \(noun) coloured by \(options.groupTitle.lowercased()).")
+        sentences.append("\(directed ? "Citation network" : "Network") of \(nodeCount) \(noun) coloured by \(Self.inSentence(options.groupTitle)).")
         if reduced {
             sentences.append("Showing the \(k) \(noun) with the highest \(scoreName) of \(nodeCount) (\(drawnPairs.count) of \(allPairs.count) \(directed ? "arcs" : "edges") among them).")
         }
         if isolatedDropped > 0 {
             sentences.append("\(isolatedDropped) \(noun) without \(directed ? "arcs" : "edges") among those drawn are left out.")
         }
+        if directed { sentences.append("Arrows point from the citing to the cited \(Self.singular(noun)).") }
         sentences.append("\(cross.count) of \(drawnPairs.count) drawn \(directed ? "arcs" : "edges") (\(Self.percent(crossShare))) link different groups and are drawn dark; links within a group are light.")
         if options.labeledNodes < shown.count {
             sentences.append("Labels on the \(min(options.labeledNodes, shown.count)) \(noun) with the highest \(scoreName); node size grows with \(scoreName).")
@@ -297,6 +298,20 @@ public struct PartitionNetworkFigure: Sendable {
     static func inches(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
         return String(r)
+    }
+
+    /// A one-word title in lower case for use inside a sentence ("Literature" →
+    /// "literature"); several words or acronyms ("Cora class", "HSR") stay as given. Pure.
+    static func inSentence(_ title: String) -> String {
+        guard !title.contains(" "), let first = title.first, title.dropFirst().allSatisfy({ !$0.isUppercase }) else { return title }
+        return first.lowercased() + title.dropFirst()
+    }
+
+    /// "works" → "work", "studies" → "study"; other nouns unchanged. Pure.
+    static func singular(_ noun: String) -> String {
+        if noun.hasSuffix("ies") { return String(noun.dropLast(3)) + "y" }
+        if noun.hasSuffix("s") && !noun.hasSuffix("ss") { return String(noun.dropLast()) }
+        return noun
     }
 
     static func percent(_ x: Double) -> String {

@@ -64,8 +64,8 @@ public struct GraphvizRenderer: Sendable {
         let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
         var bytes = run.bytes
         switch format {
-        case .pdf: bytes = PDFNormalizer.normalizeDates(bytes)
-        case .svg: bytes = PDFNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
+        case .pdf: bytes = OutputNormalizer.normalizeDates(bytes)
+        case .svg: bytes = OutputNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
         case .png: break
         }
         return Output(bytes: bytes, diagnostics: run.messages)
