@@ -27,6 +27,7 @@ extension DatasetReportContext {
 
         var options = PartitionNetworkFigure.Options()
         options.maxNodes = parameters.maxFigureNodes
+        options.dropIsolated = true
         options.groupTitle = g
         let network = try PartitionNetworkFigure(
             graph: graph, partition: partition, labels: labels, tooltips: (0..<workCount).map(labelWithYear),
