@@ -72,6 +72,8 @@ public enum ReferencesText {
         var lines: [(line: Int, text: String)]
         var number: Int?
         var notes: [String] = []
+        /// The first line as printed, prefix included (the raw text of an entry that is only a number).
+        var printedFirstLine = ""
     }
 
     static let startPattern = TextPattern(#"^(?:([•\-\*–·])\s*)?(?:\[(\d{1,4})\]|(\d{1,4})[.)](?![\d]))\s*"#)
@@ -110,7 +112,7 @@ public enum ReferencesText {
                     continue
                 }
                 flush()
-                current = Block(lines: [(item.offset, String(content))], number: start.number)
+                current = Block(lines: [(item.offset, String(content))], number: start.number, printedFirstLine: t)
                 continue
             }
             let prevBlank = sawBlank
@@ -171,6 +173,11 @@ public enum ReferencesText {
             }
             let span = SourceSpan(file: file, firstLine: block.lines.first?.line ?? 0, lastLine: block.lines.last?.line ?? 0)
             var parsed = splitFields(joined)
+            if joined.isEmpty {
+                // Only a number or bullet was printed: keep that as the entry's text.
+                parsed.reference.raw = block.printedFirstLine
+                joined = block.printedFirstLine
+            }
             parsed.ordinal = i + 1
             parsed.reference.source = span
             parsed.reference.number = block.number
