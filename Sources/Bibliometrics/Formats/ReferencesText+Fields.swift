@@ -19,8 +19,8 @@ extension ReferencesText {
     private static let anyYear = TextPattern(#"(?<!\d)((?:19|20)\d{2})(?!\d)"#)
     private static let chapterIn = TextPattern(#"(?:^|[.?!]\s+|\s)In:\s*"#)
     private static let chapterColon = TextPattern(#"\s:\s(?=\p{Lu}[\p{L}'’\-]+\s+\p{Lu}{1,3}[,\s])"#)
-    private static let sentenceBreak = TextPattern(#"(?<=[.?!])\s+(?=[\p{Lu}\p{N}‘'“"(\[])"#)
-    private static let thesisWord = TextPattern(#"\b(?:thesis|dissertation)\b"#, caseInsensitive: true)
+    static let sentenceBreak = TextPattern(#"(?<=[.?!])\s+(?=[\p{Lu}\p{N}‘'“"(\[])"#)
+    static let thesisWord = TextPattern(#"\b(?:thesis|dissertation)\b"#, caseInsensitive: true)
     private static let reportWords = TextPattern(#"\b(?:report|guidance|strategy|checklist|framework|plan|act)\b"#, caseInsensitive: true)
     private static let bookWords = TextPattern(#"\b(Press|Springer|Routledge|Palgrave|SAGE|Sage|Publishing|Publications|Publishers?|Wiley|Macmillan|Taylor & Francis|Elsevier|Blackwell|Jossey|Polity|Essential)\b"#)
 
@@ -77,6 +77,14 @@ extension ReferencesText {
         s = TextPattern(#"\s+"#).replacing(in: s, with: " ")
         s = s.replacingOccurrences(of: ". .", with: ".")
         s = s.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+
+        // 3b. Author–date styles (APA, Harvard): "Authors (2019). Title. Journal, 3(4), 5–6."
+        if let apa = splitAuthorDate(s, ref: ref, conf: conf) {
+            var result = apa
+            result.tails = tails
+            result.notes = notes + result.notes
+            return result
+        }
 
         // 4. Authors.
         let (authors, truncated, areEditors, afterAuthors, authorConfidence) = splitAuthors(s)
