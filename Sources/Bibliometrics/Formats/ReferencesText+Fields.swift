@@ -28,7 +28,7 @@ extension ReferencesText {
     static var allPatternsValid: Bool {
         [tailPattern, doiLabel, bareDOI, urlPattern, accessed, author, etAl, editorsMark, authorSeparator,
          articleAnchor, yearPagesAnchor, thesisWord, reportWords, imprintTail, leadingYear, anyYear, chapterIn, chapterColon,
-         sentenceBreak, bookWords, startPattern, bulletPattern, runningHead].allSatisfy(\.isValid)
+         sentenceBreak, bookWords, startPattern, bulletPattern, runningHead, authorDateStart, vancouverStart].allSatisfy(\.isValid)
     }
 
     /// Splits one entry (its number prefix already removed) into fields.

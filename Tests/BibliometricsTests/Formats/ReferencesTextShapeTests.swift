@@ -55,6 +55,23 @@ struct ReferencesTextShapeTests {
         #expect(r.entries.allSatisfy { $0.reference.number == nil })
     }
 
+    @Test func unnumberedAPAListWithWrappedLines() {
+        let text = """
+        References
+        Alford, J. (2014). The multiple facets of co-production: Building on the work of
+        Elinor Ostrom. Public Management Review, 16(3), 299–316.
+        Brandsen, T., & Honingh, M. (2016). Distinguishing different types of coproduction.
+        Public Administration Review, 76(3), 427–435. https://doi.org/10.1111/puar.12465
+        Ostrom, E. (1996). Crossing the great divide. World Development, 24(6), 1073–1087.
+        """
+        let r = ReferencesText.parse(text, file: "apa.txt")
+        #expect(r.entries.count == 3)
+        #expect(r.entries.map { $0.reference.source?.description } == ["apa.txt:2-3", "apa.txt:4-5", "apa.txt:6"])
+        #expect(r.entries[0].reference.title == "The multiple facets of co-production: Building on the work of Elinor Ostrom")
+        #expect(r.entries[1].reference.doi?.value == "10.1111/puar.12465")
+        #expect(r.entries[2].reference.venue == "World Development")
+    }
+
     @Test func listEndsAtFollowingSection() {
         let text = "References\n• 1. Smith J. Title one. J One 2001;3:1-2. [PubMed] [Google Scholar]\n\nAssociated Data\nSome text.\n"
         let r = ReferencesText.parse(text, file: "x.txt")
