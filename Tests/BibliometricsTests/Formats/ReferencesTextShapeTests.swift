@@ -80,6 +80,37 @@ struct ReferencesTextShapeTests {
         #expect(r.lastLine == 2)
     }
 
+    @Test func summaryJSONText() throws {
+        let r = ReferencesText.parse("1. Smith J. Title. J One 2001;3:1-2.\n2. ???\n", file: "s.txt")
+        let json = try r.summary.jsonString()
+        #expect(json == """
+        {
+          "duplicates" : 0,
+          "format" : "references-text",
+          "matched" : {
+            "byIdentifier" : 0,
+            "byKey" : 0,
+            "unmatched" : 2
+          },
+          "parsed" : {
+            "fully" : 1,
+            "notAtAll" : 1,
+            "partly" : 0
+          },
+          "records" : 1,
+          "references" : 2,
+          "skipped" : 0,
+          "unparsed" : [
+            {
+              "source" : "s.txt:2",
+              "text" : "???"
+            }
+          ]
+        }
+
+        """)
+    }
+
     @Test func emptyInput() {
         let r = ReferencesText.parse("", file: "empty.txt")
         #expect(r.entries.isEmpty)
