@@ -3,6 +3,7 @@ import Foundation
 extension ReferencesText {
     // MARK: Patterns (constants)
 
+    private static let whitespaceRun = TextPattern(#"\s+"#)
     private static let tailPattern = TextPattern(#"\s*\[(DOI|PMC free article|Google Scholar|PubMed|CrossRef|Crossref|Ref list|Web of Science|Scopus)\]\s*$"#, caseInsensitive: true)
     private static let doiLabel = TextPattern(#"(?:https?://\s*(?:dx\.)?doi\.org/\s*|\bdoi:\s*|\bDOI\s+)(?=10\.)"#, caseInsensitive: true)
     private static let bareDOI = TextPattern(#"(?<![\w/.])10\.\d{4,9}(?:\.\d+)*/"#)
@@ -26,7 +27,7 @@ extension ReferencesText {
 
     /// Every pattern used by the parser; the tests check they all compiled.
     static var allPatternsValid: Bool {
-        [tailPattern, doiLabel, bareDOI, urlPattern, accessed, author, etAl, editorsMark, authorSeparator,
+        [whitespaceRun, tailPattern, doiLabel, bareDOI, urlPattern, accessed, author, etAl, editorsMark, authorSeparator,
          articleAnchor, yearPagesAnchor, thesisWord, reportWords, imprintTail, leadingYear, anyYear, chapterIn, chapterColon,
          sentenceBreak, bookWords, startPattern, bulletPattern, runningHead, authorDateStart, vancouverStart].allSatisfy(\.isValid)
     }
@@ -49,7 +50,7 @@ extension ReferencesText {
         // Markdown emphasis and doubled periods from "et al. ." are layout, not content.
         var s = entry.replacingOccurrences(of: "*", with: "")
         s = s.replacingOccurrences(of: "\u{00A0}", with: " ")
-        s = TextPattern(#"\s+"#).replacing(in: s, with: " ").trimmingCharacters(in: .whitespaces)
+        s = whitespaceRun.replacing(in: s, with: " ").trimmingCharacters(in: .whitespaces)
 
         // 1. Tails.
         var tails: [String] = []
@@ -74,7 +75,7 @@ extension ReferencesText {
             s.removeSubrange(m.range)
         }
         if ref.url != nil { conf[.url] = 1.0 }
-        s = TextPattern(#"\s+"#).replacing(in: s, with: " ")
+        s = whitespaceRun.replacing(in: s, with: " ")
         s = s.replacingOccurrences(of: ". .", with: ".")
         s = s.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
 
