@@ -111,6 +111,21 @@ struct ReferencesTextShapeTests {
         """)
     }
 
+    @Test func detection() {
+        #expect(ReferencesText.looksLikeReferenceList("1. Smith J. Title one. J One 2001;3:1-2.\n2. Doe A. Title two. J Two 2002;4:3-4.\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("TY  - JOUR\nTI  - Title\nER  - \n"))
+        #expect(!ReferencesText.looksLikeReferenceList("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("@article{key,\n title={T}\n}\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("{\"results\": []}"))
+        #expect(!ReferencesText.looksLikeReferenceList("Authors,Title,Year,Source title,Volume,Issue,DOI\nA,B,2001,C,1,2,10.1/x\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("Just some prose without any references in it at all.\n"))
+    }
+
+    @Test(.enabled(if: SeedFiles.available, Comment(rawValue: SeedFiles.skipMessage)), arguments: [SeedFiles.robert2024, SeedFiles.conquer2024, SeedFiles.kjellstrom2019])
+    func seedsAreDetected(name: String) throws {
+        #expect(ReferencesText.looksLikeReferenceList(try #require(SeedFiles.text(name))))
+    }
+
     @Test func emptyInput() {
         let r = ReferencesText.parse("", file: "empty.txt")
         #expect(r.entries.isEmpty)
