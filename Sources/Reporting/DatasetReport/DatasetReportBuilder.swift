@@ -51,6 +51,7 @@ public struct DatasetReportBuilder: Sendable {
             let (section, coUseMetrics) = try context.conceptCoUseSection()
             sections.append(section)
             metrics.conceptCoUse = coUseMetrics
+            sections.append(try context.conceptMapSection())
             methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
                         MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex]
         }
@@ -68,6 +69,7 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.lineage = lineageMetrics
         }
+        if let tables = try context.additionalTablesSection() { sections.append(tables) }
         methods += [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
         let (paragraph, references) = MethodCatalogue.text(for: methods)
 

@@ -22,7 +22,8 @@ extension DatasetReportContext {
         var blocks: [ReportBlock] = []
         blocks.append(.paragraph(
             "\(summary.arcs) citation arcs among \(summary.nodes) works (an arc points from the citing to the cited work); "
-            + "\(summary.weakComponents) weakly connected components, the largest with \(summary.largestWeakComponent) works; "
+            + (summary.weakComponents == 1 ? "one weakly connected component; " :
+                "\(summary.weakComponents) weakly connected components, the largest with \(summary.largestWeakComponent) works; ")
             + (summary.acyclic ? "no citation cycles." : "\(summary.strongComponents) strongly connected components (the network has cycles).")))
 
         var options = PartitionNetworkFigure.Options()
@@ -62,6 +63,37 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(bridging.assortativity, 3)],
                 [.text("modularity (directed)"), cell(bridging.modularity, 3)],
             ])))
+        // What each citing work draws on: its references by group.
+        let citing = (0..<workCount).filter { graph.outDegree(Int32($0)) > 0 }
+            .sorted { (graph.outDegree(Int32($0)), -$0) > (graph.outDegree(Int32($1)), -$1) }
+        let usedGroups = groups.indices.filter { c in bridging.mixing.contains { $0[c] > 0 } }
+        blocks.append(.table(ReportTable(
+            name: "citing-works-by-cited-group", title: "What each citing work draws on",
+            caption: "For each work with references in the dataset: how many of the works it cites belong to each group of '\(g)', and its share citing its own group. Rows sorted by number of references.",
+            columns: ["citing work", g] + usedGroups.map { groups[$0] } + ["references", "own group"],
+            rows: citing.map { w in
+                var counts = [Int](repeating: 0, count: groups.count)
+                for v in graph.successors(of: Int32(w)) { counts[Int(partition.groupOf[Int(v)])] += 1 }
+                let total = counts.reduce(0, +)
+                let own = counts[Int(partition.groupOf[w])]
+                return [.text(labelWithYear(w)), .text(groupName(w))] + usedGroups.map { .integer(counts[$0]) }
+                    + [.integer(total), .number(total > 0 ? Double(own) / Double(total) : 0, digits: 2)]
+            },
+            displayLimit: 30)))
+
+        // References shared by several citing works.
+        let shared = (0..<workCount).filter { graph.inDegree(Int32($0)) >= 2 }
+            .sorted { (graph.inDegree(Int32($0)), -$0) > (graph.inDegree(Int32($1)), -$1) }
+        blocks.append(.table(ReportTable(
+            name: "shared-references", title: "Works cited by more than one citing work",
+            caption: shared.isEmpty ? "No work is cited by more than one work of the dataset." :
+                "\(shared.count) works are cited by two or more works of the dataset; these are the references the citing works share.",
+            columns: ["cited work", g, "cited by", "citing works"],
+            rows: shared.map { w in
+                let citers = graph.predecessors(of: Int32(w)).map { labelWithYear(Int($0)) }
+                return [.text(labelWithYear(w)), .text(groupName(w)), .integer(citers.count), .text(citers.joined(separator: "; "))]
+            })))
+
         let ranked = (0..<workCount).sorted { (pagerank[$0], -$0) > (pagerank[$1], -$1) }
         blocks.append(.table(ReportTable(
             name: "citation-top-pagerank", title: "Most central works by PageRank",
