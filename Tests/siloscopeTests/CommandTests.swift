@@ -158,3 +158,33 @@ struct CommandTests {
         }
     }
 }
+
+@Suite("import command", .enabled(if: CLI.binary != nil && SharedData.seedsPath != nil, "needs the built executable and ../shared/seeds"))
+struct ImportCommandTests {
+    /// Seeds 000 and 003 print 41 and 53 numbered references (seeds/README.md; issue 3).
+    @Test func importsTwoSeedListsAndTheResultReports() throws {
+        let seeds = try #require(SharedData.seedsPath)
+        let dir = try CLI.temporaryFolder()
+        let out = dir.appendingPathComponent("reviews").path
+        let r = try CLI.run(["import", seeds + "/000_ff49b50716e36448.txt", seeds + "/003_395efd9858a5889f.txt", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "references-text")
+        #expect(json["records"] as? Int == 2)
+        #expect(json["references"] as? Int == 94)
+        for file in ["dataset.yml", "works.csv", "citations.csv", "references.csv", "matches.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
+        }
+        let report = try CLI.run(["report", out, "--out", dir.appendingPathComponent("Reports").path])
+        #expect(report.status == 0, "\(report.stderr)")
+    }
+
+    @Test func unrecognisedContentAsksForAFormat() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("notes.txt").path
+        try "just a sentence, not a list\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["import", path, "--out", dir.appendingPathComponent("x").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("notes.txt: cannot tell the format from the content; give --format"))
+    }
+}
