@@ -10,6 +10,14 @@ public enum KeyRouteExtension: String, Sendable, Codable, CaseIterable {
     case global
 }
 
+/// Where multiple main paths start (``MainPathAnalysis/multiple(limit:anchor:)``).
+public enum MultiplePathAnchor: String, Sendable, Codable, CaseIterable {
+    /// One heaviest path from each of the best sources.
+    case sources
+    /// One heaviest path into each of the best sinks.
+    case sinks
+}
+
 /// Main path analysis on a ``KnowledgeFlowDAG`` with one traversal weight.
 ///
 /// Searches (Hummon & Doreian 1989, doi:10.1016/0378-8733(89)90017-8; Verspagen 2007,
@@ -23,7 +31,8 @@ public enum KeyRouteExtension: String, Sendable, Codable, CaseIterable {
 ///   programming over the topological order).
 /// - ``keyRoute(routes:extension:)``: the K heaviest arcs, each extended to a source and a
 ///   sink; the union of those paths. ``keyRouteSweep(_:extension:)`` runs it for several K.
-/// - ``multiple(limit:)``: the heaviest path from each source, the best `limit` sources.
+/// - ``multiple(limit:anchor:)``: the heaviest path from each source (or into each sink),
+///   for the best `limit` of them.
 /// - ``basket(tolerance:)``: every arc on some source→sink path whose total is within
 ///   `tolerance` (relative) of the global optimum.
 ///
@@ -317,27 +326,44 @@ public struct MainPathAnalysis: Sendable {
 
     // MARK: multiple and baskets
 
-    /// Multiple main paths: for every source with out-arcs, its heaviest path to a sink;
-    /// the `limit` sources with the largest totals (equal totals: smallest source index;
-    /// a tie across the cut-off is reported as step `"source"`). The result is the union;
-    /// ``MainPathResult/paths`` lists each path. O(n + m + s log s).
-    public func multiple(limit: Int) -> MainPathResult {
-        let dp = bestToSinks()
+    /// Multiple main paths. With `anchor` ``MultiplePathAnchor/sources`` (default): for every
+    /// source with out-arcs, its heaviest path to a sink; with ``MultiplePathAnchor/sinks``:
+    /// for every sink with in-arcs, the heaviest path from a source into it. The `limit`
+    /// anchors with the largest totals are kept (equal totals: smallest node index; a tie
+    /// across the cut-off is reported as step `"source"` / `"sink"`). The result is the union
+    /// of the paths; ``MainPathResult/paths`` lists each one. O(n + m + a log a), a anchors.
+    public func multiple(limit: Int, anchor: MultiplePathAnchor = .sources) -> MainPathResult {
         var ties: [MainPathTie] = []
-        let sources = (0..<dag.nodeCount).filter { dag.inDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
-            .sorted { dp.g[$0] != dp.g[$1] ? dp.g[$0] > dp.g[$1] : $0 < $1 }
-        let k = min(max(limit, 0), sources.count)
-        if k > 0 && k < sources.count && dp.g[sources[k]] == dp.g[sources[k - 1]] {
-            let cands = sources.filter { dp.g[$0] == dp.g[sources[k - 1]] }.map { dp.arc[$0] }.sorted()
-            ties.append(MainPathTie(step: "source", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[sources[k - 1]])))
+        var paths: [[Int]] = []
+        let k: Int
+        switch anchor {
+        case .sources:
+            let dp = bestToSinks()
+            let anchors = (0..<dag.nodeCount).filter { dag.inDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
+                .sorted { dp.g[$0] != dp.g[$1] ? dp.g[$0] > dp.g[$1] : $0 < $1 }
+            k = min(max(limit, 0), anchors.count)
+            if k > 0 && k < anchors.count && dp.g[anchors[k]] == dp.g[anchors[k - 1]] {
+                let cands = anchors.filter { dp.g[$0] == dp.g[anchors[k - 1]] }.map { dp.arc[$0] }.sorted()
+                ties.append(MainPathTie(step: "source", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[anchors[k - 1]])))
+            }
+            for s in anchors.prefix(k) { paths.append(traceSuccessors(Int32(s), dp, ties: &ties)) }
+        case .sinks:
+            let dp = bestFromSources()
+            let anchors = (0..<dag.nodeCount).filter { dag.outDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
+                .sorted { dp.f[$0] != dp.f[$1] ? dp.f[$0] > dp.f[$1] : $0 < $1 }
+            k = min(max(limit, 0), anchors.count)
+            if k > 0 && k < anchors.count && dp.f[anchors[k]] == dp.f[anchors[k - 1]] {
+                let cands = anchors.filter { dp.f[$0] == dp.f[anchors[k - 1]] }.map { dp.arc[$0] }.sorted()
+                ties.append(MainPathTie(step: "sink", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[anchors[k - 1]])))
+            }
+            for t in anchors.prefix(k) {
+                var pathTies: [MainPathTie] = []
+                paths.append(tracePredecessors(Int32(t), dp, ties: &pathTies))
+                ties += pathTies.reversed()
+            }
         }
         var inSet = Set<Int>()
-        var paths: [[Int]] = []
-        for s in sources.prefix(k) {
-            let p = traceSuccessors(Int32(s), dp, ties: &ties)
-            paths.append(p)
-            inSet.formUnion(p)
-        }
+        for p in paths { inSet.formUnion(p) }
         return result(.multiple, arcs: inSet.sorted(), isPath: false, ties: ties, paths: paths, routes: limit)
     }
 

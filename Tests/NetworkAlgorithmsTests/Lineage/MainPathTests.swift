@@ -103,6 +103,12 @@ struct MainPathTests {
         let one = a.multiple(limit: 1)
         #expect(one.paths == [["x", "m", "z1"]])
         #expect(one.ties.contains { $0.step == "source" })
+        // Into sinks: best into z1 = 2 + 2 = 4 via m (x→m and y→m tie, broken to x);
+        // best into z2 = max(2 + 2 via m, 1 from y) = 4. Sinks tie at 4: z1 (index 3) first.
+        let sinks = a.multiple(limit: 2, anchor: .sinks)
+        #expect(sinks.paths == [["x", "m", "z1"], ["x", "m", "z2"]])
+        #expect(sinks.ties.contains { $0.step == "predecessor" && $0.node == "m" })
+        #expect(a.multiple(limit: 1, anchor: .sinks).ties.contains { $0.step == "sink" })
     }
 
     /// Global search on random DAGs against the brute-force enumerator: the returned path
