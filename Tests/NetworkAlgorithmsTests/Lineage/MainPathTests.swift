@@ -206,6 +206,23 @@ struct MainPathTests {
         #expect(a.run(.multiple, routes: 1).search == .multiple)
     }
 
+    /// Degenerate inputs: an empty graph and a graph of isolated works give empty results
+    /// (no crash) for every search and weight.
+    @Test func emptyAndIsolated() throws {
+        for nodes in [[String](), ["a", "b", "c"]] {
+            let dag = try flowDAG(nodes: nodes, arcs: [])
+            for kind in TraversalWeightKind.allCases {
+                let a = MainPathAnalysis(dag: dag, weight: kind)
+                for search in MainPathSearch.allCases {
+                    let r = a.run(search, routes: 3, tolerance: 0.5)
+                    #expect(r.arcs.isEmpty && r.totalWeight == 0)
+                }
+                #expect(a.keyRouteSweep([0, 1, 5]).allSatisfy { $0.arcs == 0 })
+                #expect(a.weights.total == 0 && a.weights.normalizedNodeWeights.allSatisfy { $0 == 0 })
+            }
+        }
+    }
+
     /// JSON carries the DESIGN §6 keys.
     @Test func resultEncodesDesignKeys() throws {
         let r = try analysis().global()
@@ -218,5 +235,13 @@ struct MainPathTests {
         let arcs = try #require(object["arcs"] as? [[String: Any]])
         #expect(arcs.first?["from"] as? String == "3" && arcs.first?["to"] as? String == "5")
         #expect(arcs.first?["weight"] as? Double == 3)
+        // Determinism: two independent analyses encode to identical bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for search in MainPathSearch.allCases {
+            let x = try encoder.encode(try analysis().run(search, routes: 4))
+            let y = try encoder.encode(try analysis().run(search, routes: 4))
+            #expect(x == y)
+        }
     }
 }
