@@ -39,7 +39,8 @@ public enum MultiplePathAnchor: String, Sendable, Codable, CaseIterable {
 /// **Ties** are compared with exact `Double` equality (counts are exact integers below
 /// 2⁵³) and always broken towards the smallest DAG arc index, i.e. the smallest tail, then
 /// head, then input arc index (DAG nodes are numbered in input order). Every tie met on
-/// the chosen path is reported in ``MainPathResult/ties``.
+/// the chosen path is reported in ``MainPathResult/ties``. Beyond 2⁵³ (double precision or
+/// normalised weights) ties are detected only up to floating-point rounding.
 ///
 /// **Complexity**: weights O(n + m); each search O(n + m) (key-route O(m log m + K·L),
 /// L the path length). Deterministic.
@@ -129,7 +130,7 @@ public struct MainPathAnalysis: Sendable {
             weight: weights.kind, search: search, arcs: arcs.map(arc), nodes: nodes,
             totalWeight: arcs.reduce(0) { $0 + w[$1] }, ties: ties, cyclesRemoved: dag.cycles,
             paths: pathIDs, precision: weights.precision,
-            weightScale: weights.precision == .logScale ? "normalized" : "count",
+            weightScale: weights.searchUsesNormalizedWeights ? "normalized" : "count",
             arcDirection: "cited→citing", routes: routes, tolerance: tolerance, dagArcs: arcs)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NetworkAlgorithms
 import NetworkCore
@@ -190,6 +191,19 @@ struct TraversalWeightsTests {
         #expect(w.arcWeights[0] == 0x1p63)
         #expect(w.normalizedArcWeights[0] == 0.5)
         #expect(w.normalizedArcWeights[2] == 0.25)
+    }
+
+    /// 2^1020 ≈ 1.1·10³⁰⁷ paths fit in a Double, but sums of such weights along a path would
+    /// not: searches switch to normalised weights, and the result still encodes to JSON.
+    @Test func nearDoubleLimitSearchesUseNormalizedWeights() throws {
+        let dag = try ladder(layers: 1020)
+        let w = TraversalWeights(dag, kind: .spc)
+        #expect(w.precision == .double)
+        #expect(w.searchUsesNormalizedWeights)
+        let r = MainPathAnalysis(dag: dag, weight: .spc).global()
+        #expect(r.weightScale == "normalized")
+        #expect(r.totalWeight.isFinite && r.nodes.count == 1022)
+        #expect(throws: Never.self) { _ = try JSONEncoder().encode(r) }
     }
 
     /// 2^1100 paths exceed the Double range: counts move to logarithms; normalised weights
