@@ -23,9 +23,9 @@ public enum MultiplePathAnchor: String, Sendable, Codable, CaseIterable {
 /// Searches (Hummon & Doreian 1989, doi:10.1016/0378-8733(89)90017-8; Verspagen 2007,
 /// doi:10.1142/S0219525907000945; Liu & Lu 2012, doi:10.1002/asi.21692), all along the
 /// knowledge flow (cited → citing):
-/// - ``localForward()``: the heaviest arc leaving any source, then repeatedly the heaviest
+/// - ``localForward(includeTies:)``: the heaviest arc leaving any source, then repeatedly the heaviest
 ///   arc leaving the current node, until a sink.
-/// - ``localBackward()``: the heaviest arc entering any sink, then repeatedly the heaviest
+/// - ``localBackward(includeTies:)``: the heaviest arc entering any sink, then repeatedly the heaviest
 ///   arc entering the current node, until a source.
 /// - ``global()``: the source→sink path with the largest sum of arc weights (dynamic
 ///   programming over the topological order).
@@ -137,25 +137,66 @@ public struct MainPathAnalysis: Sendable {
     // MARK: local searches
 
     /// Local forward main path (see the type). O(n + m).
-    public func localForward() -> MainPathResult {
+    ///
+    /// With `includeTies`, every tied choice is followed instead of the first one (Pajek's
+    /// habit): the result is the network of all arcs reached that way (``MainPathResult/paths``
+    /// empty; ``MainPathResult/ties`` still lists each tie met).
+    public func localForward(includeTies: Bool = false) -> MainPathResult {
         var ties: [MainPathTie] = []
         let starts = (0..<dag.arcCount).lazy.filter { self.dag.inDegree(self.dag.arcTail[$0]) == 0 }
         guard let first = pick(starts, step: "start", node: nil, ties: &ties) else {
             return result(.localForward, arcs: [], isPath: true, ties: [], paths: [])
         }
+        if includeTies {
+            let startArcs = ties.isEmpty ? [first] : allTied(starts, as: first)
+            let arcs = followAllTies(from: startArcs, forward: true, ties: &ties)
+            return result(.localForward, arcs: arcs, isPath: false, ties: ties, paths: [])
+        }
         let path = [first] + forwardGreedy(from: dag.arcHead[first], ties: &ties)
         return result(.localForward, arcs: path, isPath: true, ties: ties, paths: [path])
     }
 
-    /// Local backward main path (see the type). O(n + m).
-    public func localBackward() -> MainPathResult {
+    /// Local backward main path (see the type). O(n + m). `includeTies` as for
+    /// ``localForward(includeTies:)``.
+    public func localBackward(includeTies: Bool = false) -> MainPathResult {
         var ties: [MainPathTie] = []
         let starts = (0..<dag.arcCount).lazy.filter { self.dag.outDegree(self.dag.arcHead[$0]) == 0 }
         guard let last = pick(starts, step: "start", node: nil, ties: &ties) else {
             return result(.localBackward, arcs: [], isPath: true, ties: [], paths: [])
         }
+        if includeTies {
+            let startArcs = ties.isEmpty ? [last] : allTied(starts, as: last)
+            let arcs = followAllTies(from: startArcs, forward: false, ties: &ties)
+            return result(.localBackward, arcs: arcs, isPath: false, ties: ties, paths: [])
+        }
         let path = backwardGreedy(from: dag.arcTail[last], ties: &ties) + [last]
         return result(.localBackward, arcs: path, isPath: true, ties: ties, paths: [path])
+    }
+
+    /// The arcs of `candidates` with the same weight as `chosen`, ascending.
+    func allTied(_ candidates: some Sequence<Int>, as chosen: Int) -> [Int] {
+        candidates.filter { w[$0] == w[chosen] }
+    }
+
+    /// From the given arcs, repeatedly adds every heaviest out-arc (forward) or in-arc
+    /// (backward) of each newly reached node. Each node is expanded once: O(n + m).
+    func followAllTies(from startArcs: [Int], forward: Bool, ties: inout [MainPathTie]) -> [Int] {
+        var inSet = Set(startArcs)
+        var expanded = [Bool](repeating: false, count: dag.nodeCount)
+        var queue: [Int32] = startArcs.map { forward ? dag.arcHead[$0] : dag.arcTail[$0] }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]; head += 1
+            if expanded[Int(v)] { continue }
+            expanded[Int(v)] = true
+            let cands: [Int] = forward ? Array(dag.outArcRange(v)) : dag.inArcRange(v).map { Int(dag.inArcs[$0]) }
+            guard let best = pick(cands, step: forward ? "next" : "previous", node: v, ties: &ties) else { continue }
+            for a in allTied(cands, as: best) {
+                inSet.insert(a)
+                queue.append(forward ? dag.arcHead[a] : dag.arcTail[a])
+            }
+        }
+        return inSet.sorted()
     }
 
     // MARK: global search

@@ -43,6 +43,18 @@ struct MainPathTests {
         #expect(tie.chosen.to == "21")
     }
 
+    /// Following every tie: forward, at 20 both 20→21 and 20→22 are kept, and 21 continues
+    /// to 22: arcs 3→5, 5→12, 12→20, 20→21, 20→22, 21→22. Backward, both 3→21 and 20→21 are
+    /// kept, and from 20 the search goes back 12→20, 5→12, 3→5.
+    @Test func localSearchesFollowingAllTies() throws {
+        let a = try analysis()
+        let f = a.localForward(includeTies: true)
+        #expect(Set(pairs(f)) == ["3>5", "5>12", "12>20", "20>21", "20>22", "21>22"])
+        #expect(f.ties.count == 1 && f.paths.isEmpty)
+        let b = a.localBackward(includeTies: true)
+        #expect(Set(pairs(b)) == ["3>21", "20>21", "21>22", "12>20", "5>12", "3>5"])
+    }
+
     /// Backward from the sink 22: 21→22 (2) beats 20→22 and 15→22 (1); into 21 the arcs
     /// 3→21 and 20→21 both weigh 1: tie, broken to the smaller tail (3 is index 0).
     @Test func localBackwardReportsTieAt21() throws {
