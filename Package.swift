@@ -76,7 +76,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "NetworkCoreTests", dependencies: ["NetworkCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "NetworkAlgorithmsTests", dependencies: ["NetworkAlgorithms", "NetworkCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "NetworkAlgorithmsTests", dependencies: ["NetworkAlgorithms", "NetworkCore", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "BibliometricsTests", dependencies: ["Bibliometrics", "NetworkCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "NetworkCore", "TestSupport"], swiftSettings: strict),

@@ -1,2 +1,0 @@
-// Bibliometrics: see the files in this folder.
-import NetworkCore

@@ -1,0 +1,119 @@
+// Every call into libgraphviz (cgraph + gvc) lives in this file.
+//
+// Graphviz is not thread-safe, even for reads on different graphs with different
+// contexts (DESIGN §5): every call below — including installing the error callback and
+// seeding libc's rand() — happens inside `GraphvizC.session.withLock`, one process-wide
+// lock, with one long-lived GVC_t (each gvContext() leaks ~3.6 KB).
+import CGraphviz
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The raw result of one in-process render: output bytes plus every message Graphviz
+/// emitted (warnings included), one per line.
+struct GraphvizRun: Sendable {
+    var bytes: [UInt8]
+    var messages: [String]
+    /// The root graph's name; `%<n>` (a process-wide counter) for an anonymous graph.
+    var graphName: String
+}
+
+enum GraphvizC {
+    /// The one Graphviz context, created on first use, never freed. Guarded by the lock.
+    private struct Session: ~Copyable {
+        var context: OpaquePointer?
+    }
+
+    private static let session = Mutex(Session(context: nil))
+
+    /// Text Graphviz passed to the error callback during the current locked call.
+    /// Only touched while `session` is held (the callback runs inside it).
+    private static let captured = Mutex<String>("")
+
+    /// Seed given to `srand` before every layout, so `sfdp` (which draws from libc
+    /// `rand()`) places nodes the same way on every run.
+    static let layoutSeed: UInt32 = 20_081_118
+
+    /// Parses `dot` with `agmemread`, lays it out with `engine`, renders to memory in
+    /// `format`, and frees everything. Serialised with every other Graphviz call.
+    ///
+    /// - Parameter extraGraphAttributes: root-graph attributes set with `agsafeset`
+    ///   before layout (e.g. `dpi` for PNG). Values must be plain, already safe text.
+    static func run(dot: String, engine: LayoutEngine, format: FigureFormat, extraGraphAttributes: [(String, String)]) throws(GraphvizError) -> GraphvizRun {
+        let result: Result<GraphvizRun, GraphvizError> = session.withLock { state in
+            captured.withLock { $0 = "" }
+            _ = agseterrf { text in
+                if let text {
+                    let piece = String(cString: text)
+                    GraphvizC.captured.withLock { $0 += piece }
+                }
+                return 0
+            }
+            if state.context == nil { state.context = gvContext() }
+            guard let gvc = state.context else {
+                return .failure(GraphvizError(kind: .pluginsMissing, message: "gvContext() failed; install libgraphviz-dev and graphviz", engine: engine, format: format))
+            }
+            func messages() -> [String] {
+                captured.withLock { text in
+                    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters() }.filter { !$0.isEmpty }
+                }
+            }
+            func failure(_ kind: GraphvizError.Kind, _ what: String) -> Result<GraphvizRun, GraphvizError> {
+                .failure(GraphvizError.fromGraphviz(kind: kind, what: what, messages: messages(), engine: engine, format: format))
+            }
+
+            // The DOT scanner is process-global and agmemread does not reset it: flush text
+            // left over from the previous parse (which would be read first) and restart the
+            // line counter (else syntax errors name a line counted across earlier parses).
+            aglexbad()
+            agreadline(1)
+            guard let graph = dot.withCString({ agmemread($0) }) else {
+                return failure(.parse, "could not parse the DOT text")
+            }
+            defer { agclose(graph) }
+            for (key, value) in extraGraphAttributes {
+                key.withCString { k in
+                    value.withCString { v in
+                        "".withCString { empty in
+                            _ = agsafeset(
+                                UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: k),
+                                UnsafeMutablePointer(mutating: v), UnsafeMutablePointer(mutating: empty))
+                        }
+                    }
+                }
+            }
+            srand(layoutSeed)
+            let laidOut = engine.rawValue.withCString { gvLayout(gvc, graph, $0) }
+            guard laidOut == 0 else { return failure(.layout, "layout with \(engine.rawValue) failed") }
+            defer { gvFreeLayout(gvc, graph) }
+            var data: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let rendered = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
+            guard rendered == 0, let data else {
+                return failure(.render, "rendering \(format.rawValue) failed")
+            }
+            let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+            }
+            gvFreeRenderData(data)
+            let name = agnameof(UnsafeMutableRawPointer(graph)).map { String(cString: $0) } ?? ""
+            return .success(GraphvizRun(bytes: bytes, messages: messages(), graphName: name))
+        }
+        return try result.get()
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters() -> String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

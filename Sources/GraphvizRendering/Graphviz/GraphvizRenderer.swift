@@ -1,0 +1,73 @@
+/// Renders DOT text to SVG, PDF or PNG bytes in-process through libgraphviz.
+///
+/// Thread safety: safe to call from any thread or task; all Graphviz work is serialised
+/// through one process-wide lock (Graphviz itself is not thread-safe), so concurrent
+/// calls run one after another.
+///
+/// Determinism: the same DOT text, engine, format and resolution give byte-identical
+/// output across calls and processes — libc `rand()` is re-seeded before every layout
+/// (for `sfdp`), the PDF creation date is replaced by a fixed one, and the name
+/// Graphviz invents for an anonymous graph (`digraph { … }` becomes `%3`, `%325`, … from
+/// a process-wide counter) is written as `%0` in SVG. `fdp` is the
+/// exception: it is not reproducible within a process (DESIGN §5).
+public struct GraphvizRenderer: Sendable {
+    /// The PNG resolution used when none is given: 144 dpi (2× screen), sharp on
+    /// high-density displays and in slides. SVG and PDF are vector and ignore it.
+    public static let defaultPNGDPI = 144
+
+    /// Output and the diagnostics Graphviz printed while producing it.
+    public struct Output: Sendable, Equatable {
+        /// The rendered file's bytes.
+        public let bytes: [UInt8]
+        /// Graphviz warnings (and non-fatal errors), one per line, in emission order.
+        public let diagnostics: [String]
+    }
+
+    /// Renders `dot` and returns the file's bytes.
+    ///
+    /// - Parameters:
+    ///   - dot: DOT text (one graph), e.g. ``DOTGraph/text``.
+    ///   - engine: the layout engine.
+    ///   - format: the output format.
+    ///   - pngDPI: resolution for PNG (ignored for SVG/PDF); clamped to 36…600.
+    /// - Throws: ``GraphvizError`` with Graphviz's own messages when the text does not
+    ///   parse, the layout or render fails, or the plugins are missing (the message then
+    ///   says to install `libgraphviz-dev`/`graphviz`).
+    /// - Complexity: the engine's (see ``LayoutEngine``), plus O(output size).
+    public static func render(dot: String, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
+        try renderWithDiagnostics(dot: dot, engine: engine, format: format, pngDPI: pngDPI).bytes
+    }
+
+    /// Renders a ``DOTGraph``. See ``render(dot:engine:format:pngDPI:)``.
+    public static func render(_ graph: DOTGraph, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
+        try render(dot: graph.text, engine: engine, format: format, pngDPI: pngDPI)
+    }
+
+    /// Like ``render(dot:engine:format:pngDPI:)`` but also returns Graphviz's warnings.
+    public static func renderWithDiagnostics(dot: String, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> Output {
+        if dot.unicodeScalars.contains("\u{0}") {
+            throw GraphvizError(kind: .invalidInput, message: "DOT text contains a NUL character", engine: engine, format: format)
+        }
+        var extra: [(String, String)] = []
+        switch format {
+        case .png: extra.append(("dpi", String(min(max(pngDPI, 36), 600))))
+        case .pdf:
+            // cairo prints PDF coordinates with 6 decimals, and Graphviz/pango put text on
+            // multiples of 1/128 pt — exact ties — whose last digit then flips between runs
+            // on a 1-ulp difference inside cairo (measured: `308.414063` vs `308.414062`).
+            // A resolution of 72.0001 instead of 72 scales every coordinate by 1.0000014
+            // (0.0007 pt on a 500 pt page, invisible), which moves them off exact ties so
+            // the printed digits no longer depend on that last bit.
+            extra.append(("dpi", "72.0001"))
+        case .svg: break
+        }
+        let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
+        var bytes = run.bytes
+        switch format {
+        case .pdf: bytes = OutputNormalizer.normalizeDates(bytes)
+        case .svg: bytes = OutputNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
+        case .png: break
+        }
+        return Output(bytes: bytes, diagnostics: run.messages)
+    }
+}

@@ -1,2 +1,0 @@
-// GraphvizRendering: see the files in this folder.
-import NetworkCore

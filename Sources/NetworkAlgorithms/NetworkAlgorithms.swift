@@ -1,2 +1,0 @@
-// NetworkAlgorithms: see the files in this folder.
-import NetworkCore

@@ -1,0 +1,44 @@
+/// The random generator of every seeded null model: SplitMix64 (Steele, Lea & Flood
+/// 2014, "Fast splittable pseudorandom number generators", doi:10.1145/2660193.2660195).
+///
+/// Fully specified here, and bounded integers are drawn by our own rejection method
+/// rather than the standard library's `random(in:using:)` / `shuffle(using:)`, whose
+/// algorithms may change between Swift versions: the same seed gives the same null
+/// samples on every platform and toolchain.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform integer in `0..<bound` (Lemire 2019, "Fast random integer generation in
+    /// an interval", doi:10.1145/3230636: multiply-shift with rejection, unbiased).
+    /// - Precondition: `bound > 0`.
+    public mutating func below(_ bound: Int) -> Int {
+        precondition(bound > 0, "bound must be positive")
+        let s = UInt64(bound)
+        var product = next().multipliedFullWidth(by: s)
+        if product.low < s {
+            let threshold = (0 &- s) % s
+            while product.low < threshold { product = next().multipliedFullWidth(by: s) }
+        }
+        return Int(product.high)
+    }
+
+    /// Shuffles `values` in place by Fisher–Yates (Durstenfeld's version). O(count).
+    public mutating func shuffle<T>(_ values: inout [T]) {
+        var i = values.count - 1
+        while i > 0 {
+            let j = below(i + 1)
+            values.swapAt(i, j)
+            i -= 1
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Bibliometrics
+import NetworkCore
+
+extension DatasetReportContext {
+    /// Attributes shown as cross-tabulations with the grouping: every work column with
+    /// 2 to 12 distinct values other than the grouping itself, ids, labels, years,
+    /// DOIs, provenance and free text.
+    func categoricalAttributes() -> [String] {
+        let manifest = dataset.manifest
+        let excluded = Set([groupAttribute, manifest.works.label, manifest.works.year, manifest.works.doi,
+                            dataset.labelColumn, "source", "label", "id", "doi", "year"].compactMap { $0 })
+        return dataset.workAttributes.names.filter { name in
+            guard !excluded.contains(name), let values = dataset.workAttributes[name] else { return false }
+            let distinct = Set(values.compactMap { $0 })
+            return distinct.count >= 2 && distinct.count <= 12
+        }
+    }
+
+    /// "Composition": works per group, and each categorical attribute by group.
+    func compositionSection() -> ReportSection? {
+        guard let g = groupAttribute else { return nil }
+        var blocks: [ReportBlock] = []
+        let sizes = partition.groupSizes()
+        let order = partition.groupNames.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        blocks.append(.table(ReportTable(
+            name: "works-by-\(slug(g))", title: "Works by \(g)",
+            caption: "Number and share of the \(workCount) works in each group of '\(g)'.",
+            columns: [g, "works", "share"],
+            rows: order.map { k in
+                [.text(partition.groupNames[k]), .integer(sizes[k]), .number(Double(sizes[k]) / Double(max(1, workCount)), digits: 3)]
+            } + [[.text("total"), .integer(workCount), .number(workCount > 0 ? 1 : 0, digits: 3)]])))
+
+        // How the grouping was derived, value by value.
+        if let mapping = dataset.manifest.mappings.first(where: { $0.as == g }), let from = dataset.workAttributes[mapping.from] {
+            var counts: [String: Int] = [:]
+            var target: [String: String] = [:]
+            for w in 0..<workCount {
+                let key = from[w] ?? "(no value)"
+                counts[key, default: 0] += 1
+                target[key] = groupName(w)
+            }
+            let keys = counts.keys.sorted { (target[$0] ?? "", $0) < (target[$1] ?? "", $1) }
+            blocks.append(.table(ReportTable(
+                name: "\(slug(mapping.from))-to-\(slug(g))", title: "\(mapping.from.capitalized) as reported → \(g)",
+                caption: "Each reported value of '\(mapping.from)', the group the mapping file \(mapping.file) assigns to it, and how many works carry it. Edit \(mapping.file) to regroup.",
+                columns: [mapping.from, g, "works"],
+                rows: keys.map { [.text($0), .text(target[$0] ?? Partition.missingLabel), .integer(counts[$0] ?? 0)] })))
+        }
+
+        for attribute in categoricalAttributes() {
+            guard let values = dataset.workAttributes[attribute] else { continue }
+            let rowsPartition = Partition(values: values)
+            var table = [[Int]](repeating: [Int](repeating: 0, count: partition.groupCount), count: rowsPartition.groupCount)
+            for w in 0..<workCount { table[Int(rowsPartition.groupOf[w])][Int(partition.groupOf[w])] += 1 }
+            let columnTotals = (0..<partition.groupCount).map { c in table.reduce(0) { $0 + $1[c] } }
+            let columns = order.filter { columnTotals[$0] > 0 }
+            var rows: [[ReportCell]] = []
+            for r in 0..<rowsPartition.groupCount {
+                rows.append([.text(rowsPartition.groupNames[r])] + columns.map { .integer(table[r][$0]) } + [.integer(table[r].reduce(0, +))])
+            }
+            rows.append([.text("total")] + columns.map { .integer(columnTotals[$0]) } + [.integer(workCount)])
+            blocks.append(.table(ReportTable(
+                name: "\(slug(attribute))-by-\(slug(g))", title: "Works by \(attribute) and \(g)",
+                caption: "Cross-tabulation of the works by '\(attribute)' (rows) and '\(g)' (columns), with totals.",
+                columns: [attribute] + columns.map { partition.groupNames[$0] } + ["total"], rows: rows)))
+        }
+        return ReportSection(title: "Composition", blocks: blocks)
+    }
+}
+
+/// A file-name stem from a name: lowercase ASCII letters and digits joined by dashes.
+func slug(_ text: String) -> String {
+    var out = ""
+    var dash = false
+    for scalar in text.lowercased().unicodeScalars {
+        if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+            out.unicodeScalars.append(scalar)
+            dash = false
+        } else if !dash && !out.isEmpty {
+            out.append("-")
+            dash = true
+        }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    return out.isEmpty ? "x" : out
+}

@@ -1,0 +1,102 @@
+import Bibliometrics
+import NetworkAlgorithms
+import NetworkCore
+
+/// What every section of a dataset report shares: the dataset, its grouping of works,
+/// labels, years and DOIs. Built once per report.
+struct DatasetReportContext: Sendable {
+    let dataset: Dataset
+    let parameters: DatasetReportBuilder.Parameters
+    /// The attribute that groups works (`group:` of dataset.yml), or nil.
+    let groupAttribute: String?
+    /// Works grouped by ``groupAttribute`` (one group "all works" without one).
+    let partition: Partition
+    let labels: [String]
+    let years: [String?]
+    let dois: [String?]
+
+    init(dataset: Dataset, parameters: DatasetReportBuilder.Parameters) {
+        self.dataset = dataset
+        self.parameters = parameters
+        let n = dataset.workIDs.count
+        groupAttribute = dataset.group
+        if let g = dataset.group, let values = dataset.workAttributes[g] {
+            partition = Partition.bySize(values)
+        } else {
+            partition = Partition(values: [String?](repeating: "all works", count: n))
+        }
+        labels = dataset.workLabels
+        years = dataset.workAttributes[dataset.manifest.works.year ?? "year"] ?? [String?](repeating: nil, count: n)
+        dois = dataset.workAttributes[dataset.manifest.works.doi ?? "doi"] ?? [String?](repeating: nil, count: n)
+    }
+
+    var name: String { dataset.manifest.name }
+    var workCount: Int { dataset.workIDs.count }
+    var groupTitle: String { groupAttribute ?? "Group" }
+    var hasConceptLayer: Bool { dataset.layers.contains { $0.kind == .concept && !$0.arcs.isEmpty } }
+    var hasLineageLayer: Bool { dataset.layers.contains { $0.kind == .lineage && !$0.arcs.isEmpty } }
+    var citationArcCount: Int { dataset.layers.filter { $0.kind == .citation }.reduce(0) { $0 + $1.arcs.count } }
+
+    /// "Label (year)" for tables.
+    func labelWithYear(_ w: Int) -> String {
+        guard let y = years[w], !labels[w].contains(y) else { return labels[w] }
+        return "\(labels[w]) (\(y))"
+    }
+
+    /// Group name of work `w`.
+    func groupName(_ w: Int) -> String { partition.groupNames[Int(partition.groupOf[w])] }
+
+    /// Concept label by id (the id when the vocabulary has no label).
+    func conceptLabel(_ id: String) -> String {
+        guard let k = dataset.conceptIDs.firstIndex(of: id) else { return id }
+        let column = dataset.manifest.concepts?.label ?? "label"
+        return dataset.conceptAttributes[column]?[k] ?? id
+    }
+
+    /// Home literature of a concept, where the vocabulary states one.
+    func conceptHome(_ id: String) -> String? {
+        guard let k = dataset.conceptIDs.firstIndex(of: id), let column = dataset.manifest.concepts?.home else { return nil }
+        return dataset.conceptAttributes[column]?[k]
+    }
+
+    /// The paragraph that opens the methods: what the data is and how it was grouped.
+    func dataParagraph() -> String {
+        var text = "Data: the dataset '\(name)' (\(workCount) works) as described in Datasets/\(name)/README.md; every row cites its source."
+        if let g = groupAttribute {
+            text += " Works are grouped by '\(g)'"
+            if let m = dataset.mappings.first(where: { $0.attribute == g }) {
+                let mapping = dataset.manifest.mappings.first { $0.as == g }
+                text += ", derived from '\(mapping?.from ?? "?")' through the editable mapping \(m.file)"
+            }
+            text += "; works without a value form the explicit group \(Partition.missingLabel)."
+        }
+        return text
+    }
+
+    /// Parameters table of the report.
+    func parameterRows() -> [(String, String)] {
+        [
+            ("dataset", "Datasets/\(name)"),
+            ("grouping attribute", groupAttribute ?? "(none)"),
+            ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
+            ("network figures", "Graphviz sfdp, at most \(parameters.maxFigureNodes) works (top by the score named in each caption)"),
+            ("quotient figures", "Graphviz circo"),
+            ("random seed", "none used (every analysis in this report is deterministic)"),
+            ("generator", "Siloscope 0.1.0"),
+        ]
+    }
+}
+
+extension Partition {
+    /// A partition whose groups are ordered by size (largest first, ties by name), so
+    /// that the largest groups get the first, most distinct palette colours.
+    static func bySize(_ values: [String?]) -> Partition {
+        let plain = Partition(values: values)
+        let sizes = plain.groupSizes()
+        let order = plain.groupNames.indices
+            .filter { Int32($0) != plain.missingGroup }
+            .sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+            .map { plain.groupNames[$0] }
+        return Partition(values: values, order: order)
+    }
+}

@@ -1,0 +1,69 @@
+/// A method a report used, with the sentence that describes it in a methods paragraph
+/// and the work it comes from. The methods text of every report is assembled from these
+/// entries, so each method is described and cited the same way everywhere.
+public struct Method: Sendable, Hashable {
+    /// Stable key (used to de-duplicate and order references).
+    public let key: String
+    /// One sentence for the methods paragraph.
+    public let sentence: String
+    /// Full reference, with DOI (or arXiv / URL where no DOI exists).
+    public let reference: String
+}
+
+/// The catalogue of methods Siloscope reports can cite.
+public enum MethodCatalogue {
+    public static let pagerank = Method(
+        key: "pagerank",
+        sentence: "PageRank was computed by power iteration with damping factor 0.85, spreading the score of works without references uniformly, until the L1 change fell below 1e-10 (Brin & Page 1998).",
+        reference: "Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X")
+    public static let components = Method(
+        key: "components",
+        sentence: "Weakly connected components were found by breadth-first search over arcs in both directions and strongly connected components by Tarjan's algorithm, implemented without recursion (Tarjan 1972).",
+        reference: "Tarjan, R. (1972). Depth-first search and linear graph algorithms. SIAM Journal on Computing 1(2), 146–160. doi:10.1137/0201010")
+    public static let coword = Method(
+        key: "coword",
+        sentence: "The concept co-use network links two works when their entries in the review name at least one shared concept, weighted by the number of shared concepts, in the manner of co-word analysis (Callon et al. 1983).",
+        reference: "Callon, M., Courtial, J.-P., Turner, W. A. & Bauin, S. (1983). From translations to problematic networks: an introduction to co-word analysis. Social Science Information 22(2), 191–235. doi:10.1177/053901883022002003")
+    public static let edgeHomophily = Method(
+        key: "edge-homophily",
+        sentence: "Edge homophily is the share of linked pairs whose two works belong to the same group, counted on the undirected simple network (each linked pair once, self-links left out) (Zhu et al. 2020).",
+        reference: "Zhu, J., Yan, Y., Zhao, L., Heimann, M., Akoglu, L. & Koutra, D. (2020). Beyond homophily in graph neural networks: current limitations and effective designs. NeurIPS 33. arXiv:2006.11468")
+    public static let classInsensitive = Method(
+        key: "class-insensitive-homophily",
+        sentence: "Class-insensitive homophily averages, over groups, how far each group's share of same-group links exceeds the group's share of all works, so that a large group cannot dominate the measure (Lim et al. 2021).",
+        reference: "Lim, D., Hohne, F., Li, X., Huang, S. L., Gupta, V., Bhalerao, O. & Lim, S.-N. (2021). Large scale learning on non-homophilous graphs: new benchmarks and strong simple methods. NeurIPS 34. arXiv:2110.14446")
+    public static let eiIndex = Method(
+        key: "ei-index",
+        sentence: "The E-I index is (E − I)/(E + I), where E counts linked pairs between groups and I pairs within a group, on the undirected simple network; −1 means every link stays within its group, +1 that every link crosses groups (Krackhardt & Stern 1988).",
+        reference: "Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises: an experimental simulation. Social Psychology Quarterly 51(2), 123–140. doi:10.2307/2786835")
+    public static let mixing = Method(
+        key: "mixing",
+        sentence: "The mixing matrix counts links by the groups of their two ends (for citations, rows are the citing group and columns the cited group) (Newman 2003).",
+        reference: "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E 67, 026126. doi:10.1103/PhysRevE.67.026126")
+    public static let sfdp = Method(
+        key: "sfdp",
+        sentence: "Networks were drawn with Graphviz's sfdp multilevel force-directed layout (Hu 2005) through the Graphviz C libraries (Gansner & North 2000), colours from the Okabe–Ito colour-blind-safe palette.",
+        reference: "Hu, Y. (2005). Efficient, high-quality force-directed graph drawing. The Mathematica Journal 10(1), 37–71.")
+    public static let graphviz = Method(
+        key: "graphviz",
+        sentence: "",
+        reference: "Gansner, E. R. & North, S. C. (2000). An open graph visualization system and its applications to software engineering. Software: Practice and Experience 30(11), 1203–1233. doi:10.1002/1097-024X(200009)30:11<1203::AID-SPE338>3.0.CO;2-N")
+    public static let okabeIto = Method(
+        key: "okabe-ito",
+        sentence: "",
+        reference: "Okabe, M. & Ito, K. (2008). Color Universal Design (CUD): how to make figures and presentations that are friendly to colorblind people. https://jfly.uni-koeln.de/color/")
+
+    /// The methods paragraph for `methods` (in the order given, each once) and the
+    /// sorted, de-duplicated reference list.
+    public static func text(for methods: [Method]) -> (paragraph: String, references: [String]) {
+        var seen = Set<String>()
+        var sentences: [String] = []
+        var references = Set<String>()
+        for m in methods where !seen.contains(m.key) {
+            seen.insert(m.key)
+            if !m.sentence.isEmpty { sentences.append(m.sentence) }
+            references.insert(m.reference)
+        }
+        return (sentences.joined(separator: " "), references.sorted())
+    }
+}

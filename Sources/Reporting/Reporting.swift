@@ -1,2 +1,0 @@
-// Reporting: see the files in this folder.
-import NetworkCore

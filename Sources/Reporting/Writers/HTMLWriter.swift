@@ -1,0 +1,100 @@
+import Mustache
+
+/// Renders a ``Report`` as one self-contained HTML page (`index.html`) through a
+/// Mustache template (swift-mustache): CSS inline, figures inline as SVG (tooltips and
+/// DOI links keep working), tables linked to their CSV files.
+///
+/// All text from data goes through Mustache's HTML escaping; only the SVG produced by
+/// Graphviz is inserted raw, after its XML prolog and DOCTYPE are removed. Graphviz
+/// escapes labels and tooltips, and figures only carry `https://doi.org/` links built
+/// from validated DOIs (see GraphvizRendering).
+///
+/// Deterministic; O(size of the report).
+public enum HTMLWriter {
+    public static func html(_ report: Report) throws -> String {
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: HTMLTemplate.page)
+        } catch {
+            throw ReportError.template("\(error)")
+        }
+        return template.render(context(report))
+    }
+
+    static func context(_ report: Report) -> [String: Any] {
+        var anchors = Set<String>()
+        let sections: [[String: Any]] = report.sections.map { section in
+            var anchor = slug(section.title)
+            while anchors.contains(anchor) { anchor += "-x" }
+            anchors.insert(anchor)
+            return [
+                "title": section.title,
+                "anchor": anchor,
+                "blocks": section.blocks.map(blockContext),
+            ]
+        }
+        return [
+            "name": report.name,
+            "title": report.title,
+            "source": report.source,
+            "sections": sections,
+            "hasMethods": !report.methods.isEmpty,
+            "methods": report.methods,
+            "hasParameters": !report.parameters.isEmpty,
+            "parameters": report.parameters.map { ["key": $0.0, "value": $0.1] },
+            "hasReferences": !report.references.isEmpty,
+            "references": report.references,
+        ]
+    }
+
+    static func blockContext(_ block: ReportBlock) -> [String: Any] {
+        switch block {
+        case .paragraph(let text):
+            return ["paragraph": ["text": text]]
+        case .bullets(let items):
+            return ["bullets": ["items": items]]
+        case .table(let t):
+            let shown = t.displayedRows
+            let note = shown.count < t.rows.count ? "Showing \(shown.count) of \(t.rows.count) rows; all rows in" : "Also as"
+            return ["table": [
+                "name": t.name, "title": t.title, "caption": t.caption, "note": note,
+                "columns": t.columns,
+                "rows": shown.map { row in ["cells": row.map { ["text": $0.display, "numeric": $0.isNumeric] }] },
+            ] as [String: Any]]
+        case .figure(let f):
+            return ["figure": [
+                "name": f.name, "title": f.title, "caption": f.caption,
+                "svg": inlineSVG(f.svg),
+            ]]
+        }
+    }
+
+    /// The SVG document without its XML prolog, DOCTYPE and comments, ready to inline.
+    static func inlineSVG(_ bytes: [UInt8]) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let start = text.range(of: "<svg") else { return "" }
+        var body = String(text[start.lowerBound...])
+        // Drop comments (Graphviz writes its version and graph name there).
+        while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
+            body.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return body
+    }
+
+    /// A lowercase ASCII anchor for a heading.
+    static func slug(_ title: String) -> String {
+        var out = ""
+        var dash = false
+        for scalar in title.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                out.unicodeScalars.append(scalar)
+                dash = false
+            } else if !dash && !out.isEmpty {
+                out.append("-")
+                dash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "section" : out
+    }
+}

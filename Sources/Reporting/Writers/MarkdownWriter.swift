@@ -1,0 +1,78 @@
+/// Renders a ``Report`` as GitHub-flavoured Markdown (`report.md`), with figures linked
+/// as `figures/<name>.png` and tables as pipe tables (the full tables are in `tables/`).
+///
+/// Text from data is escaped: `|`, `\`, `*`, `_`, backticks, `<`, `>` and `[`/`]` are
+/// backslash-escaped so that labels cannot change the document's structure.
+/// Deterministic; O(size of the report).
+public enum MarkdownWriter {
+    public static func markdown(_ report: Report) -> String {
+        var out = "# \(escape(report.title))\n\n"
+        out += "_Source:_ \(escape(report.source))\n\n"
+        for section in report.sections {
+            out += "## \(escape(section.title))\n\n"
+            for block in section.blocks {
+                switch block {
+                case .paragraph(let text):
+                    out += escape(text) + "\n\n"
+                case .bullets(let items):
+                    out += items.map { "- " + escape($0) }.joined(separator: "\n") + "\n\n"
+                case .table(let t):
+                    out += markdownTable(t)
+                case .figure(let figure):
+                    out += "**\(escape(figure.title))**\n\n"
+                    out += "![\(escape(figure.title))](figures/\(figure.name).png)\n\n"
+                    out += "_\(escape(figure.caption))_ ([SVG](figures/\(figure.name).svg), [PDF](figures/\(figure.name).pdf))\n\n"
+                }
+            }
+        }
+        if !report.methods.isEmpty {
+            out += "## Methods\n\n" + report.methods.map(escape).joined(separator: "\n\n") + "\n\n"
+        }
+        if !report.parameters.isEmpty {
+            out += "## Parameters\n\n| parameter | value |\n|---|---|\n"
+            for (k, v) in report.parameters { out += "| \(escape(k)) | \(escape(v)) |\n" }
+            out += "\n"
+        }
+        if !report.references.isEmpty {
+            out += "## References\n\n" + report.references.map { "- " + escape($0) }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    static func markdownTable(_ table: ReportTable) -> String {
+        var out = "**\(escape(table.title))**\n\n"
+        out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
+        let sample = table.rows.first
+        out += "|" + table.columns.indices.map { i in
+            (sample.map { i < $0.count && $0[i].isNumeric } ?? false) ? "---:|" : "---|"
+        }.joined() + "\n"
+        for row in table.displayedRows {
+            out += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n"
+        }
+        out += "\n_\(escape(table.caption))"
+        if table.displayedRows.count < table.rows.count {
+            out += " Showing \(table.displayedRows.count) of \(table.rows.count) rows; all rows in"
+        } else {
+            out += " Also as"
+        }
+        out += " [tables/\(table.name).csv](tables/\(table.name).csv)._\n\n"
+        return out
+    }
+
+    /// `text` with Markdown's structural characters escaped and newlines folded.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text {
+            switch ch {
+            case "\\", "|", "*", "_", "`", "<", ">", "[", "]", "#":
+                out.append("\\"); out.append(ch)
+            case "\n", "\r":
+                out.append(" ")
+            default:
+                out.append(ch)
+            }
+        }
+        return out
+    }
+}

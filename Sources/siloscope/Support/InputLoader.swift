@@ -1,0 +1,46 @@
+import Bibliometrics
+import Foundation
+import NetworkCore
+import Reporting
+
+/// A command's INPUT resolved into a graph with node attributes.
+struct LoadedGraph {
+    var graph: Graph
+    var attributes: NodeAttributes
+    var selfLoops: Int
+    var duplicateArcs: Int
+}
+
+/// Resolves INPUT: a dataset folder (its works and citation layer, with every work
+/// attribute) or a graph file (through NetworkInput, with an optional --nodes table).
+enum InputLoader {
+    static func load(_ options: GraphInputOptions, progress: ProgressLog = .standardError) throws -> LoadedGraph {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.input, isDirectory: &isDirectory) else {
+            throw InputError(file: options.input, message: "no such file or folder")
+        }
+        if isDirectory.boolValue {
+            if options.nodes != nil {
+                throw InputError(file: options.input, field: "--nodes",
+                                 message: "a dataset folder carries its own work attributes; --nodes applies to graph files")
+            }
+            if options.reverse {
+                throw InputError(file: options.input, field: "--reverse",
+                                 message: "a dataset's citation layer is always citing → cited; --reverse applies to graph files")
+            }
+            progress("loading dataset \(options.input)")
+            let dataset = try Dataset.load(folder: options.input)
+            let built = dataset.citationGraph(duplicates: options.duplicates, selfLoops: options.selfLoops)
+            progress("read \(built.graph.nodeCount) works, \(built.graph.arcCount) citation arcs")
+            return LoadedGraph(graph: built.graph, attributes: built.attributes,
+                               selfLoops: built.selfLoops, duplicateArcs: built.duplicateArcs)
+        }
+        progress("reading \(options.input)")
+        let input = try NetworkInput.load(
+            path: options.input, reverse: options.reverse, nodes: options.nodes,
+            duplicates: options.duplicates, selfLoops: options.selfLoops)
+        progress("read \(input.graph.nodeCount) nodes, \(input.graph.arcCount) arcs")
+        return LoadedGraph(graph: input.graph, attributes: input.attributes,
+                           selfLoops: input.selfLoops, duplicateArcs: input.duplicateArcs)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import TestSupport
+import NetworkCore
+@testable import NetworkAlgorithms
+
+@Suite("Null models for bridging statistics")
+struct NullModelTests {
+    /// SplitMix64 from seed 0: the first output is 0xE220A8397B1DCDAF (the published
+    /// reference value of Vigna's splitmix64.c); bounded draws stay in range.
+    @Test func generatorReferenceValue() {
+        var rng = SeededGenerator(seed: 0)
+        #expect(rng.next() == 0xE220_A839_7B1D_CDAF)
+        for bound in [1, 2, 3, 7, 1000] {
+            for _ in 0..<200 { #expect((0..<bound).contains(rng.below(bound))) }
+        }
+        var values = Array(0..<50)
+        rng.shuffle(&values)
+        #expect(values.sorted() == Array(0..<50))
+    }
+
+    /// Two directed triangles and a bridge, groups 3 + 3. Under label permutation there
+    /// are C(6,3) = 20 equally likely splits; only the observed one and its mirror keep
+    /// all 6 triangle edges internal (any other split cuts a triangle, losing ≥ 2 internal
+    /// edges), so P(homophily ≥ 6/7) = 2/20 = 0.1. Each edge is internal with probability
+    /// 2 · (3/6)(2/5) = 2/5, so the null mean of edge homophily is 0.4 and of E-I 1 − 2·0.4 = 0.2.
+    @Test func twoTrianglesExactDistribution() {
+        let (g, p) = BridgingTests.twoTriangles()
+        let null = g.bridgingNull(by: p, samples: 4000, seed: 11)
+        #expect(null.model == "permutation" && null.samples == 4000 && null.seed == 11)
+        let ph = try? #require(null.pValues.edgeHomophily ?? nil)
+        #expect(abs((ph ?? .nan) - 0.1) < 0.015)
+        #expect(abs((null.pValues.eiIndex ?? .nan) - 0.1) < 0.015)
+        #expect(abs((null.expected.edgeHomophily ?? .nan) - 0.4) < 0.01)
+        #expect(abs((null.expected.eiIndex ?? .nan) - 0.2) < 0.02)
+        // Every sample has 7 arcs: the expected mixing sums to 7.
+        let total = null.expected.mixing.flatMap { $0 }.reduce(0.0) { $0 + ($1 ?? 0) }
+        #expect(abs(total - 7) < 1e-9)
+        let interval = null.intervals.edgeHomophily ?? []
+        #expect(interval.count == 2 && interval[0] <= interval[1])
+    }
+
+    /// Same seed, same result (bit for bit); another seed, another result.
+    @Test(arguments: [BridgingNullModel.permutation, .rewire])
+    func deterministic(model: BridgingNullModel) {
+        let arcs = randomArcs(nodes: 60, arcs: 200, seed: 3)
+        let g = makeGraph(nodes: 60, arcs, duplicates: .drop, selfLoops: .drop)
+        let p = Partition(values: (0..<60).map { ["A", "B", "C"][$0 % 3] })
+        let a = g.bridgingNull(by: p, model: model, samples: 50, seed: 5)
+        let b = g.bridgingNull(by: p, model: model, samples: 50, seed: 5)
+        let c = g.bridgingNull(by: p, model: model, samples: 50, seed: 6)
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    /// Rewiring keeps every in- and out-degree and creates no self-loop or repeated arc.
+    @Test func rewiringPreservesDegrees() {
+        let arcs = randomArcs(nodes: 40, arcs: 160, seed: 9)
+        let g = makeGraph(nodes: 40, arcs, duplicates: .drop, selfLoops: .drop)
+        let tails = g.arcTails()
+        var heads = g.outTargets
+        var present: [UInt64: Int32] = [:]
+        for a in 0..<g.arcCount { present[Graph.arcKey(tails[a], heads[a]), default: 0] += 1 }
+        var rng = SeededGenerator(seed: 1)
+        Graph.rewire(tails: tails, heads: &heads, present: &present, attempts: 10 * g.arcCount, rng: &rng)
+        #expect(heads != g.outTargets)  // something moved
+        var inDegree = [Int](repeating: 0, count: 40)
+        for h in heads { inDegree[Int(h)] += 1 }
+        #expect(inDegree == g.inDegrees())
+        let pairs = zip(tails, heads).map { Graph.arcKey($0, $1) }
+        #expect(Set(pairs).count == pairs.count)
+        #expect(zip(tails, heads).allSatisfy { $0 != $1 })
+    }
+
+    /// Under rewiring, groups and out-degrees are fixed, so every sample's mixing row
+    /// sums equal the observed ones; under permutation the group sizes are kept.
+    @Test func rewiringKeepsRowSums() {
+        let arcs = randomArcs(nodes: 50, arcs: 180, seed: 4)
+        let g = makeGraph(nodes: 50, arcs, duplicates: .drop, selfLoops: .drop)
+        let p = Partition(values: (0..<50).map { $0 < 10 ? "small" : "large" })
+        let observed = g.mixingMatrix(by: p).counts.map { $0.reduce(0, +) }
+        let null = g.bridgingNull(by: p, model: .rewire, samples: 40, seed: 2)
+        let expectedRows = null.expected.mixing.map { $0.reduce(0.0) { $0 + ($1 ?? 0) } }
+        for (x, y) in zip(observed, expectedRows) { #expect(abs(Double(x) - y) < 1e-9) }
+    }
+
+    /// On labels assigned at random, the permutation p-values of edge homophily are
+    /// (close to) uniform: over 300 random labelings of one random graph, about 5% fall
+    /// at or below 0.05 and about 50% at or below 0.5. (Bounds: binomial(300, p) ± ~3.5 sd;
+    /// the discrete p-values are slightly conservative.)
+    @Test func pValuesUniformUnderRandomLabels() {
+        let arcs = randomArcs(nodes: 80, arcs: 240, seed: 21)
+        let g = makeGraph(nodes: 80, arcs, duplicates: .drop, selfLoops: .drop)
+        var rng = SplitMix64(seed: 77)
+        var pValues: [Double] = []
+        for trial in 0..<300 {
+            let labels = (0..<80).map { _ in ["A", "B", "C"][Int.random(in: 0..<3, using: &rng)] }
+            let null = g.bridgingNull(by: Partition(values: labels), samples: 99, seed: UInt64(trial))
+            if let p = null.pValues.edgeHomophily ?? nil { pValues.append(p) }
+        }
+        #expect(pValues.count == 300)
+        #expect(pValues.allSatisfy { $0 >= 0.01 && $0 <= 1 })
+        let low = Double(pValues.filter { $0 <= 0.05 }.count) / 300
+        let half = Double(pValues.filter { $0 <= 0.5 }.count) / 300
+        #expect(low >= 0.01 && low <= 0.095, "share of p ≤ 0.05: \(low)")
+        #expect(half >= 0.40 && half <= 0.60, "share of p ≤ 0.5: \(half)")
+    }
+
+    /// Strong planted homophily gets the smallest p-value the sample size allows.
+    @Test func plantedHomophilyIsSignificant() {
+        let (g, p) = BridgingTests.twoTriangles()
+        // Ten copies of the two-triangle motif side by side: 60 nodes, groups 30 + 30.
+        var arcs: [(Int, Int)] = []
+        var labels: [String?] = []
+        for copy in 0..<10 {
+            for a in 0..<g.nodeCount {
+                for b in g.successors(of: Int32(a)) { arcs.append((copy * 6 + a, copy * 6 + Int(b))) }
+                labels.append(p.groupNames[Int(p.groupOf[a])])
+            }
+        }
+        let big = makeGraph(nodes: 60, arcs)
+        let null = big.bridgingNull(by: Partition(values: labels), samples: 199, seed: 1)
+        #expect(null.pValues.edgeHomophily == 1.0 / 200.0)
+        #expect(null.pValues.eiIndex == 1.0 / 200.0)
+        // B→A: 0 arcs observed, about 70 · (30/60) · (30/59) ≈ 17.8 expected; A→A: 30
+        // observed, about 17.2 expected. Both as extreme as possible, two-sided 2/200.
+        #expect(null.pValues.mixing[1][0] == 2.0 / 200.0)
+        #expect(null.pValues.mixing[0][0] == 2.0 / 200.0)
+    }
+
+    /// JSON: the `null` block has the keys of DESIGN §6 and round-trips.
+    @Test func nullJSON() throws {
+        let (g, p) = BridgingTests.twoTriangles()
+        let result = g.bridging(by: p, attribute: "group", null: .permutation, samples: 20, seed: 3)
+        let data = try JSONEncoder().encode(result)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let null = try #require(object["null"] as? [String: Any])
+        for key in ["model", "samples", "seed", "pValues", "intervals"] { #expect(null.keys.contains(key), "\(key)") }
+        #expect(try JSONDecoder().decode(BridgingResult.self, from: data) == result)
+    }
+}

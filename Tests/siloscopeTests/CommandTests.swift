@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("CLI end to end", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct CommandTests {
+    /// A 4-node graph: a → b, a → c, b → c, c → a, d → c; groups X = {a, b}, Y = {c, d}.
+    func tinyGraph() throws -> (URL, String, String) {
+        let dir = try CLI.temporaryFolder()
+        let edges = dir.appendingPathComponent("tiny.tsv").path
+        try "# citing\tcited\na\tb\na\tc\nb\tc\nc\ta\nd\tc\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let nodes = dir.appendingPathComponent("groups.tsv").path
+        try "id\tfield\na\tX\nb\tX\nc\tY\nd\tY\n".write(toFile: nodes, atomically: true, encoding: .utf8)
+        return (dir, edges, nodes)
+    }
+
+    @Test func metricsJSONHasTheContractKeys() throws {
+        let (_, edges, _) = try tinyGraph()
+        let r = try CLI.run(["metrics", edges, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let graph = try #require(json["graph"] as? [String: Any])
+        #expect(Set(graph.keys) == ["nodes", "arcs", "selfLoops", "duplicateArcs", "weakComponents", "largestWeakComponent", "strongComponents", "acyclic"])
+        #expect(graph["nodes"] as? Int == 4)
+        #expect(graph["arcs"] as? Int == 5)
+        #expect(graph["acyclic"] as? Bool == false)  // a → c → a
+        let nodes = try #require(json["nodes"] as? [[String: Any]])
+        #expect(nodes.map { $0["id"] as? String } == ["a", "b", "c", "d"])
+        #expect(nodes[2]["inDegree"] as? Int == 3)
+        #expect(Set(nodes[0].keys) == ["id", "inDegree", "outDegree", "pagerank"])
+        #expect(r.stderr.contains("read 4 nodes, 5 arcs"))
+    }
+
+    @Test func metricsCSVWithSelectedMeasures() throws {
+        let (_, edges, _) = try tinyGraph()
+        let r = try CLI.run(["metrics", edges, "--metrics", "outDegree", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "id,outDegree\na,2\nb,1\nc,1\nd,1\n")
+    }
+
+    /// Hand computation: undirected simple pairs {a,b} XX, {a,c} XY, {b,c} XY, {c,d} YY →
+    /// 2 within, 2 across: edge homophily 0.5, E-I (2 − 2)/4 = 0. Directed mixing:
+    /// X→X a→b (1), X→Y a→c, b→c (2), Y→X c→a (1), Y→Y d→c (1).
+    @Test func bridgingOnAHandWorkedGraph() throws {
+        let (_, edges, nodes) = try tinyGraph()
+        let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["attribute"] as? String == "field")
+        #expect(json["groups"] as? [String] == ["X", "Y"])
+        #expect(json["mixing"] as? [[Int]] == [[1, 2], [1, 1]])
+        #expect(json["edgeHomophily"] as? Double == 0.5)
+        #expect(json["eiIndex"] as? Double == 0)
+        let csv = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--format", "csv"])
+        #expect(csv.stdout == "citing \\ cited,X,Y\nX,1,2\nY,1,1\n")
+    }
+
+    @Test func renderWritesEachFormat() throws {
+        let (dir, edges, nodes) = try tinyGraph()
+        for ext in ["svg", "pdf", "png"] {
+            let out = dir.appendingPathComponent("net.\(ext)").path
+            let r = try CLI.run(["render", edges, "--nodes", nodes, "--group", "field", "--figure", "network", "--out", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let bytes = try #require(FileManager.default.contents(atPath: out))
+            let magic: [UInt8] = ext == "png" ? [0x89, 0x50, 0x4E, 0x47] : ext == "pdf" ? Array("%PDF".utf8) : Array("<?xm".utf8)
+            #expect(Array(bytes.prefix(4)) == magic)
+        }
+    }
+
+    // MARK: error paths: each names what is wrong
+
+    @Test func missingInputFile() throws {
+        let r = try CLI.run(["metrics", "/nonexistent/graph.tsv"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("/nonexistent/graph.tsv: no such file or folder"))
+    }
+
+    @Test func unknownMeasure() throws {
+        let (_, edges, _) = try tinyGraph()
+        let r = try CLI.run(["metrics", edges, "--metrics", "pagerank,closeness"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("unknown measure 'closeness'; expected one of: inDegree, outDegree, pagerank"))
+    }
+
+    @Test func unknownGroupAttribute() throws {
+        let (_, edges, nodes) = try tinyGraph()
+        let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "discipline"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("no node attribute 'discipline'"))
+        #expect(r.stderr.contains("attributes: field"))
+    }
+
+    @Test func renderNeedsAKnownExtension() throws {
+        let (_, edges, _) = try tinyGraph()
+        let r = try CLI.run(["render", edges, "--figure", "network", "--out", "figure.jpeg"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--out must end in .svg, .pdf or .png (got 'figure.jpeg')"))
+    }
+
+    @Test func badEdgeListLineIsLocated() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("bad.tsv").path
+        try "a\tb\nc\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["metrics", path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.tsv:2"), "\(r.stderr)")
+    }
+
+    @Test func datasetFolderRejectsGraphFileOptions() throws {
+        let r = try CLI.run(["metrics", "Datasets/coproduction-models", "--reverse"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--reverse: a dataset's citation layer is always citing → cited"))
+    }
+
+    @Test func reportOfABrokenDatasetLeavesThePreviousReport() throws {
+        let dir = try CLI.temporaryFolder()
+        let data = dir.appendingPathComponent("Datasets/tiny")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try "name: tiny\ntitle: Tiny\nsource: a test\nworks: {file: works.csv}\ngroup: field\n".write(
+            to: data.appendingPathComponent("dataset.yml"), atomically: true, encoding: .utf8)
+        try "id,label,field,source\nw1,W one,X,test\nw2,W two,Y,test\n".write(
+            to: data.appendingPathComponent("works.csv"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("Reports").path
+        let first = try CLI.run(["report", data.path, "--out", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        let index = out + "/tiny/index.html"
+        let before = try #require(FileManager.default.contents(atPath: index))
+        // Break the dataset: a duplicate id.
+        try "id,label,field,source\nw1,W one,X,test\nw1,again,Y,test\n".write(
+            to: data.appendingPathComponent("works.csv"), atomically: true, encoding: .utf8)
+        let second = try CLI.run(["report", data.path, "--out", out])
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("works.csv:3"), "\(second.stderr)")
+        #expect(FileManager.default.contents(atPath: index) == before)
+        // batch marks the failure in the index and exits non-zero.
+        let batch = try CLI.run(["batch", dir.appendingPathComponent("Datasets").path, "--out", out])
+        #expect(batch.status == 1)
+        let md = try String(contentsOfFile: out + "/index.md", encoding: .utf8)
+        #expect(md.contains("| tiny |"))
+        #expect(md.contains("failed: "))
+        #expect(FileManager.default.contents(atPath: index) == before)
+    }
+
+    @Test func batchIsDeterministic() throws {
+        let dir = try CLI.temporaryFolder()
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        #expect(try CLI.run(["batch", "Datasets", "--out", a]).status == 0)
+        #expect(try CLI.run(["batch", "Datasets", "--out", b]).status == 0)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
+        #expect(files.contains("coproduction-models/index.html"))
+        #expect(files.contains("index.md"))
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: b).sorted()))
+        for f in files {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: a + "/" + f, isDirectory: &isDir), !isDir.boolValue {
+                #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: b + "/" + f), "\(f) differs")
+            }
+        }
+    }
+}
