@@ -115,6 +115,9 @@ struct RealNetworkLineageTests {
         for kind in TraversalWeightKind.allCases {
             let a = MainPathAnalysis(dag: dag, weight: kind)
             let g = a.global(), f = a.localForward(), b = a.localBackward()
+            let label = { (id: String) in Int(id).map { net.labels[$0 - 1] } ?? id }
+            print("centrality literature \(kind.rawValue): global \(g.nodes.map(label).joined(separator: " > "))")
+            print("centrality literature \(kind.rawValue): forward \(f.nodes.map(label).joined(separator: " > ")) ties \(f.ties.count)")
             #expect(g.totalWeight >= f.totalWeight && g.totalWeight >= b.totalWeight)
             for r in [g, f, b] {
                 let first = try #require(r.dagArcs.first), last = try #require(r.dagArcs.last)
