@@ -47,4 +47,31 @@ struct LineageTimingTests {
         }
         if spcSeconds.count == 2 { #expect(spcSeconds[1] < 2.6 * spcSeconds[0] + 0.05) }
     }
+
+    /// CiteB (139,505 works, 854,032 citations, citing → cited; ../shared/data/networks/citeb):
+    /// the strong-component spectrum and condensation depth match PROVENANCE.md (measured
+    /// there with networkx); condensation, SPC and the global search are timed (printed).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["SILOSCOPE_LINEAGE_TIMING"] == "1"
+                   && SharedData.path("networks/citeb/CiteB.net.gz") != nil
+                   && FileManager.default.isExecutableFile(atPath: "/bin/gzip"),
+                   "opt-in: SILOSCOPE_LINEAGE_TIMING=1, needs ../shared/data and gzip"))
+    func citeB() throws {
+        let net = try readGzippedPajekForTest(try #require(SharedData.path("networks/citeb/CiteB.net.gz")))
+        #expect(net.graph.nodeCount == 139_505 && net.graph.arcCount == 854_032)
+        let clock = ContinuousClock()
+        var dag: KnowledgeFlowDAG?
+        let tDAG = clock.measure { dag = try? KnowledgeFlowDAG(net.graph, cycles: .condense) }
+        let d = try #require(dag)
+        var spectrum: [Int: Int] = [:]
+        for c in d.cycles.mergedComponents { spectrum[c.count, default: 0] += 1 }
+        #expect(spectrum == [2: 51, 3: 10, 4: 4, 5: 2, 6: 2, 7: 1, 8: 2, 12: 1])
+        #expect(d.depth() == 43)
+        var spc: TraversalWeights?
+        let tSPC = clock.measure { spc = TraversalWeights(d, kind: .spc) }
+        let a = MainPathAnalysis(dag: d, weight: .spc)
+        var nodes = 0
+        let tGlobal = clock.measure { nodes = a.global().nodes.count }
+        #expect(nodes > 1)
+        print("CiteB: condensation \(tDAG), SPC \(tSPC) (precision \(spc?.precision.rawValue ?? "?")), global \(tGlobal), path \(nodes) nodes")
+    }
 }
