@@ -61,3 +61,13 @@ struct NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// A 6 × 6 mixing heatmap with intervals and one undefined cell.
+    @Test func heatmap6() throws {
+        let fig = try HeatmapFixture.figure(intervals: true)
+        try write(timed("heatmap6 png") { try fig.render(format: .png) }, "heatmap6.png")
+        try write(try fig.render(format: .svg), "heatmap6.svg")
+        print(fig.caption)
+    }
+}
