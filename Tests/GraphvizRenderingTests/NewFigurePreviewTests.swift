@@ -71,3 +71,15 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// E-I index over 20 years with a 95% band, plus a second series with a gap.
+    @Test func trajectory20() throws {
+        let fig = try TrajectoryFixture.figure()
+        try write(timed("trajectory png") { try fig.render(format: .png) }, "trajectory20.png")
+        try write(try fig.render(format: .svg), "trajectory20.svg")
+        try write(try fig.render(format: .pdf), "trajectory20.pdf")
+        try write(Array(fig.dotGraph.text.utf8), "trajectory20.dot")
+        print(fig.caption)
+    }
+}
