@@ -188,3 +188,39 @@ struct ImportCommandTests {
         #expect(r.stderr.contains("notes.txt: cannot tell the format from the content; give --format"))
     }
 }
+
+@Suite("mainpath command", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct MainpathCommandTests {
+    /// Issue 7's hand-worked fixture, arcs in knowledge-flow direction (cited → citing):
+    /// 1→2, 2→3, 2→4, 3→5, 4→5. Source 1, sink 5, two source–sink paths (1-2-3-5,
+    /// 1-2-4-5), so SPC: 1→2 = 2, every other arc 1. Both paths total 4: a tie at node 2,
+    /// broken towards the smaller index (3).
+    @Test func globalMainPathOnTheHandWorkedFixture() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("flow.tsv").path
+        try "1\t2\n2\t3\n2\t4\n3\t5\n4\t5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["mainpath", path, "--reverse", "--search", "global", "--weight", "spc"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["weight", "search", "arcs", "nodes", "totalWeight", "ties", "cyclesRemoved"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["weight"] as? String == "spc")
+        #expect(json["search"] as? String == "global")
+        #expect(json["nodes"] as? [String] == ["1", "2", "3", "5"])
+        let arcs = try #require(json["arcs"] as? [[String: Any]])
+        #expect(arcs.map { $0["weight"] as? Double } == [2, 1, 1])
+        #expect(arcs.first?["from"] as? String == "1")
+        #expect(json["totalWeight"] as? Double == 4)
+        #expect((json["ties"] as? [Any])?.isEmpty == false)
+        let dot = try CLI.run(["mainpath", path, "--reverse", "--search", "global", "--format", "dot"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph"))
+    }
+
+    @Test func routesMustBePositive() throws {
+        let r = try CLI.run(["mainpath", "x.tsv", "--routes", "0"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--routes must be at least 1"))
+    }
+}
