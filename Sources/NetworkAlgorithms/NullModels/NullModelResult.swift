@@ -17,6 +17,7 @@ public struct NullModelResult: Sendable, Equatable, Codable {
     /// Means of the null samples.
     public var expected: NullStatistics<Double?>
 
+    /// Memberwise initialiser.
     public init(model: String, samples: Int, seed: UInt64, pValues: NullStatistics<Double?>,
                 intervals: NullStatistics<[Double]?>, expected: NullStatistics<Double?>) {
         self.model = model
@@ -31,10 +32,14 @@ public struct NullModelResult: Sendable, Equatable, Codable {
 /// One value per statistic a null model tests: `edgeHomophily`, `eiIndex` and each
 /// `mixing` cell (rows = citing group, columns = cited group).
 public struct NullStatistics<Value: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
+    /// Value for the edge homophily.
     public var edgeHomophily: Value
+    /// Value for the network E-I index.
     public var eiIndex: Value
+    /// Value for each mixing cell (rows = citing group, columns = cited group).
     public var mixing: [[Value]]
 
+    /// Memberwise initialiser.
     public init(edgeHomophily: Value, eiIndex: Value, mixing: [[Value]]) {
         self.edgeHomophily = edgeHomophily
         self.eiIndex = eiIndex
