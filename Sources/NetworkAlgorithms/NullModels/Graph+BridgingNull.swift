@@ -58,13 +58,9 @@ extension Graph {
             }
         case .rewire:
             let tails = arcTails()
-            var multiplicity: [UInt64: Int32] = [:]
-            multiplicity.reserveCapacity(arcCount)
-            for a in 0..<arcCount { multiplicity[Self.arcKey(tails[a], outTargets[a]), default: 0] += 1 }
             for _ in 0..<samples {
                 var heads = outTargets
-                var present = multiplicity
-                Self.rewire(tails: tails, heads: &heads, present: &present, attempts: swapsPerArc * arcCount, rng: &rng)
+                rewire(heads: &heads, attempts: swapsPerArc * arcCount, rng: &rng)
                 draws.append(Self.nullSample(tails: tails, heads: heads, groupOf: groups.groupOf, groupCount: groups.groupCount))
             }
         }
@@ -131,25 +127,31 @@ extension Graph {
 
     static func arcKey(_ u: Int32, _ v: Int32) -> UInt64 { UInt64(UInt32(u)) << 32 | UInt64(UInt32(v)) }
 
-    /// `attempts` head-swap attempts on the arc list (see ``BridgingNullModel/rewire``).
-    static func rewire(tails: [Int32], heads: inout [Int32], present: inout [UInt64: Int32], attempts: Int,
-                       rng: inout SeededGenerator) {
-        let m = tails.count
+    /// `attempts` head-swap attempts on the arcs (see ``BridgingNullModel/rewire``).
+    ///
+    /// `heads` is indexed like the out-CSR: the arcs of tail `a` are
+    /// `outOffsets[a]..<outOffsets[a+1]` and keep their tails, so whether `a → d` exists
+    /// is a scan of `a`'s current heads — O(out-degree), no hash table.
+    func rewire(heads: inout [Int32], attempts: Int, rng: inout SeededGenerator) {
+        let m = arcCount
         guard m >= 2 else { return }
-        for _ in 0..<attempts {
-            let i = rng.below(m), j = rng.below(m)
-            let a = tails[i], b = heads[i], c = tails[j], d = heads[j]
-            if a == b || c == d { continue }  // self-loops stay where they are
-            if a == c || b == d || a == d || c == b { continue }
-            let ad = arcKey(a, d), cb = arcKey(c, b)
-            if present[ad, default: 0] > 0 || present[cb, default: 0] > 0 { continue }
-            let ab = arcKey(a, b), cd = arcKey(c, d)
-            present[ab, default: 0] -= 1
-            present[cd, default: 0] -= 1
-            present[ad] = 1
-            present[cb] = 1
-            heads[i] = d
-            heads[j] = b
-        }
+        let tails = arcTails()
+        outOffsets.withUnsafeBufferPointer { off in
+        tails.withUnsafeBufferPointer { tails in
+        heads.withUnsafeMutableBufferPointer { heads in
+            func has(_ a: Int32, _ d: Int32) -> Bool {
+                for k in off[Int(a)]..<off[Int(a) + 1] where heads[k] == d { return true }
+                return false
+            }
+            for _ in 0..<attempts {
+                let i = rng.below(m), j = rng.below(m)
+                let a = tails[i], b = heads[i], c = tails[j], d = heads[j]
+                if a == b || c == d { continue }  // self-loops stay where they are
+                if a == c || b == d || a == d || c == b { continue }
+                if has(a, d) || has(c, b) { continue }
+                heads[i] = d
+                heads[j] = b
+            }
+        }}}
     }
 }
