@@ -64,6 +64,8 @@ enum PeerFixtures {
         let condensationNodes: Int?
         let condensationArcs: Int?
         let hubs: [Double]?
+        let interGroupBetweennessDirected: [Double]?
+        let interGroupBetweennessUndirected: [Double]?
         let authorities: [Double]?
 
         /// The graph, nodes declared in fixture order, arcs kept as given.

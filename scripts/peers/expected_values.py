@@ -244,6 +244,24 @@ def structure_and_centrality(g, nodes, with_hits=True):
     return out
 
 
+def inter_group_betweenness(g, nodes, labels):
+    """Sum over groups of NetworkX's betweenness_centrality_subset(sources = group,
+    targets = the other groups), directed and on the undirected simple view."""
+    names = group_order(labels)
+    d, u = simple_digraph(g), simple_undirected(g)
+    out = {}
+    for key, graph in (("interGroupBetweennessDirected", d), ("interGroupBetweennessUndirected", u)):
+        total = {v: 0.0 for v in nodes}
+        for name in names:
+            src = [v for v in nodes if group_of(labels, v) == name]
+            tgt = [v for v in nodes if group_of(labels, v) != name]
+            b = nx.betweenness_centrality_subset(graph, src, tgt, normalized=False)
+            for v in nodes:
+                total[v] += b[v]
+        out[key] = [total[v] for v in nodes]
+    return out
+
+
 def small_graphs():
     graphs = []
 
@@ -317,6 +335,8 @@ def small_graphs():
             entry["bridging"] = bridging(g, labels)
             if any(v is None for v in labels.values()):
                 entry["bridgingExcludingMissing"] = bridging(g, labels, exclude_missing=True)
+            if not weighted:
+                entry.update(inter_group_betweenness(g, nodes, labels))
         out.append(entry)
     return out
 
