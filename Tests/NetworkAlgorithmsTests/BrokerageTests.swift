@@ -1,0 +1,73 @@
+import Testing
+import TestSupport
+import NetworkCore
+@testable import NetworkAlgorithms
+
+@Suite("Gould–Fernandez brokerage")
+struct BrokerageTests {
+    /// Hand-worked example. Groups A = {0, 1, 5, 6}, B = {2, 3}, C = {4}.
+    /// Arcs: 0→2, 2→3, 1→0, 4→2, 2→1, 3→4, 5→1, 6→1, 6→0.
+    /// Open two-paths a→b→c (no a→c), by broker b:
+    /// - b=0: 1→0→2 (A,A,B representative), 6→0→2 (A,A,B representative)
+    /// - b=1: 2→1→0 (B,A,A gatekeeper), 5→1→0 (A,A,A coordinator);
+    ///        6→1→0 is closed by 6→0 and does not count
+    /// - b=2: 0→2→1 (A,B,A itinerant), 0→2→3 (A,B,B gatekeeper),
+    ///        4→2→1 (C,B,A liaison), 4→2→3 (C,B,B gatekeeper)
+    /// - b=3: 2→3→4 (B,B,C representative)
+    /// - b=4: 3→4→2 (B,C,B itinerant)
+    /// Totals [coordinator, itinerant, gatekeeper, representative, liaison] = [1, 2, 3, 3, 1];
+    /// groups A [1, 0, 1, 2, 0], B [0, 1, 2, 1, 1], C [0, 1, 0, 0, 0].
+    @Test func handWorkedExample() {
+        let g = makeGraph(nodes: 7, [(0, 2), (2, 3), (1, 0), (4, 2), (2, 1), (3, 4), (5, 1), (6, 1), (6, 0)])
+        let p = Partition(values: ["A", "A", "B", "B", "C", "A", "A"])
+        let b = g.brokerage(by: p)
+        #expect(b.byNode == [
+            [0, 0, 0, 2, 0],
+            [1, 0, 1, 0, 0],
+            [0, 1, 2, 0, 1],
+            [0, 0, 0, 1, 0],
+            [0, 1, 0, 0, 0],
+            [0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0],
+        ])
+        #expect(b.total == [1, 2, 3, 3, 1])
+        #expect(b.byGroup == [[1, 0, 1, 2, 0], [0, 1, 2, 1, 1], [0, 1, 0, 0, 0]])
+        #expect(BrokerageRole.allCases.map(\.rawValue) == ["coordinator", "itinerant", "gatekeeper", "representative", "liaison"])
+    }
+
+    /// Seeded random graphs (loops and duplicates included): equal to a naive triple loop
+    /// over distinct (a, b, c) on adjacency sets.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func matchesNaiveTripleLoop(seed: UInt64) {
+        let n = 25
+        let arcs = randomArcs(nodes: n, arcs: 90, seed: seed)
+        let g = makeGraph(nodes: n, arcs)
+        let groupNames = ["X", "Y", "Z"]
+        var rng = SplitMix64(seed: seed)
+        let labels = (0..<n).map { _ in groupNames[Int.random(in: 0..<3, using: &rng)] }
+        let p = Partition(values: labels)
+        var arcSet = Set<Int>()
+        for (u, v) in arcs where u != v { arcSet.insert(u * n + v) }
+        var expected = [[Int]](repeating: [0, 0, 0, 0, 0], count: n)
+        for b in 0..<n {
+            for a in 0..<n where a != b && arcSet.contains(a * n + b) {
+                for c in 0..<n where c != a && c != b && arcSet.contains(b * n + c) && !arcSet.contains(a * n + c) {
+                    let (ga, gb, gc) = (labels[a], labels[b], labels[c])
+                    let r = ga == gb && gb == gc ? 0 : ga == gc ? 1 : gb == gc ? 2 : ga == gb ? 3 : 4
+                    expected[b][r] += 1
+                }
+            }
+        }
+        #expect(g.brokerage(by: p).byNode == expected)
+    }
+
+    /// Excluding the missing group removes its nodes from every position.
+    /// 0→1→2 with groups A, (missing), A: included, node 1 is an itinerant broker;
+    /// excluded, there is no broker at all.
+    @Test func missingGroupExcluded() {
+        let g = makeGraph(nodes: 3, [(0, 1), (1, 2)])
+        let p = Partition(values: ["A", nil, "A"])
+        #expect(g.brokerage(by: p).total == [0, 1, 0, 0, 0])
+        #expect(g.brokerage(by: p, missing: .exclude).total == [0, 0, 0, 0, 0])
+    }
+}
