@@ -70,4 +70,36 @@ struct BrokerageTests {
         #expect(g.brokerage(by: p).total == [0, 1, 0, 0, 0])
         #expect(g.brokerage(by: p, missing: .exclude).total == [0, 0, 0, 0, 0])
     }
+
+    /// Burt on an undirected star: hub 0 with leaves 1, 2, 3 (no ties among leaves).
+    /// p = 1/3 to each leaf, no indirect paths: c_hub = 3 · (1/3)² = 1/3, e_hub = 3.
+    /// Each leaf has one contact: c = 1, e = 1. Triangle: every node has 2 contacts
+    /// tied to each other: p = 1/2, indirect 1/2 · 1/2 = 1/4 → c = 2 · (3/4)² = 9/8;
+    /// redundancy of each contact 1/2 → e = 2 · (1 − 1/2) = 1.
+    @Test func structuralHolesByHand() {
+        let star = makeGraph(nodes: 4, [(1, 0), (2, 0), (3, 0)]).structuralHoles(directed: false)
+        #expect(star.constraint.map { $0 ?? .nan }.elementsEqual([1.0 / 3.0, 1, 1, 1]) { abs($0 - $1) < 1e-15 })
+        #expect(star.effectiveSize == [3, 1, 1, 1])
+        let triangle = makeGraph(nodes: 3, [(0, 1), (1, 2), (2, 0)]).structuralHoles(directed: false)
+        #expect(triangle.constraint == [9.0 / 8.0, 9.0 / 8.0, 9.0 / 8.0])
+        #expect(triangle.effectiveSize == [1, 1, 1])
+        #expect(makeGraph(nodes: 2, [(0, 0)]).structuralHoles().constraint == [nil, nil])
+    }
+
+    @Test func structuralHolesMatchNetworkX() throws {
+        let fixtures = try PeerFixtures.small().filter { $0.constraintDirected != nil }
+        #expect(fixtures.count == 10)
+        for f in fixtures {
+            let g = f.graph()
+            for directed in [true, false] {
+                let ours = g.structuralHoles(directed: directed)
+                let c = (directed ? f.constraintDirected : f.constraintUndirected) ?? []
+                let e = (directed ? f.effectiveSizeDirected : f.effectiveSizeUndirected) ?? []
+                for v in 0..<g.nodeCount {
+                    #expect(close(ours.constraint[v], c[v]), "\(f.name) directed=\(directed) constraint \(f.nodes[v]): \(String(describing: ours.constraint[v])) vs \(String(describing: c[v]))")
+                    #expect(close(ours.effectiveSize[v], e[v]), "\(f.name) directed=\(directed) effective size \(f.nodes[v]): \(String(describing: ours.effectiveSize[v])) vs \(String(describing: e[v]))")
+                }
+            }
+        }
+    }
 }

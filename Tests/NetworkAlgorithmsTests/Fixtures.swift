@@ -65,6 +65,10 @@ enum PeerFixtures {
         let condensationArcs: Int?
         let hubs: [Double]?
         let interGroupBetweennessDirected: [Double]?
+        let constraintDirected: [Double?]?
+        let constraintUndirected: [Double?]?
+        let effectiveSizeDirected: [Double?]?
+        let effectiveSizeUndirected: [Double?]?
         let interGroupBetweennessUndirected: [Double]?
         let authorities: [Double]?
 

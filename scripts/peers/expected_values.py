@@ -227,6 +227,12 @@ def structure_and_centrality(g, nodes, with_hits=True):
         out["coreAll"] = ig.coreness(mode="all")
         out["coreIn"] = ig.coreness(mode="in")
         out["coreOut"] = ig.coreness(mode="out")
+    nan_to_none = lambda x: None if x != x else x
+    for key, graph in (("Directed", d), ("Undirected", u)):
+        con = nx.constraint(graph)
+        eff = nx.effective_size(graph)
+        out["constraint" + key] = [nan_to_none(con[v]) for v in nodes]
+        out["effectiveSize" + key] = [nan_to_none(eff[v]) for v in nodes]
     c = nx.condensation(g)
     out["condensationNodes"] = c.number_of_nodes()
     out["condensationArcs"] = c.number_of_edges()
