@@ -3,7 +3,7 @@ import TestSupport
 import NetworkCore
 @testable import NetworkAlgorithms
 
-@Suite("Gould–Fernandez brokerage")
+@Suite("Brokerage, structural holes, participation")
 struct BrokerageTests {
     /// Hand-worked example. Groups A = {0, 1, 5, 6}, B = {2, 3}, C = {4}.
     /// Arcs: 0→2, 2→3, 1→0, 4→2, 2→1, 3→4, 5→1, 6→1, 6→0.
@@ -101,5 +101,16 @@ struct BrokerageTests {
                 }
             }
         }
+    }
+
+    /// Participation by hand: the two-triangle graph with its bridge 2–3. Node 2 has
+    /// neighbours 0, 1 (A) and 3 (B): 1 − (2/3)² − (1/3)² = 4/9. Node 0: all in A → 0.
+    /// An isolated node has none.
+    @Test func participationByHand() {
+        let (g, p) = BridgingTests.twoTriangles()
+        let pc = g.participationCoefficients(by: p)
+        #expect(abs((pc[2] ?? .nan) - 4.0 / 9.0) < 1e-15)
+        #expect(pc[0] == 0 && pc[3].map { abs($0 - 4.0 / 9.0) < 1e-15 } == true)
+        #expect(makeGraph(nodes: 1, []).participationCoefficients(by: Partition(values: ["A"])) == [nil])
     }
 }
