@@ -83,7 +83,23 @@ enum PeerFixtures {
         func partition() -> Partition? { labels.map { Partition(values: $0) } }
     }
 
-    struct SmallFile: Decodable { let graphs: [SmallGraph] }
+    struct Agreement: Decodable {
+        let name: String
+        let a: [Int]
+        let b: [Int]
+        let nmi: Double?
+        let ari: Double?
+    }
+
+    struct SmallFile: Decodable {
+        let graphs: [SmallGraph]
+        let partitionAgreement: [Agreement]
+    }
+
+    static func agreement() throws -> [Agreement] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/small-graphs.json"))
+        return try JSONDecoder().decode(SmallFile.self, from: data).partitionAgreement
+    }
 
     struct RealNetwork: Decodable {
         let name: String

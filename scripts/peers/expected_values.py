@@ -268,6 +268,25 @@ def inter_group_betweenness(g, nodes, labels):
     return out
 
 
+def partition_agreement():
+    """NMI and ARI from igraph.compare_communities on fixed membership vectors."""
+    rng = random.Random(7)
+    cases = [
+        ("identical-renamed", [0, 0, 1, 1, 2, 2], [5, 5, 3, 3, 4, 4]),
+        ("split", [0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]),
+        ("crossed", [0, 1, 0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 0, 0, 1, 1]),
+        ("random40", [rng.randrange(3) for _ in range(40)], [rng.randrange(4) for _ in range(40)]),
+    ]
+    out = []
+    for name, a, b in cases:
+        entry = {"name": name, "a": a, "b": b}
+        if igraph is not None:
+            entry["nmi"] = igraph.compare_communities(a, b, method="nmi")
+            entry["ari"] = igraph.compare_communities(a, b, method="adjusted_rand")
+        out.append(entry)
+    return out
+
+
 def small_graphs():
     graphs = []
 
@@ -454,7 +473,8 @@ def main():
     versions = {"python": sys.version.split()[0], "networkx": nx.__version__,
                 "igraph": igraph.__version__ if igraph else None}
     small = {"generator": "scripts/peers/expected_values.py", "versions": versions,
-             "pagerankL1Change": PR_L1, "graphs": small_graphs()}
+             "pagerankL1Change": PR_L1, "graphs": small_graphs(),
+             "partitionAgreement": partition_agreement()}
     with open(os.path.join(FIXTURES, "small-graphs.json"), "w", encoding="utf-8") as f:
         json.dump(small, f, indent=1, sort_keys=True)
         f.write("\n")
