@@ -66,6 +66,8 @@ enum PeerFixtures {
         let hubs: [Double]?
         let interGroupBetweennessDirected: [Double]?
         let constraintDirected: [Double?]?
+        let katz: [Double]?
+        let eigenvector: [Double]?
         let constraintUndirected: [Double?]?
         let effectiveSizeDirected: [Double?]?
         let effectiveSizeUndirected: [Double?]?

@@ -227,6 +227,27 @@ def structure_and_centrality(g, nodes, with_hits=True):
         out["coreAll"] = ig.coreness(mode="all")
         out["coreIn"] = ig.coreness(mode="in")
         out["coreOut"] = ig.coreness(mode="out")
+    # Katz (alpha 0.1 is below 1/lambda_max for these small graphs) and eigenvector
+    # centrality where NetworkX converges (graphs with a cycle; not DAGs).
+    # Multiplicity as weight and self-loops kept, like the Swift multigraph.
+    dw = nx.DiGraph()
+    dw.add_nodes_from(nodes)
+    for a, b in g.edges():
+        if dw.has_edge(a, b):
+            dw[a][b]["weight"] += 1
+        else:
+            dw.add_edge(a, b, weight=1)
+    try:
+        k = nx.katz_centrality(dw, alpha=0.1, beta=1.0, tol=1e-15, max_iter=100000, weight="weight")
+        out["katz"] = [k[v] for v in nodes]
+    except nx.PowerIterationFailedConvergence:
+        pass
+    if not nx.is_directed_acyclic_graph(d):
+        try:
+            e = nx.eigenvector_centrality(dw, tol=1e-15, max_iter=100000, weight="weight")
+            out["eigenvector"] = [e[v] for v in nodes]
+        except nx.PowerIterationFailedConvergence:
+            pass
     nan_to_none = lambda x: None if x != x else x
     for key, graph in (("Directed", d), ("Undirected", u)):
         con = nx.constraint(graph)
