@@ -7,12 +7,11 @@ import NetworkCore
 ///
 /// Rules, in order (the first that holds wins):
 /// 1. UTF-16/32 byte order mark → error (exports must be UTF-8).
-/// 2. First non-blank character `{` or `[` → JSON: `"message-type"` or `"reference-count"`
-///    → Crossref; `"referenced_works"`, `"host_venue"`, `"primary_location"` or an id
+/// 2. First non-blank character `{` or `[` → JSON: `"message-type"` → Crossref; `"referenced_works"`, `"host_venue"`, `"primary_location"` or an id
 ///    `https://openalex.org/W` → OpenAlex; otherwise CSL-JSON.
-/// 3. A line `FN ` (header) or a record start `PT ` followed later by `ER` → WoS plain text.
-/// 4. First line is tab-separated and contains the tags `PT` and `UT` → WoS tab-delimited.
-/// 5. A line starting with `PMID- ` → MEDLINE.
+/// 3. A line starting with `PMID- ` → MEDLINE (checked first: MEDLINE also has `PT` lines).
+/// 4. A line `FN ` (header) or a record start `PT J` (one-letter type) → WoS plain text.
+/// 5. First line is tab-separated and contains the tags `PT` and `UT` → WoS tab-delimited.
 /// 6. A line `TY  - ` → RIS.
 /// 7. A line starting with `@` + letters + `{` → BibTeX.
 /// 8. The first line read as a CSV header: `Lens ID` → Lens; `EID` or both `Source title`
@@ -38,7 +37,7 @@ public enum FormatDetector {
     public static func detect(text: String) -> ImportFormat? {
         let trimmed = text.drop(while: { $0.isWhitespace })
         if let c = trimmed.first, c == "{" || c == "[" {
-            if text.contains("\"message-type\"") || text.contains("\"reference-count\"") && !text.contains("\"referenced_works\"") { return .crossref }
+            if text.contains("\"message-type\"") { return .crossref }
             if text.contains("\"referenced_works\"") || text.contains("\"host_venue\"") || text.contains("\"primary_location\"")
                 || text.contains("\"https://openalex.org/W") { return .openAlex }
             return .cslJSON
@@ -46,13 +45,13 @@ public enum FormatDetector {
         let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .prefix(400).map(String.init)
         guard let firstLine = lines.first else { return nil }
+        if lines.contains(where: { $0.hasPrefix("PMID- ") }) { return .medline }
         if lines.contains(where: { $0.hasPrefix("FN ") }) { return .wos }
-        if lines.contains(where: { $0.hasPrefix("PT ") }), lines.contains(where: { $0 == "ER" || $0.hasPrefix("ER ") || $0.hasPrefix("AU ") }) { return .wos }
+        if lines.contains(where: { $0.range(of: #"^PT [A-Z]\s*$"#, options: .regularExpression) != nil }) { return .wos }
         if firstLine.contains("\t") {
             let tags = Set(firstLine.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) })
             if tags.contains("PT"), tags.contains("UT") || tags.contains("TI") { return .wosTab }
         }
-        if lines.contains(where: { $0.hasPrefix("PMID- ") }) { return .medline }
         if lines.contains(where: { $0.hasPrefix("TY  - ") || $0 == "TY  -" }) { return .ris }
         if lines.contains(where: { $0.range(of: #"^\s*@[A-Za-z]+\s*[{(]"#, options: .regularExpression) != nil }) { return .bibtex }
         if let reader = try? CSVReader(string: firstLine, hasHeaderRow: false), let header = reader.next() {
