@@ -61,7 +61,7 @@ extension Importer {
                      "openalex", "native_id", "raw", "source"],
             rows: d.references.map { row in
                 let r = row.reference
-                return [row.citing, String(row.position), row.cited, row.method.rawValue, row.note ?? "", r.firstAuthor?.display ?? "",
+                return [row.citing, String(row.position), row.cited, row.method.rawValue, show(row.note ?? ""), r.firstAuthor?.display ?? "",
                         r.year.map(String.init) ?? "", r.title ?? "", r.venue ?? "", r.volume ?? "", r.pages ?? "", r.doi?.value ?? "",
                         r.openAlexID ?? "", row.nativeID ?? "", r.raw, show(row.source)]
             })
@@ -153,7 +153,7 @@ extension Importer {
         if !noted.isEmpty {
             out.append("")
             out.append("## References without an arc (\(noted.count))")
-            for r in noted { out.append("\(show(r.source)) \(r.citing) -> \(r.cited): \(r.note ?? "")") }
+            for r in noted { out.append(show("\(r.source) \(r.citing) -> \(r.cited): \(r.note ?? "")")) }
         }
         return out.joined(separator: "\n") + "\n"
     }

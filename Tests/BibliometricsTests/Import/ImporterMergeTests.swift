@@ -26,7 +26,6 @@ struct ImporterMergeTests {
         #expect(d.works.count == 5)
         #expect(d.citations.count == 4)
         #expect(d.duplicates.first?.method == .doi)
-        // The WoS record spans lines 3 (PT) to 20 (ER); its first CR is line 15.
         // The WoS record spans lines 3 (PT) to 20 (ER); its first CR is on line 15.
         #expect(d.duplicates.first?.kept == "\(wos):3-20")
         let citing = try #require(d.works.first)
