@@ -26,8 +26,10 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 /// Definition of a match of a candidate (record or reference) `r` against a work `w`:
 /// 1. **Identifier**: `w` has the same DOI (canonical form, ``DOI``), OpenAlex id, PMID or
 ///    native id as `r`, tried in that order. A DOI match is refused when both first-author
-///    surnames are known and differ *and* both titles are known with Dice < 0.5 (one DOI
-///    printed on the wrong reference): that is logged as a conflict.
+///    surnames are known and differ *and* either both titles are known with Dice <
+///    `doiTitleCheck`, or (no titles to compare) the years differ by more than the
+///    tolerance and the sources do not match — one DOI printed on the wrong reference.
+///    The refusal is logged; the candidate goes on to the other rules.
 /// 2. **Key**: same folded first-author surname (``AuthorName/matchKey``), years within
 ///    `yearTolerance`, no conflicting DOI or OpenAlex id, volumes and first pages equal
 ///    where both are printed, and: both titles known → titles match (Dice ≥ `minimumDice`,
@@ -100,8 +102,11 @@ struct WorkIndex {
 
     func doiPlausible(_ c: CitedReference, _ w: Work) -> Bool {
         guard let a = c.firstAuthor?.matchKey, let b = w.authors.first?.matchKey, !a.isEmpty, !b.isEmpty, a != b else { return true }
-        guard let t1 = c.title, let t2 = w.title else { return true }
-        return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck
+        if let t1 = c.title, let t2 = w.title { return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck }
+        // No titles to compare: refuse only when the years also disagree and the sources do not match.
+        guard let y1 = c.year, let y2 = w.year, abs(y1 - y2) > options.yearTolerance else { return true }
+        if let v1 = c.venue, let v2 = w.venue, WorkIndex.sourcesMatch(v1, v2) != .none { return true }
+        return false
     }
 
     func keyMatch(_ c: CitedReference, exclude: Int?) -> Int? {
