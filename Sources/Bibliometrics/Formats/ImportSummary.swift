@@ -65,6 +65,12 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var parsed: ParseCounts?
     /// Plain-text lists only: the entries kept whole.
     public var unparsed: [UnparsedEntry]?
+    /// Exports (``Importer``): works in the written dataset (citing and cited).
+    public var works: Int? = nil
+    /// Exports: citation arcs written (each citing–cited pair once).
+    public var citations: Int? = nil
+    /// Exports: counts per input file.
+    public var files: [FileCounts]? = nil
 
     public init(format: String, records: Int, references: Int, skipped: Int = 0, duplicates: Int = 0,
                 matched: MatchCounts = MatchCounts(), parsed: ParseCounts? = nil, unparsed: [UnparsedEntry]? = nil) {
