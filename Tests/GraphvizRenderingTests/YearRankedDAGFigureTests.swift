@@ -71,6 +71,17 @@ enum SmallDAG {
         #expect(!fig.caption.contains("skipped"))
     }
 
+    @Test func manyYearsAreGroupedIntoPeriods() throws {
+        // 1990, 1991, 1995 with at most 2 rows: 1-year rows need 3; 2-year periods
+        // (floor(year / 2)) give 995, 995, 997 → 2 rows, one period (1992–1993) skipped.
+        let fig = try YearRankedDAGFigure(
+            nodeCount: 3, years: [1990, 1991, 1995], arcs: [(2, 0)], partition: Partition(values: ["A", "A", "A"]),
+            labels: ["a", "b", "c"], options: { var o = YearRankedDAGFigure.Options(); o.maxYearRows = 2; return o }())
+        #expect(fig.dotGraph.subgraphs.map { $0.nodes.map(\.id) } == [["year:1990–1991", "n0", "n1"], ["year:1994–1995", "n2"]])
+        #expect(fig.caption.contains("The 3 years are grouped into 2-year periods, one row each (at most 2 rows)."))
+        #expect(fig.caption.contains("2-year periods without works are skipped (1 in all"))
+    }
+
     @Test func citationArrowsKeepOldYearsOnTop() throws {
         let fig = try SmallDAG.figure { $0.arrows = .citation }
         // Between ranks each arc is written older → newer with dir=back (arrowhead on the

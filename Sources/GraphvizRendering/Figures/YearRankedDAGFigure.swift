@@ -4,7 +4,9 @@ import NetworkCore
 ///
 /// One rank per year (`dot`, a `rank=same` subgraph per year) and a visible year axis
 /// down the left side (one plaintext node per year, joined by a thin line; a dotted
-/// stretch marks skipped years without works). Works without a year share a last rank
+/// stretch marks skipped years without works). With more than ``Options/maxYearRows``
+/// distinct years, years are grouped into periods (2, 3, 5, 10, … years) so the figure
+/// stays printable, and the caption says so. Works without a year share a last rank
 /// labelled ``Options/undatedLabel``. Nodes are boxes with the label inside, filled with
 /// the colour of their group (``Palette``, Okabe–Ito) and named in a legend drawn inside
 /// the image.
@@ -52,8 +54,8 @@ public struct YearRankedDAGFigure: Sendable {
         public static let hardMaxNodes = 150
         /// Most nodes drawn (top by score, highlighted first). Clamped to 1…150. Default 150.
         public var maxNodes: Int = 150
-        /// Most arcs drawn (highlighted first, then heaviest). Default 400.
-        public var maxArcs: Int = 400
+        /// Most arcs drawn (highlighted first, then heaviest). Default 300.
+        public var maxArcs: Int = 300
         /// Name of the score used for the reduction, as shown in the caption.
         public var scoreName: String = "local citation score"
         /// Plural noun for the nodes ("works", "models", "concepts").
@@ -78,9 +80,14 @@ public struct YearRankedDAGFigure: Sendable {
         /// Line width of labels inside boxes, in characters. Default 18.
         public var labelWrap: Int = 18
         /// Draw only years that have nodes (a dotted axis stretch marks the gaps). When
-        /// `false`, every year from the first to the last gets a rank (up to 120 years;
-        /// longer spans are collapsed anyway, and the caption says so). Default `true`.
+        /// `false`, every year from the first to the last gets a rank (up to
+        /// ``maxYearRows`` rows; longer spans are collapsed anyway, and the caption says
+        /// so). Default `true`.
         public var collapseEmptyYears: Bool = true
+        /// Most rows (ranks) of the year axis. With more distinct years than this, years
+        /// are grouped into periods of 2, 3, 5, 10, 20, 25, 50, 100 or 1000 years (the
+        /// smallest that fits), one row each, and the caption says so. Default 60.
+        public var maxYearRows: Int = 60
         /// Axis label of the rank of nodes without a year.
         public var undatedLabel: String = "no year"
         /// Creates default options.
@@ -214,20 +221,32 @@ public struct YearRankedDAGFigure: Sendable {
         }
         self.shownArcs = drawn.map(\.firstInput).sorted()
 
-        // Ranks: years present (or the full span), then the undated rank.
-        let shownYears = Set(shown.compactMap { years[Int($0)] }).sorted()
-        var axisYears = shownYears
+        // Ranks: one per year present (or per year of the span), or per period of
+        // `period` years when there are more than `maxYearRows` of them; undated last.
+        func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        let distinctYears = Set(shown.compactMap { years[Int($0)] })
+        var period = 1
+        for p in [1, 2, 3, 5, 10, 20, 25, 50, 100, 1000] {
+            period = p
+            let keys = Set(distinctYears.map { floorDiv($0, p) })
+            let rows = options.collapseEmptyYears ? keys.count : (keys.max() ?? 0) - (keys.min() ?? 0) + 1
+            if rows <= max(2, options.maxYearRows) { break }
+        }
+        let shownKeys = Set(distinctYears.map { floorDiv($0, period) }).sorted()
+        var axisKeys = shownKeys
         var spanCollapsed = false
-        if !options.collapseEmptyYears, let first = shownYears.first, let last = shownYears.last {
-            if last - first <= 120 { axisYears = Array(first...last) } else { spanCollapsed = true }
+        if !options.collapseEmptyYears, let first = shownKeys.first, let last = shownKeys.last {
+            if last - first < max(2, options.maxYearRows) { axisKeys = Array(first...last) } else { spanCollapsed = true }
         }
         let hasUndated = shown.contains { years[Int($0)] == nil }
-        var rankOfYear: [Int: Int] = [:]
-        for (i, y) in axisYears.enumerated() { rankOfYear[y] = i }
-        let undatedRank = axisYears.count
-        func rank(_ v: Int32) -> Int { years[Int(v)].flatMap { rankOfYear[$0] } ?? undatedRank }
-        var skippedYears = 0
-        for (a, b) in zip(axisYears, axisYears.dropFirst()) { skippedYears += b - a - 1 }
+        var rankOfKey: [Int: Int] = [:]
+        for (i, y) in axisKeys.enumerated() { rankOfKey[y] = i }
+        let undatedRank = axisKeys.count
+        func rank(_ v: Int32) -> Int { years[Int(v)].flatMap { rankOfKey[floorDiv($0, period)] } ?? undatedRank }
+        var skippedRows = 0
+        for (a, b) in zip(axisKeys, axisKeys.dropFirst()) { skippedRows += b - a - 1 }
+        func keyLabel(_ k: Int) -> String { period == 1 ? String(k) : "\(k * period)–\(k * period + period - 1)" }
+        let rowNoun = period == 1 ? "year" : "\(period)-year period"
 
         // Styles.
         let groupSizes = partition.groupSizes()
@@ -242,7 +261,7 @@ public struct YearRankedDAGFigure: Sendable {
 
         // Nodes.
         var nodes: [DOTNode] = []
-        nodes.reserveCapacity(shown.count + axisYears.count + 1)
+        nodes.reserveCapacity(shown.count + axisKeys.count + 1)
         for v in shown {
             let i = Int(v)
             let g = partition.groupOf[i]
@@ -272,11 +291,11 @@ public struct YearRankedDAGFigure: Sendable {
             }
             nodes.append(DOTNode(id: "n\(i)", attributes: attributes))
         }
-        func axisID(_ r: Int) -> String { r == undatedRank ? "year:none" : "year:\(axisYears[r])" }
-        var rankCount = axisYears.count
+        func axisID(_ r: Int) -> String { r == undatedRank ? "year:none" : "year:\(keyLabel(axisKeys[r]))" }
+        var rankCount = axisKeys.count
         if hasUndated { rankCount += 1 }
         for r in 0..<rankCount {
-            let text = r == undatedRank ? options.undatedLabel : String(axisYears[r])
+            let text = r == undatedRank ? options.undatedLabel : keyLabel(axisKeys[r])
             nodes.append(DOTNode(id: axisID(r), attributes: [
                 "shape": "plaintext", "style": "solid", "label": .text(text), "fontsize": "12", "fontcolor": "#333333",
                 "tooltip": .text(text), "width": "0.6",
@@ -295,7 +314,7 @@ public struct YearRankedDAGFigure: Sendable {
         // edges axis → node that keep the axis at the left of every rank.
         var edges: [DOTEdge] = []
         for r in 0..<max(0, rankCount - 1) {
-            let gap = r + 1 == undatedRank || (axisYears[r + 1] - axisYears[r] > 1)
+            let gap = r + 1 == undatedRank || (axisKeys[r + 1] - axisKeys[r] > 1)
             edges.append(DOTEdge(from: axisID(r), to: axisID(r + 1), attributes: [
                 "arrowhead": "none", "color": "#9A9A9A", "penwidth": "1", "weight": "100",
                 "style": .text(gap ? "dotted" : "solid"),
@@ -320,7 +339,8 @@ public struct YearRankedDAGFigure: Sendable {
             let backInTime = yo != nil && yn != nil && (yo ?? 0) > (yn ?? 0)
             if backInTime { backCount += 1 }
             let t = weighted ? d.weight / maxWeight : 0
-            var width = weighted ? 0.8 + 4.2 * t : 1.0
+            // Dense figures get thinner unweighted arcs so that the boxes stay readable.
+            var width = weighted ? 0.8 + 4.2 * t : (drawn.count > 150 ? 0.6 : 1.0)
             let color: String
             if highlighting {
                 color = d.highlighted ? "#000000" : "#B0B0B0"
@@ -378,8 +398,11 @@ public struct YearRankedDAGFigure: Sendable {
         sentences.append("\(crossCount) of \(drawn.count) drawn arcs join different \(options.groupPlural) and are drawn as double lines.")
         if weighted { sentences.append("Arc width grows with \(options.weightName) (largest drawn: \(formatNumber(maxWeight))).") }
         if backCount > 0 { sentences.append("\(backCount) arcs point back in time (a work citing a later one) and are dashed.") }
-        if skippedYears > 0 { sentences.append("Years without \(noun) are skipped (\(skippedYears) in all; dotted stretches of the year axis).") }
-        if spanCollapsed { sentences.append("The years span more than 120, so only years with \(noun) are drawn.") }
+        if period > 1 {
+            sentences.append("The \(distinctYears.count) years are grouped into \(period)-year periods, one row each (at most \(max(2, options.maxYearRows)) rows).")
+        }
+        if skippedRows > 0 { sentences.append("\(rowNoun.prefix(1).uppercased() + rowNoun.dropFirst())s without \(noun) are skipped (\(skippedRows) in all; dotted stretches of the year axis).") }
+        if spanCollapsed { sentences.append("The span is longer than \(max(2, options.maxYearRows)) rows, so only \(rowNoun)s with \(noun) are drawn.") }
         if hasUndated { sentences.append("\(members[undatedRank].count) \(noun) without a year are in the last row (\(options.undatedLabel)).") }
         if withShapes { sentences.append("More groups than the 8 Okabe–Ito colours: colours repeat with a dashed, then bold, box outline every 8 groups.") }
         self.caption = sentences.joined(separator: " ")
@@ -406,7 +429,8 @@ public struct YearRankedDAGFigure: Sendable {
         if weighted { notes.append("Arc width: \(options.weightName) (largest \(formatNumber(maxWeight))).") }
         if nodesReduced { notes.append("Top \(shown.count) of \(nodeCount) \(noun) by \(highlighting ? options.highlightName + ", then " : "")\(scoreName).") }
         if drawn.count < among.count { notes.append("\(drawn.count) of \(among.count) arcs drawn.") }
-        if skippedYears > 0 { notes.append("Dotted axis: years without \(noun) skipped.") }
+        if period > 1 { notes.append("One row per \(period)-year period.") }
+        if skippedRows > 0 { notes.append("Dotted axis: \(rowNoun)s without \(noun) skipped.") }
         if partition.missingGroup != nil && shownPerGroup[Int(partition.missingGroup ?? 0)] > 0 { notes.append("Grey: no value recorded.") }
         let legend = FigureLegend.sampleTable(
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
