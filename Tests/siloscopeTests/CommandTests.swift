@@ -224,3 +224,41 @@ struct MainpathCommandTests {
         #expect(r.stderr.contains("--routes must be at least 1"))
     }
 }
+
+@Suite("bridging null models", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct BridgingNullCommandTests {
+    func tiny() throws -> (String, String) {
+        let dir = try CLI.temporaryFolder()
+        let edges = dir.appendingPathComponent("e.tsv").path
+        try "a\tb\na\tc\nb\tc\nc\ta\nd\tc\ne\tf\nf\td\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let nodes = dir.appendingPathComponent("n.tsv").path
+        try "id\tfield\tyear\na\tX\t2001\nb\tX\t2000\nc\tY\t1999\nd\tY\t2002\ne\tX\t2003\nf\tY\t2001\n".write(toFile: nodes, atomically: true, encoding: .utf8)
+        return (edges, nodes)
+    }
+
+    @Test func sameSeedSameNullBlock() throws {
+        let (edges, nodes) = try tiny()
+        let args = ["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "permutation", "--permutations", "99", "--seed", "5"]
+        let a = try CLI.run(args), b = try CLI.run(args)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+        let null = try #require(json["null"] as? [String: Any])
+        #expect(null["model"] as? String == "permutation")
+        #expect(null["samples"] as? Int == 99)
+        #expect(null["seed"] as? Int == 5)
+        // p-values with the +1 correction lie in [1/100, 1].
+        let p = try #require((null["pValues"] as? [String: Any])?["edgeHomophily"] as? Double)
+        #expect(p >= 0.01 && p <= 1)
+    }
+
+    @Test func timeRewireNeedsATimeAttribute() throws {
+        let (edges, nodes) = try tiny()
+        let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "time-rewire"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--null time-rewire needs --time ATTR"))
+        let ok = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "time-rewire", "--time", "year", "--permutations", "20"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("\"model\" : \"time-rewire\""))
+    }
+}

@@ -17,6 +17,10 @@ public struct DatasetReportBuilder: Sendable {
         public var maxFigureNodes = 150
         /// Rows shown in the "top" tables (the CSV files hold every row).
         public var topRows = 15
+        /// Samples of the label-permutation null model.
+        public var nullSamples = 999
+        /// Seed of every random draw in the report.
+        public var seed: UInt64 = 1
         public init() {}
     }
 
@@ -53,7 +57,7 @@ public struct DatasetReportBuilder: Sendable {
             metrics.conceptCoUse = coUseMetrics
             sections.append(try context.conceptMapSection())
             methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
-                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex]
+                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
         }
         if context.citationArcCount > 0 {
             progress("\(dataset.manifest.name): citation network")
@@ -61,7 +65,7 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.citation = citationMetrics
             methods += [MethodCatalogue.components, MethodCatalogue.pagerank, MethodCatalogue.mixing,
-                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex]
+                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
         }
         if context.hasLineageLayer {
             progress("\(dataset.manifest.name): lineage")

@@ -52,16 +52,17 @@ extension DatasetReportContext {
             caption: "Citation arcs by the group of the citing work (rows) and of the cited work (columns).",
             columns: ["citing \\ cited"] + groups,
             rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } })))
+        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         blocks.append(.table(ReportTable(
             name: "citation-silo-statistics", title: "How siloed the citations are",
-            caption: "Edge homophily and E-I on the undirected simple view (each linked pair once); assortativity and modularity on the directed arcs. No null model is applied in this report.",
-            columns: ["statistic", "value"],
+            caption: "Edge homophily and E-I on the undirected simple view (each linked pair once); assortativity and modularity on the directed arcs. Null model: labels shuffled over the works \(null.samples) times (seed \(null.seed)); p = (1 + samples at least as siloed) / (1 + samples), one-sided (more siloed than chance).",
+            columns: ["statistic", "value", "expected under the null", "95% interval", "p"],
             rows: [
-                [.text("edge homophily"), cell(bridging.edgeHomophily, 3)],
-                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3)],
-                [.text("E-I index"), cell(bridging.eiIndex, 3)],
-                [.text("nominal assortativity"), cell(bridging.assortativity, 3)],
-                [.text("modularity (directed)"), cell(bridging.modularity, 3)],
+                [.text("edge homophily"), cell(bridging.edgeHomophily, 3), cell(null.expected.edgeHomophily, 3), intervalCell(null.intervals.edgeHomophily), cell(null.pValues.edgeHomophily, 3)],
+                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3), .missing, .missing, .missing],
+                [.text("E-I index"), cell(bridging.eiIndex, 3), cell(null.expected.eiIndex, 3), intervalCell(null.intervals.eiIndex), cell(null.pValues.eiIndex, 3)],
+                [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
+                [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
         // What each citing work draws on: its references by group.
         let citing = (0..<workCount).filter { graph.outDegree(Int32($0)) > 0 }
@@ -104,6 +105,8 @@ extension DatasetReportContext {
                  .integer(graph.inDegree(Int32(w))), .integer(graph.outDegree(Int32(w)))]
             },
             displayLimit: parameters.topRows)))
-        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: bridging))
+        var withNull = bridging
+        withNull.null = null
+        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
     }
 }
