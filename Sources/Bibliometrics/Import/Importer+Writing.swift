@@ -40,7 +40,7 @@ extension Importer {
         }
         var firstMention: [String: String] = [:]
         for r in d.references where firstMention[r.cited] == nil { firstMention[r.cited] = show(r.source) }
-        let works = try ReferenceListDataset.csv(
+        let works = CSVTable.text(
             header: ["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
                      "openalex", "native_ids", "type", "role", "cited_by", "source"],
             rows: d.works.map { iw in
@@ -53,10 +53,10 @@ extension Importer {
                         w.title ?? "", w.venue ?? "", w.volume ?? "", w.issue ?? "", w.pages ?? "", w.doi?.value ?? "", w.pmid ?? "",
                         w.openAlexID ?? "", iw.nativeIDs.joined(separator: "; "), w.type.rawValue, role, String(iw.citedBy), source]
             })
-        let citations = try ReferenceListDataset.csv(
+        let citations = CSVTable.text(
             header: ["citing", "cited", "source"],
             rows: d.citations.map { [$0.citing, $0.cited, $0.sources.map(show).joined(separator: "; ")] })
-        let references = try ReferenceListDataset.csv(
+        let references = CSVTable.text(
             header: ["citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
                      "openalex", "native_id", "raw", "source"],
             rows: d.references.map { row in

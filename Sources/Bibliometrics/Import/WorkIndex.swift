@@ -31,9 +31,11 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    tolerance and the sources do not match — one DOI printed on the wrong reference.
 ///    The refusal is logged; the candidate goes on to the other rules.
 /// 2. **Key**: same folded first-author surname (``AuthorName/matchKey``), years within
-///    `yearTolerance`, no conflicting DOI or OpenAlex id, volumes and first pages equal
-///    where both are printed, and: both titles known → titles match (Dice ≥ `minimumDice`,
-///    or overlap ≥ `minimumOverlap` with ≥ `minimumContainedTokens` tokens in the shorter);
+///    `yearTolerance`, no conflicting DOI, OpenAlex id, PMID or same-database native id
+///    (two WoS accession numbers), volumes and first pages equal where both are printed,
+///    and: both titles known → titles match (Dice ≥ `minimumDice`, or overlap ≥
+///    `minimumOverlap` with ≥ `minimumContainedTokens` tokens in the shorter) and carry the
+///    same numbers when both carry any ("Part 1" ≠ "Part 2");
 ///    otherwise a source (or a source against a title: WoS prints a book's title as its
 ///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
 ///    and first page. Among several candidates the one with the exact year, then the
@@ -42,7 +44,7 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    created from the same folded text.
 ///
 /// Complexity: O(1) expected per identifier lookup; a key lookup compares with the works
-/// of the same surname (O(b) for b such works).
+/// of the same surname and a year within the tolerance (O(b) for b such works).
 struct WorkIndex {
     struct Node {
         var work: Work
@@ -51,6 +53,8 @@ struct WorkIndex {
         /// Citing records merged into this node (record spans as strings).
         var records: [String]
         var rawKey: String?
+        /// Folded title and source words, computed once per work.
+        var keys = MatchKeys(title: nil, venue: nil)
     }
 
     var nodes: [Node] = []
@@ -58,6 +62,7 @@ struct WorkIndex {
     private var byOpenAlex: [String: Int] = [:]
     private var byPMID: [String: Int] = [:]
     private var byNative: [String: Int] = [:]
+    /// Works by `surname|year` (the fallback key's blocks).
     private var bySurname: [String: [Int]] = [:]
     private var byRaw: [String: Int] = [:]
     let options: MatchOptions
@@ -68,14 +73,18 @@ struct WorkIndex {
 
     /// Registers node `i`'s identifiers (first registration of an identifier wins).
     mutating func register(_ i: Int) {
+        if (nodes[i].keys.titleSet == nil && nodes[i].work.title != nil) || (nodes[i].keys.venueWords == nil && nodes[i].work.venue != nil) {
+            nodes[i].keys = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
+        }
         let n = nodes[i]
         if let d = n.work.doi, byDOI[d] == nil { byDOI[d] = i }
         if let o = n.work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
         if let p = n.work.pmid, byPMID[p] == nil { byPMID[p] = i }
         for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
-        if let s = n.work.authors.first?.matchKey, !s.isEmpty {
-            var list = bySurname[s, default: []]
-            if !list.contains(i) { list.append(i); bySurname[s] = list }
+        if let s = n.work.authors.first?.matchKey, !s.isEmpty, let y = n.work.year {
+            let key = s + "|" + String(y)
+            var list = bySurname[key, default: []]
+            if !list.contains(i) { list.append(i); bySurname[key] = list }
         }
         if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
@@ -95,7 +104,7 @@ struct WorkIndex {
         if let o = c.openAlexID, let i = byOpenAlex[o], i != exclude { return (i, .openAlex) }
         if let p = c.pmid, let i = byPMID[p], i != exclude { return (i, .pmid) }
         for x in nativeIDs { if let i = byNative[x], i != exclude { return (i, .nativeID) } }
-        if let i = keyMatch(c, exclude: exclude) { return (i, .key) }
+        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .key) }
         if let r = rawKey, let i = byRaw[r], i != exclude { return (i, .rawText) }
         return nil
     }
@@ -109,34 +118,46 @@ struct WorkIndex {
         return false
     }
 
-    func keyMatch(_ c: CitedReference, exclude: Int?) -> Int? {
-        guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year, let candidates = bySurname[s] else { return nil }
+    func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
+        guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year else { return nil }
+        let tolerance = max(0, options.yearTolerance)
+        var candidates: [Int] = []
+        for y in (year - tolerance)...(year + tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+        candidates.sort()
+        guard !candidates.isEmpty else { return nil }
+        let keys = MatchKeys(title: c.title, venue: c.venue)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
             let w = nodes[i].work
             guard let wy = w.year, abs(wy - year) <= options.yearTolerance else { continue }
             if let a = c.doi, let b = w.doi, a != b { continue }
             if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
+            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
             if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
             if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
-            guard describesSameWork(c, w) else { continue }
+            guard describesSameWork(c, keys, w, nodes[i].keys) else { continue }
             let exact = wy == year
             if best == nil || (exact && best?.exact == false) { best = (i, exact) }
         }
         return best?.index
     }
 
-    func describesSameWork(_ c: CitedReference, _ w: Work) -> Bool {
-        if let t1 = c.title, let t2 = w.title {
-            let dice = TitleSimilarity.dice(t1, t2)
-            let overlap = TitleSimilarity.overlap(t1, t2)
-            let shorter = min(Set(TitleSimilarity.tokens(t1)).count, Set(TitleSimilarity.tokens(t2)).count)
+    func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, _ w: Work, _ wk: MatchKeys) -> Bool {
+        if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
+            // "Part 1" versus "Part 2": titles whose numbers differ are different works.
+            let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
+            if !nx.isEmpty, !ny.isEmpty, nx != ny { return false }
+            let common = Double(x.intersection(y).count)
+            let dice = 2 * common / Double(x.count + y.count)
+            let shorter = min(x.count, y.count)
+            let overlap = common / Double(shorter)
             if dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens) { return true }
         }
-        let pairs: [(String?, String?)] = [(c.venue, w.venue), (c.venue, w.title), (c.title, w.venue)]
+        let pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords), (ck.venueWords, wk.titleWords), (ck.titleWords, wk.venueWords)]
         for (a, b) in pairs {
             guard let a, let b else { continue }
-            switch WorkIndex.sourcesMatch(a, b) {
+            switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
                 if let v1 = c.volume, let v2 = w.volume, let p1 = c.pages, let p2 = w.pages,
@@ -156,12 +177,27 @@ struct WorkIndex {
     /// ~ `Journal of Informetrics`, the 20-character WoS abbreviation ~ the full title).
     /// Two or more words: strong; one word: weak (needs volume and page to agree).
     static func sourcesMatch(_ a: String, _ b: String) -> SourceMatch {
-        let x = TitleSimilarity.tokens(a).filter { !stopWords.contains($0) }
-        let y = TitleSimilarity.tokens(b).filter { !stopWords.contains($0) }
+        sourcesMatch(words: MatchKeys.words(a), MatchKeys.words(b))
+    }
+
+    /// ``sourcesMatch(_:_:)`` on words already folded and without stop words.
+    static func sourcesMatch(words x: [String], _ y: [String]) -> SourceMatch {
         guard !x.isEmpty, !y.isEmpty else { return .none }
         let (short, long) = x.count <= y.count ? (x, y) : (y, x)
         for (i, word) in short.enumerated() where !long[i].hasPrefix(word) { return .none }
         return short.count >= 2 ? .strong : .weak
+    }
+
+    /// `true` when both lists hold an id of the same database (`wos:`, `scopus:`, `lens:`)
+    /// and none of those ids is shared: two different records of one database.
+    static func nativeConflict(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        func kind(_ s: String) -> Substring { s.prefix { $0 != ":" } }
+        for x in a {
+            let sameKind = b.filter { kind($0) == kind(x) }
+            if !sameKind.isEmpty, !sameKind.contains(x) { return true }
+        }
+        return false
     }
 
     /// Digits of a volume (`V38` → `38`).
@@ -198,5 +234,27 @@ struct WorkIndex {
         nodes[i].work = n
         for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x) }
         register(i)
+    }
+}
+
+/// The folded words the fallback key compares, computed once per record.
+struct MatchKeys {
+    /// Title tokens (``TitleSimilarity/tokens(_:)``) as a set, for Dice and overlap.
+    var titleSet: Set<String>?
+    /// Title and source words without stop words, in order, for ``WorkIndex/sourcesMatch(words:_:)``.
+    var titleWords: [String]?
+    var venueWords: [String]?
+
+    init(title: String?, venue: String?) {
+        if let title {
+            let tokens = TitleSimilarity.tokens(title)
+            titleSet = Set(tokens)
+            titleWords = tokens.filter { !WorkIndex.stopWords.contains($0) }
+        }
+        venueWords = venue.map(MatchKeys.words)
+    }
+
+    static func words(_ s: String) -> [String] {
+        TitleSimilarity.tokens(s).filter { !WorkIndex.stopWords.contains($0) }
     }
 }

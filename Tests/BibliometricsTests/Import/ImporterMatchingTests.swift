@@ -69,3 +69,39 @@ struct ImporterMatchingTests {
         #expect(log.contains("## Skipped records\ns.csv:3: Year: expected a four-digit year, got 'unknown'"))
     }
 }
+
+struct CSVTableTests {
+    /// Fields with commas, quotes, line breaks and edge spaces read back unchanged with CSV.swift.
+    @Test func roundTripsThroughCSVReader() throws {
+        let rows = [["a,b", "say \"hi\"", "line1\nline2"], [" lead", "trail ", "plain"], ["", "=1+1", "x\r\ny"]]
+        let text = CSVTable.text(header: ["h1", "h2", "h3"], rows: rows)
+        #expect(text.hasPrefix("h1,h2,h3\n\"a,b\",\"say \"\"hi\"\"\",\"line1\nline2\"\n"))
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let path = try dir.write("t.csv", text)
+        let back = try CSVRows(path: path, hasHeader: true, comments: false)
+        #expect(back.header == ["h1", "h2", "h3"])
+        #expect(back.rows.map(\.cells) == rows)
+    }
+}
+
+struct WorkIndexGuardTests {
+    /// Two records of one database (different WoS accession numbers) with near-identical
+    /// titles that differ only by a number stay apart; by hand: "Paper number 65 about
+    /// things" vs "… 90 …" has Dice 2·4/10 = 0.8, the threshold, but the numbers differ.
+    @Test func numberedTitlesAndDistinctAccessionNumbersStayApart() throws {
+        let one = ImportFixtures.wos.replacingOccurrences(of: "DI 10.1234/jhsr.2020.001\n", with: "")
+        let record = one.components(separatedBy: "\n")[2..<20]
+        let second = record.map { $0.replacingOccurrences(of: "WOS:000000000000001", with: "WOS:000000000000002") }
+        let a = Array(record).map { $0.replacingOccurrences(of: "TI Co-production in health care: a review", with: "TI Paper number 65 about things") }
+        let b = second.map { $0.replacingOccurrences(of: "TI Co-production in health care: a review", with: "TI Paper number 90 about things") }
+        let c = second.map { $0.replacingOccurrences(of: "WOS:000000000000002", with: "WOS:000000000000003") }
+        let text = (["FN x", "VR 1.0"] + a + b + c + ["EF", ""]).joined(separator: "\n")
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let d = Importer().merge(try Importer().read(files: [try dir.write("w.txt", text)], format: nil))
+        // a/b: numbers differ; b/c: same title but different accession numbers. No merge.
+        #expect(d.summary.duplicates == 0)
+        #expect(d.works.filter(\.isCiting).count == 3)
+    }
+}
