@@ -14,19 +14,30 @@ struct ImportCommand: ParsableCommand {
             references.csv (every cited reference, matched or not) and matches.csv (every merge and its method). \
             Prints the import summary as JSON on standard output: format, records, references, skipped, duplicates, \
             matched {byIdentifier, byKey, unmatched}, and for reference lists parsed {fully, partly, notAtAll}.
+            Formats, detected from the content (a WoS export saved as .ris is still WoS): \
+            \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).
             references-text: numbered (Vancouver-like) or author–date reference lists copied from articles; each file \
             is one citing document, and an entry the parser cannot split is kept whole and listed as unparsed.
             """)
 
-    enum InputFormat: String, CaseIterable, ExpressibleByArgument {
+    /// `auto`, or one of the importers' formats.
+    enum InputFormat: ExpressibleByArgument, Equatable {
         case auto
-        case referencesText = "references-text"
+        case named(ImportFormat)
+
+        init?(argument: String) {
+            if argument == "auto" { self = .auto } else if let f = ImportFormat(name: argument) { self = .named(f) } else { return nil }
+        }
+
+        var defaultValueDescription: String { "auto" }
+
+        static var allValueStrings: [String] { ["auto"] + ImportFormat.allCases.map(\.rawValue) }
     }
 
     @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
     var files: [String]
 
-    @Option(help: "The input format; auto detects it from the content, not the file name.")
+    @Option(help: ArgumentHelp("The input format; auto detects it from the content, not the file name.", valueName: "format"))
     var format: InputFormat = .auto
 
     @Option(help: ArgumentHelp("The dataset folder to write (created if needed).", valueName: "dataset-dir"))
@@ -36,30 +47,33 @@ struct ImportCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
     }
 
+    @Flag(help: "Skip records that cannot be read (counted in 'skipped') instead of stopping at the first.")
+    var lenient = false
+
     func run() throws {
         for path in files where !FileManager.default.fileExists(atPath: path) {
             throw InputError(file: path, message: "no such file")
         }
-        let resolved = try detect()
-        ProgressLog.standardError("importing \(files.count) file(s) as \(resolved.rawValue)")
+        // The format of every file: the one given, or the one detected from the content.
+        let formats: [ImportFormat] = try files.map { path in
+            if case .named(let f) = format { return f }
+            return try FormatDetector.detect(path: path)
+        }
+        for (path, f) in zip(files, formats) { ProgressLog.standardError("\(path): \(f.rawValue)") }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        switch resolved {
-        case .referencesText, .auto:
+        if formats.allSatisfy({ $0 == .referencesText }) {
+            // Reference lists copied from articles: each file is one citing document.
             let dataset = try ReferenceListDataset.importLists(files: files, out: out)
             StandardOutput.write(try dataset.summary.jsonString() + "\n")
+        } else if formats.contains(.referencesText) {
+            throw ValidationError("reference lists (references-text) cannot be mixed with database exports in one import; import them separately")
+        } else {
+            let importer = Importer(options: ImportOptions(lenient: lenient))
+            var given: ImportFormat?
+            if case .named(let f) = format { given = f }
+            let summary = try importer.run(files: files, format: given, outputFolder: out)
+            StandardOutput.write(try summary.jsonString() + "\n")
         }
         ProgressLog.standardError("wrote \(out)")
-    }
-
-    /// The format of every file: the one given, or the one detected from the content.
-    func detect() throws -> InputFormat {
-        if format != .auto { return format }
-        for path in files {
-            let text = try InputFile(path: path).text()
-            guard ReferencesText.looksLikeReferenceList(text) else {
-                throw InputError(file: path, message: "cannot tell the format from the content; give --format (supported: \(InputFormat.allCases.dropFirst().map(\.rawValue).joined(separator: ", ")))")
-            }
-        }
-        return .referencesText
     }
 }

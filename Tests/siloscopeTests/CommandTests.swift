@@ -262,3 +262,31 @@ struct BridgingNullCommandTests {
         #expect(ok.stdout.contains("\"model\" : \"time-rewire\""))
     }
 }
+
+@Suite("import of database exports", .enabled(if: CLI.binary != nil && SharedData.path("formats/wos-plaintext/bibliometrix-wos_sample.txt") != nil, "needs the executable and ../shared/data/formats"))
+struct DatabaseImportCommandTests {
+    /// formats/PROVENANCE.md: the WoS sample has 8 records and 252 cited references; the
+    /// Scopus sample 8 records whose 1196 ';'-pieces hold 381 references (see
+    /// SharedFormatFileTests for how that count was measured).
+    @Test func wosAndScopusTogetherDetectedFromContent() throws {
+        let wos = try #require(SharedData.path("formats/wos-plaintext/bibliometrix-wos_sample.txt"))
+        let scopus = try #require(SharedData.path("formats/scopus-csv/bibliometrix-scopus_sample.csv"))
+        let dir = try CLI.temporaryFolder()
+        let out = dir.appendingPathComponent("wos-scopus").path
+        let r = try CLI.run(["import", wos, scopus, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["records"] as? Int == 16)
+        #expect(json["references"] as? Int == 633)
+        #expect(r.stderr.contains("bibliometrix-wos_sample.txt: wos"))
+        #expect(r.stderr.contains("bibliometrix-scopus_sample.csv: scopus"))
+        let report = try CLI.run(["report", out, "--out", dir.appendingPathComponent("Reports").path])
+        #expect(report.status == 0, "\(report.stderr)")
+    }
+
+    @Test func unknownFormatNameIsRejected() throws {
+        let r = try CLI.run(["import", "x.txt", "--format", "endnote", "--out", "/tmp/never"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("endnote"))
+    }
+}
