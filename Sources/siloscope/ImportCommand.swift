@@ -57,7 +57,13 @@ struct ImportCommand: ParsableCommand {
         // The format of every file: the one given, or the one detected from the content.
         let formats: [ImportFormat] = try files.map { path in
             if case .named(let f) = format { return f }
-            return try FormatDetector.detect(path: path)
+            do {
+                return try FormatDetector.detect(path: path)
+            } catch let error as InputError {
+                // Not a database export: perhaps a reference list copied from an article.
+                guard let text = try? InputFile(path: path).text(), ReferencesText.looksLikeReferenceList(text) else { throw error }
+                return .referencesText
+            }
         }
         for (path, f) in zip(files, formats) { ProgressLog.standardError("\(path): \(f.rawValue)") }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

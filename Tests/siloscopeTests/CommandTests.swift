@@ -185,7 +185,8 @@ struct ImportCommandTests {
         try "just a sentence, not a list\n".write(toFile: path, atomically: true, encoding: .utf8)
         let r = try CLI.run(["import", path, "--out", dir.appendingPathComponent("x").path])
         #expect(r.status != 0)
-        #expect(r.stderr.contains("notes.txt: cannot tell the format from the content; give --format"))
+        #expect(r.stderr.contains("notes.txt:1: format not recognised from the content"))
+        #expect(r.stderr.contains("name it with --format"))
     }
 }
 
