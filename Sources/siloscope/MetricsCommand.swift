@@ -11,21 +11,26 @@ struct MetricsCommand: ParsableCommand {
         abstract: "Graph summary (nodes, arcs, components, acyclicity) and per-node measures.",
         discussion: """
             JSON keys: graph {nodes, arcs, selfLoops, duplicateArcs, weakComponents, largestWeakComponent, \
-            strongComponents, acyclic} and nodes [{id, inDegree, outDegree, pagerank}]. CSV: one row per node.
+            strongComponents, acyclic} and nodes [{id, and one key per measure asked for, named as in --metrics}]. \
+            CSV: one row per node.
             Example: siloscope metrics cora.cites --reverse --format json
             """)
 
     /// The per-node measures this command can compute.
     enum Measure: String, CaseIterable, ExpressibleByArgument {
-        case inDegree, outDegree, pagerank
+        case inDegree, outDegree, pagerank, betweenness, closeness, harmonic, hub, authority, eigenvector, katz, coreness
+
+        /// The measures computed when --metrics is not given (the cheap ones).
+        static let defaults: [Measure] = [.inDegree, .outDegree, .pagerank]
     }
 
     @OptionGroup var input: GraphInputOptions
 
     @Option(help: ArgumentHelp(
         "Comma-separated per-node measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).",
+        discussion: "betweenness: exact (Brandes), directed, parallel over sources; closeness and harmonic: over incoming paths (how directly a work is reached by the works citing it), as NetworkX; hub/authority: HITS; coreness: undirected k-core number.",
         valueName: "list"))
-    var metrics: String = Measure.allCases.map(\.rawValue).joined(separator: ",")
+    var metrics: String = Measure.defaults.map(\.rawValue).joined(separator: ",")
 
     @Option(help: "Output format: json or csv.")
     var format: TableFormat = .json
@@ -51,11 +56,25 @@ struct MetricsCommand: ParsableCommand {
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
         let summary = GraphSummary(graph: graph, selfLoops: loaded.selfLoops, duplicateArcs: loaded.duplicateArcs)
-        let ins = measures.contains(.inDegree) ? graph.inDegrees() : nil
-        let outs = measures.contains(.outDegree) ? graph.outDegrees() : nil
-        let pr = measures.contains(.pagerank) ? graph.pageRank().scores : nil
+        var columns: [Measure: [Double]] = [:]
+        for m in measures {
+            ProgressLog.standardError("computing \(m.rawValue)")
+            switch m {
+            case .inDegree: columns[m] = graph.inDegrees().map(Double.init)
+            case .outDegree: columns[m] = graph.outDegrees().map(Double.init)
+            case .pagerank: columns[m] = graph.pageRank().scores
+            case .betweenness: columns[m] = graph.betweenness()
+            case .closeness: columns[m] = graph.closeness()
+            case .harmonic: columns[m] = graph.harmonicCentrality()
+            case .hub: columns[m] = graph.hits().hubs
+            case .authority: columns[m] = graph.hits().authorities
+            case .eigenvector: columns[m] = graph.eigenvectorCentrality().scores
+            case .katz: columns[m] = graph.katzCentrality().scores
+            case .coreness: columns[m] = graph.coreNumbers().map(Double.init)
+            }
+        }
         let rows = (0..<graph.nodeCount).map { v in
-            NodeRow(id: graph.ids[v], inDegree: ins?[v], outDegree: outs?[v], pagerank: pr?[v])
+            NodeRow(id: graph.ids[v], values: columns.mapValues { $0[v] })
         }
         switch format {
         case .json:
@@ -66,11 +85,8 @@ struct MetricsCommand: ParsableCommand {
                 columns: ["id"] + measures.map(\.rawValue),
                 rows: rows.map { r in
                     [.text(r.id)] + measures.map { m -> ReportCell in
-                        switch m {
-                        case .inDegree: return r.inDegree.map { ReportCell.integer($0) } ?? .missing
-                        case .outDegree: return r.outDegree.map { ReportCell.integer($0) } ?? .missing
-                        case .pagerank: return r.pagerank.map { ReportCell.number($0, digits: 6) } ?? .missing
-                        }
+                        guard let x = r.values[m] else { return .missing }
+                        return m.isCount ? .integer(Int(x)) : .number(x, digits: 6)
                     }
                 })
             StandardOutput.write(try CSVTableWriter.csv(table))
@@ -81,9 +97,28 @@ struct MetricsCommand: ParsableCommand {
 /// One node of `metrics` output; measures not asked for are omitted from the JSON.
 struct NodeRow: Encodable {
     var id: String
-    var inDegree: Int?
-    var outDegree: Int?
-    var pagerank: Double?
+    var values: [MetricsCommand.Measure: Double]
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(id, forKey: Key(stringValue: "id"))
+        for m in MetricsCommand.Measure.allCases {
+            guard let x = values[m] else { continue }
+            if m.isCount { try c.encode(Int(x), forKey: Key(stringValue: m.rawValue)) } else { try c.encode(x, forKey: Key(stringValue: m.rawValue)) }
+        }
+    }
+}
+
+extension MetricsCommand.Measure {
+    /// Whether the measure is a whole count (written as an integer).
+    var isCount: Bool { self == .inDegree || self == .outDegree || self == .coreness }
 }
 
 /// The `metrics` JSON document (DESIGN §6).
