@@ -129,3 +129,19 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// The main path again with citation arrows and 10 literatures (colours repeat with outlines).
+    @Test func mainPathCitationArrowsManyGroups() throws {
+        let lits = (1...10).map { "Literature \($0)" }
+        let dag = RandomCitationDAG(nodes: 30, years: 1950...2000, literatures: lits, homophily: 0.3, seed: 3)
+        var o = YearRankedDAGFigure.Options()
+        o.arrows = .citation
+        o.weightName = "SPC"
+        let fig = try YearRankedDAGFigure(nodeCount: dag.nodeCount, years: dag.years, arcs: dag.arcs, partition: dag.partition,
+                                          labels: dag.labels, arcWeights: dag.spc, highlightedArcs: dag.mainPath, options: o)
+        try write(timed("citation arrows png") { try fig.render(format: .png) }, "mainpath-citation-10groups.png")
+        try write(Array(fig.dotGraph.text.utf8), "mainpath-citation-10groups.dot")
+        print(fig.caption)
+    }
+}

@@ -120,3 +120,28 @@ import Testing
         #expect(String(decoding: try single.render(format: .png), as: UTF8.self).count > 100)
     }
 }
+
+@Suite struct NopEngineTests {
+    /// `nop` takes positions as given; a graph without them must fail or render, never crash.
+    @Test func nopWithoutPositionsDoesNotCrash() throws {
+        let dot = "digraph { a -> b; }"
+        do {
+            let out = try GraphvizRenderer.renderWithDiagnostics(dot: dot, engine: .nop, format: .svg)
+            #expect(String(decoding: out.bytes, as: UTF8.self).contains("<svg"))
+        } catch {
+            #expect(error.kind == .layout || error.kind == .render)
+        }
+    }
+
+    @Test func nopKeepsPinnedPositionsInPoints() throws {
+        let dot = #"graph { a [pos="10,20!", shape=point]; b [pos="110,20!", shape=point]; a -- b; }"#
+        let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .nop, format: .svg), as: UTF8.self)
+        // The two points keep their distance of 100 pt exactly.
+        let xs = svg.split(separator: "\n").filter { $0.contains("<ellipse") }.compactMap { line -> Double? in
+            guard let r = line.range(of: "cx=\"") else { return nil }
+            return Double(line[r.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(xs.count == 2)
+        if xs.count == 2 { #expect(abs(abs(xs[1] - xs[0]) - 100) < 0.01) }
+    }
+}

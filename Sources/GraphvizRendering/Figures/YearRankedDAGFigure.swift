@@ -360,16 +360,22 @@ public struct YearRankedDAGFigure: Sendable {
             if backInTime {
                 attributes["style"] = "dashed"
             }
-            // Arcs must not fight the year ranks: only arcs running down the axis constrain.
-            let down = options.arrows == .knowledgeFlow ? rank(d.tail) < rank(d.head) : rank(d.tail) > rank(d.head)
-            if !down || rank(d.tail) == rank(d.head) { attributes["constraint"] = "false" }
-            if options.arrows == .citation && rank(d.tail) != rank(d.head) {
-                // Let dot rank by the reversed edge so the drawing keeps old years on top.
+            // Arcs must not fight the year ranks (which the year subgraphs and the axis fix):
+            // only arcs written down the axis constrain; citation arrows, arcs back in time
+            // and arcs within one row do not.
+            if d.highlighted || !highlighting { attributes["weight"] = "2" }
+            if options.arrows == .citation && rank(d.head) < rank(d.tail) {
+                // A citation arrow points up the axis. Written upwards, dot would break the
+                // "cycle" with the year axis by reversing axis edges; so the edge is written
+                // down the axis (cited → citing) with the arrow at its tail (dir=back).
+                // Graphviz 2.43 colours a tail arrow with the second entry of a colour list,
+                // so the double line becomes invis:c:invis:c:invis (same two strokes).
                 attributes["dir"] = "back"
+                if cross { attributes["color"] = .text("invis:" + color + ":invis:" + color + ":invis") }
                 arcEdges.append(DOTEdge(from: "n\(d.head)", to: "n\(d.tail)", attributes: attributes))
                 continue
             }
-            if d.highlighted || !highlighting { attributes["weight"] = "2" }
+            if rank(d.tail) >= rank(d.head) { attributes["constraint"] = "false" }
             arcEdges.append(DOTEdge(from: "n\(d.tail)", to: "n\(d.head)", attributes: attributes))
         }
         edges += arcEdges
@@ -414,7 +420,7 @@ public struct YearRankedDAGFigure: Sendable {
             let st = style(Int32(g))
             var text = "\(partition.groupNames[g]) (n = \(groupSizes[g]))"
             if withShapes && st.shape != "circle" {
-                text += " — \(st.colorName), \(Self.outlineStyles[(g / Palette.colors.count) % Self.outlineStyles.count]) outline"
+                text += " — \(st.colorName), \(Self.outlineNames[(g / Palette.colors.count) % Self.outlineNames.count]) outline"
             }
             return .swatch(fill: st.fill, bordered: false, text: text)
         }
@@ -469,8 +475,9 @@ public struct YearRankedDAGFigure: Sendable {
     }
 
     /// Box styles that tell repeated colours apart beyond 8 groups (groups 8–15: dashed
-    /// outline, 16–23: bold, …).
+    /// outline, 16–23: bold, …), and their names for the legend.
     static let outlineStyles = ["filled,rounded", "filled,rounded,dashed", "filled,rounded,bold", "filled,dotted"]
+    static let outlineNames = ["solid", "dashed", "bold", "dotted"]
 }
 
 extension YearRankedDAGFigure: GraphvizFigure {}
