@@ -145,3 +145,43 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// Historiograph of SmaGri (Garfield's HistCite collection, Pajek file with arcs cited →
+    /// citing): the 40 works with the highest local citation score, by year.
+    @Test(.enabled(if: SharedData.path("networks/histcite-smagri/SmaGri.net") != nil, "needs ../shared/data"))
+    func smagriHistoriograph() throws {
+        let net = try String(contentsOfFile: SharedData.path("networks/histcite-smagri/SmaGri.net") ?? "", encoding: .utf8)
+        let clu = try String(contentsOfFile: SharedData.path("networks/histcite-smagri/SmaGriPY.clu") ?? "", encoding: .utf8)
+        var labels: [String] = []
+        var arcs: [(Int32, Int32)] = []
+        var inArcs = false
+        for line in net.split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.hasPrefix("*arcslist") { inArcs = true; continue }
+            if t.hasPrefix("*") || t.hasPrefix("%") { continue }
+            if inArcs {
+                let f = t.split(separator: " ").compactMap { Int32($0) }
+                guard let u = f.first else { continue }
+                for v in f.dropFirst() { arcs.append((u - 1, v - 1)) }
+            } else if let q = t.firstIndex(of: "\"") {
+                labels.append(String(t[t.index(after: q)...].dropLast()))
+            }
+        }
+        let years: [Int?] = clu.split(whereSeparator: \.isNewline).dropFirst().map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        #expect(labels.count == 1059 && years.count == 1059)
+        var lcs = [Double](repeating: 0, count: labels.count)
+        for (u, v) in arcs where u != v { lcs[Int(u)] += 1 }
+        var o = YearRankedDAGFigure.Options()
+        o.title = "SmaGri historiograph"
+        o.maxNodes = 40
+        o.arcInput = .sourceToDerived
+        o.groupTitle = "Collection"
+        let fig = try YearRankedDAGFigure(nodeCount: labels.count, years: years, arcs: arcs,
+                                          partition: Partition(values: Array(repeating: "SmaGri (HistCite)", count: labels.count)),
+                                          labels: zip(labels, years).map { "\($0.0) \($0.1.map(String.init) ?? "")" }, scores: lcs, options: o)
+        try write(timed("smagri png") { try fig.render(format: .png) }, "smagri-historiograph.png")
+        try write(Array(fig.dotGraph.text.utf8), "smagri-historiograph.dot")
+        print(fig.caption)
+    }
+}

@@ -61,6 +61,17 @@ enum SmallDAG {
         #expect(fig.caption.contains("1 works without a year are in the last row (no year)."))
     }
 
+    @Test func legendInsideTheImageNamesEveryDrawnGroup() throws {
+        let text = try SmallDAG.figure().dotGraph.text
+        #expect(text.contains("labelloc=\"b\""))
+        #expect(text.contains("<B>Literature</B>"))
+        #expect(text.contains("BGCOLOR=\"#E69F00\"") && text.contains(">A (n = 2)</TD>"))
+        #expect(text.contains("BGCOLOR=\"#56B4E9\"") && text.contains(">B (n = 2)</TD>"))
+        #expect(text.contains("BGCOLOR=\"#BBBBBB\"") && text.contains(">(missing) (n = 1)</TD>"))
+        #expect(text.contains(">arc between literatures</TD>"))
+        #expect(text.contains("Arrows: knowledge flow (cited → citing)."))
+    }
+
     @Test func everyYearGetsARankWhenNotCollapsed() throws {
         let fig = try YearRankedDAGFigure(
             nodeCount: 2, years: [1990, 1993], arcs: [(1, 0)], partition: Partition(values: ["A", "A"]), labels: ["a", "b"],

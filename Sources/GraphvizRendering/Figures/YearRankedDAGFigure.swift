@@ -428,7 +428,9 @@ public struct YearRankedDAGFigure: Sendable {
             samples.append(.line(color: "#000000", height: 3, text: options.highlightName))
             samples.append(.line(color: "#B0B0B0", height: 1, text: "other arc"))
         }
-        samples.append(.doubleLine(color: highlighting ? "#000000" : "#555555", text: "arc between \(options.groupPlural)"))
+        if crossCount > 0 {
+            samples.append(.doubleLine(color: highlighting ? "#000000" : "#555555", text: "arc between \(options.groupPlural)"))
+        }
         if backCount > 0 { samples.append(.dashedLine(color: "#555555", text: "arc back in time")) }
         var notes: [String] = []
         notes.append(options.arrows == .knowledgeFlow ? "Arrows: knowledge flow (cited → citing)." : "Arrows: citing → cited.")
@@ -442,12 +444,16 @@ public struct YearRankedDAGFigure: Sendable {
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             samples: samples, columns: samples.count > 6 ? 3 : 2, notes: notes)
 
+        let dense = drawn.count > 2 * max(1, shown.count)
         self.dotGraph = DOTGraph(
             name: "yearranked", directed: true,
             graphAttributes: [
                 "label": .html(legend), "labelloc": "b", "labeljust": "l",
                 "fontname": "Helvetica", "fontsize": "11", "bgcolor": "white", "pad": "0.25",
-                "rankdir": "TB", "ranksep": "0.3", "nodesep": "0.18", "splines": "true",
+                // Dense figures (more than 2 arcs per work, e.g. historiographs) get nodes
+                // packed closer and rows further apart: long arcs pass through every row and
+                // each passage takes `nodesep` of width (SmaGri top 40: 2817 → 1789 pt wide).
+                "rankdir": "TB", "ranksep": dense ? "0.45" : "0.3", "nodesep": dense ? "0.08" : "0.18", "splines": "true",
                 "outputorder": "edgesfirst", "newrank": "true", "mclimit": "0.5",
             ],
             nodeDefaults: [
