@@ -185,3 +185,44 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// 12 groups with long names: does the table stay legible?
+    @Test func heatmap12() throws {
+        let names = ["Health services research & quality improvement", "Public administration & management", "Sociology", "Economics",
+                     "Nursing", "Design", "Psychology", "Policy studies", "Law", "Education", "Social work", Partition.missingLabel]
+        var rng = SplitMix64(seed: 4)
+        let observed = (0..<12).map { i in (0..<12).map { j in i == 11 ? 0 : (i == j ? Int.random(in: 50...300, using: &rng) : Int.random(in: 0...40, using: &rng)) } }
+        let rows = observed.map { $0.reduce(0, +) }
+        let cols = (0..<12).map { j in observed.reduce(0) { $0 + $1[j] } }
+        let total = Double(rows.reduce(0, +))
+        let expected = (0..<12).map { i in (0..<12).map { j in Double(rows[i]) * Double(cols[j]) / total } }
+        var o = MixingHeatmapFigure.Options()
+        o.nullName = "the configuration model"
+        let fig = try MixingHeatmapFigure(groupNames: names, observed: observed, expected: expected, options: o)
+        try write(timed("heatmap12 png") { try fig.render(format: .png) }, "heatmap12.png")
+    }
+
+    /// Five series (per-literature E-I) over sliding 5-year windows, no bands.
+    @Test func trajectoryFiveSeries() throws {
+        var rng = SplitMix64(seed: 2)
+        let mids = stride(from: 1992.0, through: 2018, by: 2).map { $0 }
+        let lits = ["HSR/QI", "PAM", "Sociology", "Economics", "Nursing"]
+        let series = lits.enumerated().map { k, name in
+            TrajectoryFigure.Series(name: name, values: mids.indices.map { i -> Double? in
+                -0.9 + 0.1 * Double(k) + 0.02 * Double(i) + Double.random(in: -0.06...0.06, using: &rng)
+            })
+        }
+        var o = TrajectoryFigure.Options()
+        o.title = "E-I index per literature"
+        o.xTitle = "Middle year of a 5-year window"
+        o.yTitle = "E-I index"
+        o.yRange = -1...1
+        o.referenceLine = 0
+        o.referenceName = "E-I = 0"
+        o.windowNoun = "5-year window"
+        let fig = try TrajectoryFigure(x: mids, xLabels: mids.map { "\(Int($0) - 2)–\(Int($0) + 2)" }, series: series, options: o)
+        try write(timed("trajectory5 png") { try fig.render(format: .png) }, "trajectory5.png")
+        print(fig.caption)
+    }
+}

@@ -30,8 +30,8 @@ public struct MixingHeatmapFigure: Sendable {
         public var nullName: String = "the null model"
         /// Optional title above the legend.
         public var title: String?
-        /// Longest group name, in characters. Default 28.
-        public var nameLength: Int = 28
+        /// Longest group name, in characters (wrapped at about 14 per line). Default 48.
+        public var nameLength: Int = 48
         /// Creates default options.
         public init() {}
     }

@@ -78,6 +78,8 @@ public struct TrajectoryFigure: Sendable {
     ]
     /// Point shapes per series (cycled with the colours).
     public static let seriesShapes = ["circle", "square", "triangle", "diamond", "invtriangle", "pentagon", "hexagon", "octagon"]
+    /// The shapes' names in the legend.
+    static let shapeNames = ["circle", "square", "triangle", "diamond", "inverted triangle", "pentagon", "hexagon", "octagon"]
 
     /// The figure as DOT (every node pinned).
     public let dotGraph: DOTGraph
@@ -262,14 +264,16 @@ public struct TrajectoryFigure: Sendable {
         var samples: [FigureLegend.Sample] = []
         for (k, s) in series.enumerated() {
             let c = Self.seriesColors[k % Self.seriesColors.count]
-            let shapeNote = series.count > 1 ? " (\(Self.seriesShapes[k % Self.seriesShapes.count]))" : ""
+            let shapeNote = series.count > 1 ? " (\(Self.shapeNames[k % Self.shapeNames.count]))" : ""
             samples.append(.line(color: c.hex, height: 3, text: s.name + shapeNote))
             if s.lower != nil && s.upper != nil {
                 samples.append(.swatch(fill: lightened(c.hex, by: 0.75), bordered: false, text: "\(options.intervalName), \(s.name)"))
             }
         }
         if let r = options.referenceLine, r.isFinite, r >= yLo, r <= yHi {
-            samples.append(.dashedLine(color: "#555555", text: "\(options.referenceName) (\(Self.tickText(r)))"))
+            // "E-I = 0" already says where the line is; "chance" does not.
+            let at = options.referenceName.contains(Self.tickText(r)) ? "" : " (\(Self.tickText(r)))"
+            samples.append(.dashedLine(color: "#555555", text: options.referenceName + at))
         }
         var notes: [String] = []
         if missing > 0 { notes.append("Gaps: \(options.windowNoun)s without a value.") }
@@ -284,7 +288,10 @@ public struct TrajectoryFigure: Sendable {
         if series.contains(where: { $0.lower != nil && $0.upper != nil }) {
             sentences.append("Shaded bands: \(options.intervalName).")
         }
-        if let r = options.referenceLine, r.isFinite { sentences.append("Dashed line: \(options.referenceName) (\(Self.tickText(r))).") }
+        if let r = options.referenceLine, r.isFinite {
+            sentences.append("Dashed line: \(options.referenceName)" + (options.referenceName.contains(Self.tickText(r)) ? "." : " (\(Self.tickText(r))).")
+                + (r < yLo || r > yHi ? " It lies outside the axis range and is not drawn." : ""))
+        }
         if missing > 0 { sentences.append("\(missing) values are undefined and leave gaps; no values are interpolated.") }
         if clamped > 0 { sentences.append("\(clamped) values fall outside the fixed axis range and are drawn at its edge.") }
         caption = sentences.joined(separator: " ")
