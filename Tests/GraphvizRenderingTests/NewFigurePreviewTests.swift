@@ -226,3 +226,16 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// Timing: a 60 × 60 heatmap (3,600 cells).
+    @Test func heatmap60Timing() throws {
+        let g = 60
+        let names = (0..<g).map { "Group \($0)" }
+        let observed = (0..<g).map { i in (0..<g).map { j in (i * 7 + j * 3) % 50 } }
+        let expected = (0..<g).map { _ in (0..<g).map { _ in 25.0 } }
+        let fig = try MixingHeatmapFigure(groupNames: names, observed: observed, expected: expected)
+        _ = try timed("heatmap60 svg") { try fig.render(format: .svg) }
+        _ = try timed("heatmap60 png") { try fig.render(format: .png) }
+    }
+}
