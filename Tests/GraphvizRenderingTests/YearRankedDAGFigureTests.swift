@@ -203,6 +203,7 @@ enum SmallDAG {
             ({ try make(weights: [.nan]) }, "arc weight nan of arc 0 is not a finite non-negative number"),
             ({ try make(weights: [1, 2]) }, "2 arc weights for 1 arcs"),
             ({ try make(highlighted: [3]) }, "highlighted arc 3 is outside 0..<1"),
+            ({ try make(years: [Int.min, 2000]) }, "year \(Int.min) of node 0 is outside -9999…9999"),
         ]
         for (body, message) in cases {
             let e = #expect(throws: GraphvizError.self) { try body() }

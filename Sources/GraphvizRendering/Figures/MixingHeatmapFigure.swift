@@ -205,6 +205,7 @@ public struct MixingHeatmapFigure: Sendable {
     /// A ratio with two significant decimals below 10 ("0.31", "1.2" → "1.20"), one up to
     /// 100 ("12.5"), none above. Pure, locale-free.
     static func ratioText(_ r: Double) -> String {
+        guard r.isFinite, r >= 0, r < 1e12 else { return String(r) }
         if r >= 100 { return String(Int(r.rounded())) }
         let digits = r >= 10 ? 1 : 2
         let scale = digits == 1 ? 10.0 : 100.0

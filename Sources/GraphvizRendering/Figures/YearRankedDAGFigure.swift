@@ -137,6 +137,9 @@ public struct YearRankedDAGFigure: Sendable {
         guard years.count == nodeCount else { throw bad("\(years.count) years for \(nodeCount) nodes") }
         guard partition.nodeCount == nodeCount else { throw bad("partition covers \(partition.nodeCount) nodes, expected \(nodeCount)") }
         guard labels.count == nodeCount else { throw bad("\(labels.count) labels for \(nodeCount) nodes") }
+        if let i = years.firstIndex(where: { $0.map { !(-9999...9999).contains($0) } ?? false }), let y = years[i] {
+            throw bad("year \(y) of node \(i) is outside -9999…9999")
+        }
         if let tooltips, tooltips.count != nodeCount { throw bad("\(tooltips.count) tooltips for \(nodeCount) nodes") }
         if let dois, dois.count != nodeCount { throw bad("\(dois.count) DOIs for \(nodeCount) nodes") }
         if let scores, scores.count != nodeCount { throw bad("\(scores.count) scores for \(nodeCount) nodes") }
