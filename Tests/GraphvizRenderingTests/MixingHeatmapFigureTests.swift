@@ -27,6 +27,8 @@ import Testing
         #expect(MixingHeatmapFigure.ratioText(0) == "0.00")
         #expect(MixingHeatmapFigure.ratioText(12.54) == "12.5")
         #expect(MixingHeatmapFigure.ratioText(150.4) == "150")
+        // Tiny expectations give huge ratios: printed, never trapped on Int conversion.
+        #expect(MixingHeatmapFigure.ratioText(1e300) == "1e+300")
     }
 
     /// Observed [[8, 1], [2, 4]], expected [[4, 2], [0, NaN]]: ratios 2 (class 5), 0.5
@@ -50,6 +52,7 @@ import Testing
             ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[-1]], expected: [[1]]) }, "observed count -1 in row 0, column 0 is negative"),
             ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1]], expected: [[-.infinity]]) }, "expected count -inf in row 0, column 0 is not a non-negative number"),
             ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1]], expected: [[1]], intervals: [[]]) }, "intervals are not 1 × 1"),
+            ({ try MixingHeatmapFigure(groupNames: ["A", "B"], observed: [[1, 1]], expected: [[1, 1], [1, 1]]) }, "observed counts are not 2 × 2"),
         ]
         for (body, message) in cases {
             let e = #expect(throws: GraphvizError.self) { _ = try body() }
@@ -75,6 +78,12 @@ import Testing
         for format in FigureFormat.allCases {
             #expect(try a.render(format: format) == b.render(format: format), "\(format) differs")
         }
+    }
+
+    @Test func hugeRatiosRender() throws {
+        let fig = try MixingHeatmapFigure(groupNames: ["A", "B"], observed: [[5, 1], [1, 5]], expected: [[1e-300, 1], [1, 1]])
+        #expect(fig.dotGraph.text.contains("e+300×"))
+        #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
     }
 
     @Test func emptyMatrixRenders() throws {

@@ -129,3 +129,113 @@ extension NewFigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension NewFigurePreviewTests {
+    /// The main path again with citation arrows and 10 literatures (colours repeat with outlines).
+    @Test func mainPathCitationArrowsManyGroups() throws {
+        let lits = (1...10).map { "Literature \($0)" }
+        let dag = RandomCitationDAG(nodes: 30, years: 1950...2000, literatures: lits, homophily: 0.3, seed: 3)
+        var o = YearRankedDAGFigure.Options()
+        o.arrows = .citation
+        o.weightName = "SPC"
+        let fig = try YearRankedDAGFigure(nodeCount: dag.nodeCount, years: dag.years, arcs: dag.arcs, partition: dag.partition,
+                                          labels: dag.labels, arcWeights: dag.spc, highlightedArcs: dag.mainPath, options: o)
+        try write(timed("citation arrows png") { try fig.render(format: .png) }, "mainpath-citation-10groups.png")
+        try write(Array(fig.dotGraph.text.utf8), "mainpath-citation-10groups.dot")
+        print(fig.caption)
+    }
+}
+
+extension NewFigurePreviewTests {
+    /// Historiograph of SmaGri (Garfield's HistCite collection, Pajek file with arcs cited →
+    /// citing): the 40 works with the highest local citation score, by year.
+    @Test(.enabled(if: SharedData.path("networks/histcite-smagri/SmaGri.net") != nil, "needs ../shared/data"))
+    func smagriHistoriograph() throws {
+        let net = try String(contentsOfFile: SharedData.path("networks/histcite-smagri/SmaGri.net") ?? "", encoding: .utf8)
+        let clu = try String(contentsOfFile: SharedData.path("networks/histcite-smagri/SmaGriPY.clu") ?? "", encoding: .utf8)
+        var labels: [String] = []
+        var arcs: [(Int32, Int32)] = []
+        var inArcs = false
+        for line in net.split(whereSeparator: \.isNewline) {
+            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.hasPrefix("*arcslist") { inArcs = true; continue }
+            if t.hasPrefix("*") || t.hasPrefix("%") { continue }
+            if inArcs {
+                let f = t.split(separator: " ").compactMap { Int32($0) }
+                guard let u = f.first else { continue }
+                for v in f.dropFirst() { arcs.append((u - 1, v - 1)) }
+            } else if let q = t.firstIndex(of: "\"") {
+                labels.append(String(t[t.index(after: q)...].dropLast()))
+            }
+        }
+        let years: [Int?] = clu.split(whereSeparator: \.isNewline).dropFirst().map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        #expect(labels.count == 1059 && years.count == 1059)
+        var lcs = [Double](repeating: 0, count: labels.count)
+        for (u, v) in arcs where u != v { lcs[Int(u)] += 1 }
+        var o = YearRankedDAGFigure.Options()
+        o.title = "SmaGri historiograph"
+        o.maxNodes = 40
+        o.arcInput = .sourceToDerived
+        o.groupTitle = "Collection"
+        let fig = try YearRankedDAGFigure(nodeCount: labels.count, years: years, arcs: arcs,
+                                          partition: Partition(values: Array(repeating: "SmaGri (HistCite)", count: labels.count)),
+                                          labels: zip(labels, years).map { "\($0.0) \($0.1.map(String.init) ?? "")" }, scores: lcs, options: o)
+        try write(timed("smagri png") { try fig.render(format: .png) }, "smagri-historiograph.png")
+        try write(Array(fig.dotGraph.text.utf8), "smagri-historiograph.dot")
+        print(fig.caption)
+    }
+}
+
+extension NewFigurePreviewTests {
+    /// 12 groups with long names: does the table stay legible?
+    @Test func heatmap12() throws {
+        let names = ["Health services research & quality improvement", "Public administration & management", "Sociology", "Economics",
+                     "Nursing", "Design", "Psychology", "Policy studies", "Law", "Education", "Social work", Partition.missingLabel]
+        var rng = SplitMix64(seed: 4)
+        let observed = (0..<12).map { i in (0..<12).map { j in i == 11 ? 0 : (i == j ? Int.random(in: 50...300, using: &rng) : Int.random(in: 0...40, using: &rng)) } }
+        let rows = observed.map { $0.reduce(0, +) }
+        let cols = (0..<12).map { j in observed.reduce(0) { $0 + $1[j] } }
+        let total = Double(rows.reduce(0, +))
+        let expected = (0..<12).map { i in (0..<12).map { j in Double(rows[i]) * Double(cols[j]) / total } }
+        var o = MixingHeatmapFigure.Options()
+        o.nullName = "the configuration model"
+        let fig = try MixingHeatmapFigure(groupNames: names, observed: observed, expected: expected, options: o)
+        try write(timed("heatmap12 png") { try fig.render(format: .png) }, "heatmap12.png")
+    }
+
+    /// Five series (per-literature E-I) over sliding 5-year windows, no bands.
+    @Test func trajectoryFiveSeries() throws {
+        var rng = SplitMix64(seed: 2)
+        let mids = stride(from: 1992.0, through: 2018, by: 2).map { $0 }
+        let lits = ["HSR/QI", "PAM", "Sociology", "Economics", "Nursing"]
+        let series = lits.enumerated().map { k, name in
+            TrajectoryFigure.Series(name: name, values: mids.indices.map { i -> Double? in
+                -0.9 + 0.1 * Double(k) + 0.02 * Double(i) + Double.random(in: -0.06...0.06, using: &rng)
+            })
+        }
+        var o = TrajectoryFigure.Options()
+        o.title = "E-I index per literature"
+        o.xTitle = "Middle year of a 5-year window"
+        o.yTitle = "E-I index"
+        o.yRange = -1...1
+        o.referenceLine = 0
+        o.referenceName = "E-I = 0"
+        o.windowNoun = "5-year window"
+        let fig = try TrajectoryFigure(x: mids, xLabels: mids.map { "\(Int($0) - 2)–\(Int($0) + 2)" }, series: series, options: o)
+        try write(timed("trajectory5 png") { try fig.render(format: .png) }, "trajectory5.png")
+        print(fig.caption)
+    }
+}
+
+extension NewFigurePreviewTests {
+    /// Timing: a 60 × 60 heatmap (3,600 cells).
+    @Test func heatmap60Timing() throws {
+        let g = 60
+        let names = (0..<g).map { "Group \($0)" }
+        let observed = (0..<g).map { i in (0..<g).map { j in (i * 7 + j * 3) % 50 } }
+        let expected = (0..<g).map { _ in (0..<g).map { _ in 25.0 } }
+        let fig = try MixingHeatmapFigure(groupNames: names, observed: observed, expected: expected)
+        _ = try timed("heatmap60 svg") { try fig.render(format: .svg) }
+        _ = try timed("heatmap60 png") { try fig.render(format: .png) }
+    }
+}

@@ -18,12 +18,18 @@ import Testing
         #expect(TrajectoryFigure.niceTicks(from: 2001, to: 2020, target: 7) == [2000, 2005, 2010, 2015, 2020])
         #expect(TrajectoryFigure.niceTicks(from: 0, to: 1, target: 5).map(TrajectoryFigure.tickText) == ["0", "0.2", "0.4", "0.6", "0.8", "1"])
         #expect(TrajectoryFigure.niceTicks(from: 3, to: 3, target: 5) == [3])
+        // Degenerate spans never loop: overflowing or sub-1e-12 steps give the two ends.
+        #expect(TrajectoryFigure.niceTicks(from: -1e308, to: 1e308, target: 5) == [-1e308, 1e308])
+        #expect(TrajectoryFigure.niceTicks(from: 0, to: 1e-300, target: 5) == [0, 1e-300])
     }
 
     @Test func numbersAreLocaleFree() {
         #expect(TrajectoryFigure.fixed(12.5) == "12.50")
         #expect(TrajectoryFigure.fixed(-1.236) == "-1.24")
         #expect(TrajectoryFigure.fixed(-0.004) == "0.00")
+        #expect(TrajectoryFigure.fixed(.nan) == "0.00")
+        #expect(TrajectoryFigure.fixed(.infinity) == "0.00")
+        #expect(TrajectoryFigure.fixed(1e20) == "10000000000000.00")
         #expect(TrajectoryFigure.valueText(-0.4216) == "−0.422")
         #expect(TrajectoryFigure.valueText(0.5) == "0.500")
         #expect(TrajectoryFigure.tickText(-0.6000000000000001) == "−0.6")
@@ -84,12 +90,15 @@ import Testing
         let one = TrajectoryFigure.Series(name: "s", values: [1])
         let cases: [(() throws -> TrajectoryFigure, String)] = [
             ({ try TrajectoryFigure(x: [1, 1], series: []) }, "x positions must increase strictly (window 1: 1.0 after 1.0)"),
-            ({ try TrajectoryFigure(x: [.nan], series: []) }, "x positions must be finite"),
+            ({ try TrajectoryFigure(x: [.nan], series: []) }, "x positions must be finite numbers within ±1e12"),
             ({ try TrajectoryFigure(x: [1, 2], series: [one]) }, "series 0 (s) has 1 values for 2 windows"),
-            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [.infinity])]) }, "series 0 (s) has a non-finite number in window 0"),
+            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [.infinity])]) }, "series 0 (s) has a number that is not finite or beyond ±1e12 in window 0"),
+            ({ try TrajectoryFigure(x: [1, 1e300], series: []) }, "x positions must be finite numbers within ±1e12"),
+            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [-1e13])]) }, "series 0 (s) has a number that is not finite or beyond ±1e12 in window 0"),
+            ({ try TrajectoryFigure(x: [1], series: [one], options: Self.fixedRange { $0.referenceLine = .nan }) }, "the reference line must be a finite number within ±1e12"),
             ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [2], upper: [1])]) }, "series 0 (s): lower bound 2.0 above upper bound 1.0 in window 0"),
             ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [])]) }, "series 0 (s) has 0 lower bounds for 1 windows"),
-            ({ try TrajectoryFigure(x: [1], series: [one], options: Self.fixedRange { $0.yRange = 1...1 }) }, "the fixed y range must be finite and not empty"),
+            ({ try TrajectoryFigure(x: [1], series: [one], options: Self.fixedRange { $0.yRange = 1...1 }) }, "the fixed y range must be within ±1e12 and at least 1e-9 wide"),
         ]
         for (body, message) in cases {
             let e = #expect(throws: GraphvizError.self) { _ = try body() }
@@ -118,5 +127,30 @@ import Testing
         #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
         let single = try TrajectoryFigure(x: [2020], series: [.init(name: "s", values: [0.3])])
         #expect(String(decoding: try single.render(format: .png), as: UTF8.self).count > 100)
+    }
+}
+
+@Suite struct NopEngineTests {
+    /// `nop` takes positions as given; a graph without them must fail or render, never crash.
+    @Test func nopWithoutPositionsDoesNotCrash() throws {
+        let dot = "digraph { a -> b; }"
+        do {
+            let out = try GraphvizRenderer.renderWithDiagnostics(dot: dot, engine: .nop, format: .svg)
+            #expect(String(decoding: out.bytes, as: UTF8.self).contains("<svg"))
+        } catch {
+            #expect(error.kind == .layout || error.kind == .render)
+        }
+    }
+
+    @Test func nopKeepsPinnedPositionsInPoints() throws {
+        let dot = #"graph { a [pos="10,20!", shape=point]; b [pos="110,20!", shape=point]; a -- b; }"#
+        let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .nop, format: .svg), as: UTF8.self)
+        // The two points keep their distance of 100 pt exactly.
+        let xs = svg.split(separator: "\n").filter { $0.contains("<ellipse") }.compactMap { line -> Double? in
+            guard let r = line.range(of: "cx=\"") else { return nil }
+            return Double(line[r.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(xs.count == 2)
+        if xs.count == 2 { #expect(abs(abs(xs[1] - xs[0]) - 100) < 0.01) }
     }
 }

@@ -61,6 +61,17 @@ enum SmallDAG {
         #expect(fig.caption.contains("1 works without a year are in the last row (no year)."))
     }
 
+    @Test func legendInsideTheImageNamesEveryDrawnGroup() throws {
+        let text = try SmallDAG.figure().dotGraph.text
+        #expect(text.contains("labelloc=\"b\""))
+        #expect(text.contains("<B>Literature</B>"))
+        #expect(text.contains("BGCOLOR=\"#E69F00\"") && text.contains(">A (n = 2)</TD>"))
+        #expect(text.contains("BGCOLOR=\"#56B4E9\"") && text.contains(">B (n = 2)</TD>"))
+        #expect(text.contains("BGCOLOR=\"#BBBBBB\"") && text.contains(">(missing) (n = 1)</TD>"))
+        #expect(text.contains(">arc between literatures</TD>"))
+        #expect(text.contains("Arrows: knowledge flow (cited → citing)."))
+    }
+
     @Test func everyYearGetsARankWhenNotCollapsed() throws {
         let fig = try YearRankedDAGFigure(
             nodeCount: 2, years: [1990, 1993], arcs: [(1, 0)], partition: Partition(values: ["A", "A"]), labels: ["a", "b"],
@@ -84,10 +95,17 @@ enum SmallDAG {
 
     @Test func citationArrowsKeepOldYearsOnTop() throws {
         let fig = try SmallDAG.figure { $0.arrows = .citation }
-        // Between ranks each arc is written older → newer with dir=back (arrowhead on the
-        // cited work), so dot still ranks old years first.
+        // Between rows each arc is written down the axis (cited → citing) with its arrow at
+        // the tail (dir=back), so dot keeps the year axis intact and old years on top.
+        #expect(SmallDAG.workArcs(fig) == ["n0>n1", "n0>n2", "n1>n3", "n2>n3", "n3>n4"])
         let e = try #require(fig.dotGraph.edges.first { $0.from == "n0" && $0.to == "n1" })
         #expect(e.attributes["dir"] == .text("back"))
+        #expect(e.attributes["constraint"] == nil)
+        // A crossing arc keeps its double line with a visible tail arrow (2nd list entry).
+        let cross = try #require(fig.dotGraph.edges.first { $0.from == "n0" && $0.to == "n2" })
+        #expect(cross.attributes["color"] == .text("invis:#555555:invis:#555555:invis"))
+        let svg = String(decoding: try fig.render(format: .svg), as: UTF8.self)
+        #expect(!svg.contains("<polygon fill=\"transparent\" stroke=\"transparent\""))
         #expect(fig.caption.contains("arrows point from the citing to the cited work"))
         #expect(fig.dotGraph.text.contains("Arrows: citing → cited."))
     }
@@ -129,6 +147,16 @@ enum SmallDAG {
         // 0xB4 = 180 → 180 + 0.6·75 = 225 (E1); 0xE9 = 233 → 233 + 0.6·22 = 246.2 (F6).
         #expect(fig.dotGraph.nodes[2].attributes["fillcolor"] == .text("#BBE1F6"))
         #expect(fig.caption.contains("The main path (2 arcs) is drawn black and thick"))
+    }
+
+    @Test func moreThanEightGroupsGetOutlineStyles() throws {
+        let names = (0..<10).map { "G\($0)" }
+        let fig = try YearRankedDAGFigure(nodeCount: 10, years: Array(repeating: 2000, count: 10), arcs: [],
+                                          partition: Partition(values: names), labels: names)
+        #expect(fig.dotGraph.nodes[8].attributes["style"] == .text("filled,rounded,dashed"))
+        #expect(fig.dotGraph.nodes[7].attributes["style"] == nil)
+        #expect(fig.dotGraph.text.contains("G8 (n = 1) — orange, dashed outline"))
+        #expect(fig.caption.contains("colours repeat with a dashed, then bold, box outline every 8 groups"))
     }
 
     @Test func lightenedMixesWithWhite() {
@@ -175,6 +203,7 @@ enum SmallDAG {
             ({ try make(weights: [.nan]) }, "arc weight nan of arc 0 is not a finite non-negative number"),
             ({ try make(weights: [1, 2]) }, "2 arc weights for 1 arcs"),
             ({ try make(highlighted: [3]) }, "highlighted arc 3 is outside 0..<1"),
+            ({ try make(years: [Int.min, 2000]) }, "year \(Int.min) of node 0 is outside -9999…9999"),
         ]
         for (body, message) in cases {
             let e = #expect(throws: GraphvizError.self) { try body() }

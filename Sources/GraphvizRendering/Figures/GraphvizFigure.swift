@@ -1,5 +1,6 @@
 /// A figure built as a ``DOTGraph`` plus the caption and engine to draw it with, so
-/// reports can treat every figure alike (``PartitionNetworkFigure``, ``QuotientFigure``).
+/// reports can treat every figure alike (``PartitionNetworkFigure``, ``QuotientFigure``,
+/// ``YearRankedDAGFigure``, ``MixingHeatmapFigure``, ``TrajectoryFigure``).
 public protocol GraphvizFigure: Sendable {
     /// The figure as DOT (pure Swift; testable without Graphviz).
     var dotGraph: DOTGraph { get }

@@ -30,8 +30,8 @@ public struct MixingHeatmapFigure: Sendable {
         public var nullName: String = "the null model"
         /// Optional title above the legend.
         public var title: String?
-        /// Longest group name, in characters. Default 28.
-        public var nameLength: Int = 28
+        /// Longest group name, in characters (wrapped at about 14 per line). Default 48.
+        public var nameLength: Int = 48
         /// Creates default options.
         public init() {}
     }
@@ -205,6 +205,7 @@ public struct MixingHeatmapFigure: Sendable {
     /// A ratio with two significant decimals below 10 ("0.31", "1.2" → "1.20"), one up to
     /// 100 ("12.5"), none above. Pure, locale-free.
     static func ratioText(_ r: Double) -> String {
+        guard r.isFinite, r >= 0, r < 1e12 else { return String(r) }
         if r >= 100 { return String(Int(r.rounded())) }
         let digits = r >= 10 ? 1 : 2
         let scale = digits == 1 ? 10.0 : 100.0

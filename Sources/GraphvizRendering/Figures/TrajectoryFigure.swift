@@ -78,6 +78,8 @@ public struct TrajectoryFigure: Sendable {
     ]
     /// Point shapes per series (cycled with the colours).
     public static let seriesShapes = ["circle", "square", "triangle", "diamond", "invtriangle", "pentagon", "hexagon", "octagon"]
+    /// The shapes' names in the legend.
+    static let shapeNames = ["circle", "square", "triangle", "diamond", "inverted triangle", "pentagon", "hexagon", "octagon"]
 
     /// The figure as DOT (every node pinned).
     public let dotGraph: DOTGraph
@@ -101,7 +103,10 @@ public struct TrajectoryFigure: Sendable {
     public init(x: [Double], xLabels: [String]? = nil, series: [Series], options: Options = Options()) throws(GraphvizError) {
         func bad(_ what: String) -> GraphvizError { GraphvizError(kind: .invalidInput, message: what) }
         let w = x.count
-        guard x.allSatisfy(\.isFinite) else { throw bad("x positions must be finite") }
+        // Magnitudes are bounded so that every coordinate and tick stays a finite,
+        // printable number (a chart of 1e300 is not a chart).
+        let limit = Self.magnitudeLimit
+        guard x.allSatisfy({ $0.isFinite && abs($0) <= limit }) else { throw bad("x positions must be finite numbers within ±1e12") }
         for i in 1..<max(1, w) where !(x[i] > x[i - 1]) { throw bad("x positions must increase strictly (window \(i): \(x[i]) after \(x[i - 1]))") }
         if let xLabels, xLabels.count != w { throw bad("\(xLabels.count) x labels for \(w) windows") }
         for (k, s) in series.enumerated() {
@@ -110,15 +115,18 @@ public struct TrajectoryFigure: Sendable {
             if let u = s.upper, u.count != w { throw bad("series \(k) (\(s.name)) has \(u.count) upper bounds for \(w) windows") }
             for i in 0..<w {
                 for v in [s.values[i], s.lower?[i] ?? nil, s.upper?[i] ?? nil] {
-                    if let v, !v.isFinite { throw bad("series \(k) (\(s.name)) has a non-finite number in window \(i)") }
+                    if let v, !v.isFinite || abs(v) > limit { throw bad("series \(k) (\(s.name)) has a number that is not finite or beyond ±1e12 in window \(i)") }
                 }
                 if let lo = s.lower?[i] ?? nil, let hi = s.upper?[i] ?? nil, lo > hi {
                     throw bad("series \(k) (\(s.name)): lower bound \(lo) above upper bound \(hi) in window \(i)")
                 }
             }
         }
-        if let r = options.yRange, !(r.upperBound > r.lowerBound) || !r.lowerBound.isFinite || !r.upperBound.isFinite {
-            throw bad("the fixed y range must be finite and not empty")
+        if let r = options.yRange, !(r.upperBound - r.lowerBound >= 1e-9) || abs(r.lowerBound) > limit || abs(r.upperBound) > limit {
+            throw bad("the fixed y range must be within ±1e12 and at least 1e-9 wide")
+        }
+        if let r = options.referenceLine, !r.isFinite || abs(r) > limit {
+            throw bad("the reference line must be a finite number within ±1e12")
         }
 
         // Y range and ticks.
@@ -136,7 +144,7 @@ public struct TrajectoryFigure: Sendable {
             yTicks = Self.niceTicks(from: yLo, to: yHi, target: 5).filter { $0 >= yLo - 1e-9 && $0 <= yHi + 1e-9 }
         } else {
             var lo = all.min() ?? 0, hi = all.max() ?? 1
-            if hi - lo < 1e-12 { lo -= 1; hi += 1 }
+            if hi - lo < 1e-9 { lo -= 1; hi += 1 }
             let ticks = Self.niceTicks(from: lo, to: hi, target: 5)
             yTicks = ticks
             yLo = ticks.first ?? lo; yHi = ticks.last ?? hi
@@ -262,14 +270,16 @@ public struct TrajectoryFigure: Sendable {
         var samples: [FigureLegend.Sample] = []
         for (k, s) in series.enumerated() {
             let c = Self.seriesColors[k % Self.seriesColors.count]
-            let shapeNote = series.count > 1 ? " (\(Self.seriesShapes[k % Self.seriesShapes.count]))" : ""
+            let shapeNote = series.count > 1 ? " (\(Self.shapeNames[k % Self.shapeNames.count]))" : ""
             samples.append(.line(color: c.hex, height: 3, text: s.name + shapeNote))
             if s.lower != nil && s.upper != nil {
                 samples.append(.swatch(fill: lightened(c.hex, by: 0.75), bordered: false, text: "\(options.intervalName), \(s.name)"))
             }
         }
         if let r = options.referenceLine, r.isFinite, r >= yLo, r <= yHi {
-            samples.append(.dashedLine(color: "#555555", text: "\(options.referenceName) (\(Self.tickText(r)))"))
+            // "E-I = 0" already says where the line is; "chance" does not.
+            let at = options.referenceName.contains(Self.tickText(r)) ? "" : " (\(Self.tickText(r)))"
+            samples.append(.dashedLine(color: "#555555", text: options.referenceName + at))
         }
         var notes: [String] = []
         if missing > 0 { notes.append("Gaps: \(options.windowNoun)s without a value.") }
@@ -284,7 +294,10 @@ public struct TrajectoryFigure: Sendable {
         if series.contains(where: { $0.lower != nil && $0.upper != nil }) {
             sentences.append("Shaded bands: \(options.intervalName).")
         }
-        if let r = options.referenceLine, r.isFinite { sentences.append("Dashed line: \(options.referenceName) (\(Self.tickText(r))).") }
+        if let r = options.referenceLine, r.isFinite {
+            sentences.append("Dashed line: \(options.referenceName)" + (options.referenceName.contains(Self.tickText(r)) ? "." : " (\(Self.tickText(r))).")
+                + (r < yLo || r > yHi ? " It lies outside the axis range and is not drawn." : ""))
+        }
         if missing > 0 { sentences.append("\(missing) values are undefined and leave gaps; no values are interpolated.") }
         if clamped > 0 { sentences.append("\(clamped) values fall outside the fixed axis range and are drawn at its edge.") }
         caption = sentences.joined(separator: " ")
@@ -309,6 +322,8 @@ public struct TrajectoryFigure: Sendable {
     static func niceTicks(from lo: Double, to hi: Double, target: Int) -> [Double] {
         guard lo.isFinite, hi.isFinite, hi > lo else { return lo.isFinite ? [lo] : [] }
         let raw = (hi - lo) / Double(max(1, target))
+        // Degenerate spans (overflowing or below 1e-12) get their two ends as ticks.
+        guard raw.isFinite, raw >= 1e-12 else { return [lo, hi] }
         var mag = 1.0
         while mag * 10 <= raw { mag *= 10 }
         while mag > raw { mag /= 10 }
@@ -324,6 +339,7 @@ public struct TrajectoryFigure: Sendable {
     /// Tick text: integers without decimals, others with up to 3 significant decimals,
     /// a true minus sign for negatives. Pure, locale-free.
     static func tickText(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return String(v) }
         let r = (v * 1000).rounded() / 1000
         var s = formatNumber(r)
         if r == r.rounded(), abs(r) < 1e15 { s = String(Int(r)) }
@@ -333,13 +349,20 @@ public struct TrajectoryFigure: Sendable {
 
     /// A value for tooltips: 3 decimals, true minus sign. Pure.
     static func valueText(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return String(v) }
         let n = Int((abs(v) * 1000).rounded())
         let frac = String(n % 1000)
         return (v < 0 && n > 0 ? "−" : "") + "\(n / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 
-    /// A coordinate with two decimals ("12.5" → "12.50"), locale-free. Pure.
+    /// Largest magnitude accepted for x, values, bounds and the y range.
+    static let magnitudeLimit = 1e12
+
+    /// A coordinate with two decimals ("12.5" → "12.50"), locale-free. Non-finite values
+    /// print as 0 and magnitudes are capped at 1e13 (inputs are validated well below). Pure.
     static func fixed(_ v: Double) -> String {
+        let safe = v.isFinite ? min(max(v, -1e13), 1e13) : 0
+        if safe != v { return fixed(safe) }
         let n = Int((abs(v) * 100).rounded())
         let frac = String(n % 100)
         return (v < 0 && n > 0 ? "-" : "") + "\(n / 100)." + String(repeating: "0", count: 2 - frac.count) + frac

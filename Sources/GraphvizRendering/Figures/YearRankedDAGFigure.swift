@@ -19,14 +19,16 @@ import NetworkCore
 /// become pen width, with a note in the legend and caption. Optional highlighted arcs and
 /// nodes (e.g. the main path) are drawn black and thick, everything else faint.
 ///
-/// Reduction (never a hang): at most `min(`` Options/maxNodes ``, 150)` nodes are drawn —
-/// highlighted nodes first, then the rest by the caller's score (descending; ties and NaN:
-/// lower index first; without scores, degree in the input). At most ``Options/maxArcs``
-/// arcs are drawn — highlighted first, then by weight (or by the score of their ends). The
-/// caption and the legend state every reduction.
+/// Reduction (never a hang): at most ``Options/maxNodes`` nodes are drawn, and never more
+/// than ``Options/hardMaxNodes`` (150) — highlighted nodes first, then the rest by the
+/// caller's score (descending; NaN counts as lowest; ties: lower index first; without
+/// scores, degree in the input). At most ``Options/maxArcs`` arcs are drawn — highlighted
+/// first, then by weight (or by the summed score of their ends; ties: lower (tail, head)).
+/// The caption and the legend state every reduction.
 ///
-/// Complexity: O(n log n + m log m) to build; `dot` then takes seconds for 150 nodes
-/// (measured in the tests). Determinism: the DOT text depends only on the inputs (nodes in
+/// Complexity: O(n log n + m log m) to build; `dot` then takes well under a second for a
+/// few dozen works and ~3–4 s for the worst case allowed (150 works, 300 long arcs spanning
+/// 70 years; measured in the preview tests on this machine). Determinism: the DOT text depends only on the inputs (nodes in
 /// ascending index, years ascending, arcs in ascending drawn (tail, head) order), so the
 /// rendered bytes are identical for identical inputs.
 public struct YearRankedDAGFigure: Sendable {
@@ -135,6 +137,9 @@ public struct YearRankedDAGFigure: Sendable {
         guard years.count == nodeCount else { throw bad("\(years.count) years for \(nodeCount) nodes") }
         guard partition.nodeCount == nodeCount else { throw bad("partition covers \(partition.nodeCount) nodes, expected \(nodeCount)") }
         guard labels.count == nodeCount else { throw bad("\(labels.count) labels for \(nodeCount) nodes") }
+        if let i = years.firstIndex(where: { $0.map { !(-9999...9999).contains($0) } ?? false }), let y = years[i] {
+            throw bad("year \(y) of node \(i) is outside -9999…9999")
+        }
         if let tooltips, tooltips.count != nodeCount { throw bad("\(tooltips.count) tooltips for \(nodeCount) nodes") }
         if let dois, dois.count != nodeCount { throw bad("\(dois.count) DOIs for \(nodeCount) nodes") }
         if let scores, scores.count != nodeCount { throw bad("\(scores.count) scores for \(nodeCount) nodes") }
@@ -360,16 +365,22 @@ public struct YearRankedDAGFigure: Sendable {
             if backInTime {
                 attributes["style"] = "dashed"
             }
-            // Arcs must not fight the year ranks: only arcs running down the axis constrain.
-            let down = options.arrows == .knowledgeFlow ? rank(d.tail) < rank(d.head) : rank(d.tail) > rank(d.head)
-            if !down || rank(d.tail) == rank(d.head) { attributes["constraint"] = "false" }
-            if options.arrows == .citation && rank(d.tail) != rank(d.head) {
-                // Let dot rank by the reversed edge so the drawing keeps old years on top.
+            // Arcs must not fight the year ranks (which the year subgraphs and the axis fix):
+            // only arcs written down the axis constrain; citation arrows, arcs back in time
+            // and arcs within one row do not.
+            if d.highlighted || !highlighting { attributes["weight"] = "2" }
+            if options.arrows == .citation && rank(d.head) < rank(d.tail) {
+                // A citation arrow points up the axis. Written upwards, dot would break the
+                // "cycle" with the year axis by reversing axis edges; so the edge is written
+                // down the axis (cited → citing) with the arrow at its tail (dir=back).
+                // Graphviz 2.43 colours a tail arrow with the second entry of a colour list,
+                // so the double line becomes invis:c:invis:c:invis (same two strokes).
                 attributes["dir"] = "back"
+                if cross { attributes["color"] = .text("invis:" + color + ":invis:" + color + ":invis") }
                 arcEdges.append(DOTEdge(from: "n\(d.head)", to: "n\(d.tail)", attributes: attributes))
                 continue
             }
-            if d.highlighted || !highlighting { attributes["weight"] = "2" }
+            if rank(d.tail) >= rank(d.head) { attributes["constraint"] = "false" }
             arcEdges.append(DOTEdge(from: "n\(d.tail)", to: "n\(d.head)", attributes: attributes))
         }
         edges += arcEdges
@@ -414,7 +425,7 @@ public struct YearRankedDAGFigure: Sendable {
             let st = style(Int32(g))
             var text = "\(partition.groupNames[g]) (n = \(groupSizes[g]))"
             if withShapes && st.shape != "circle" {
-                text += " — \(st.colorName), \(Self.outlineStyles[(g / Palette.colors.count) % Self.outlineStyles.count]) outline"
+                text += " — \(st.colorName), \(Self.outlineNames[(g / Palette.colors.count) % Self.outlineNames.count]) outline"
             }
             return .swatch(fill: st.fill, bordered: false, text: text)
         }
@@ -422,7 +433,9 @@ public struct YearRankedDAGFigure: Sendable {
             samples.append(.line(color: "#000000", height: 3, text: options.highlightName))
             samples.append(.line(color: "#B0B0B0", height: 1, text: "other arc"))
         }
-        samples.append(.doubleLine(color: highlighting ? "#000000" : "#555555", text: "arc between \(options.groupPlural)"))
+        if crossCount > 0 {
+            samples.append(.doubleLine(color: highlighting ? "#000000" : "#555555", text: "arc between \(options.groupPlural)"))
+        }
         if backCount > 0 { samples.append(.dashedLine(color: "#555555", text: "arc back in time")) }
         var notes: [String] = []
         notes.append(options.arrows == .knowledgeFlow ? "Arrows: knowledge flow (cited → citing)." : "Arrows: citing → cited.")
@@ -436,12 +449,16 @@ public struct YearRankedDAGFigure: Sendable {
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             samples: samples, columns: samples.count > 6 ? 3 : 2, notes: notes)
 
+        let dense = drawn.count > 2 * max(1, shown.count)
         self.dotGraph = DOTGraph(
             name: "yearranked", directed: true,
             graphAttributes: [
                 "label": .html(legend), "labelloc": "b", "labeljust": "l",
                 "fontname": "Helvetica", "fontsize": "11", "bgcolor": "white", "pad": "0.25",
-                "rankdir": "TB", "ranksep": "0.3", "nodesep": "0.18", "splines": "true",
+                // Dense figures (more than 2 arcs per work, e.g. historiographs) get nodes
+                // packed closer and rows further apart: long arcs pass through every row and
+                // each passage takes `nodesep` of width (SmaGri top 40: 2817 → 1789 pt wide).
+                "rankdir": "TB", "ranksep": dense ? "0.45" : "0.3", "nodesep": dense ? "0.08" : "0.18", "splines": "true",
                 "outputorder": "edgesfirst", "newrank": "true", "mclimit": "0.5",
             ],
             nodeDefaults: [
@@ -469,8 +486,9 @@ public struct YearRankedDAGFigure: Sendable {
     }
 
     /// Box styles that tell repeated colours apart beyond 8 groups (groups 8–15: dashed
-    /// outline, 16–23: bold, …).
+    /// outline, 16–23: bold, …), and their names for the legend.
     static let outlineStyles = ["filled,rounded", "filled,rounded,dashed", "filled,rounded,bold", "filled,dotted"]
+    static let outlineNames = ["solid", "dashed", "bold", "dotted"]
 }
 
 extension YearRankedDAGFigure: GraphvizFigure {}
