@@ -47,12 +47,31 @@ extension DatasetReportContext {
             caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)))
 
         let groups = bridging.groups
+        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         blocks.append(.table(ReportTable(
             name: "citation-mixing", title: "Who cites whom",
             caption: "Citation arcs by the group of the citing work (rows) and of the cited work (columns).",
             columns: ["citing \\ cited"] + groups,
             rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } })))
-        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
+        let expected = null.expected.mixing
+        let citingGroups = bridging.mixing.filter { $0.reduce(0, +) > 0 }.count
+        if citingGroups < 2 {
+            blocks.append(.paragraph(
+                "All citing works belong to one group of '\(g)', so who-cites-whom cannot be compared with chance: "
+                + "under a label shuffle every other group would trivially cite 'less than expected'. "
+                + "The table below gives the observed counts only."))
+        } else if expected.count == bridging.groups.count {
+            var hOptions = MixingHeatmapFigure.Options()
+            hOptions.rowTitle = "Citing \(g)"
+            hOptions.columnTitle = "Cited \(g)"
+            hOptions.nullName = "label permutation (\(null.samples) shuffles)"
+            let heatmap = try MixingHeatmapFigure(
+                groupNames: bridging.groups, observed: bridging.mixing,
+                expected: expected.map { $0.map { $0 ?? .nan } }, options: hOptions)
+            blocks.append(.figure(try .rendered(
+                name: "citation-mixing-heatmap", title: "Citations between groups against chance",
+                caption: heatmap.caption, dot: heatmap.dotGraph, engine: heatmap.engine)))
+        }
         blocks.append(.table(ReportTable(
             name: "citation-silo-statistics", title: "How siloed the citations are",
             caption: "Edge homophily and E-I on the undirected simple view (each linked pair once); assortativity and modularity on the directed arcs. Null model: labels shuffled over the works \(null.samples) times (seed \(null.seed)); p = (1 + samples at least as siloed) / (1 + samples), one-sided (more siloed than chance).",
