@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Reporting
+
+@Suite("Dataset reports")
+struct DatasetReportTests {
+    static let models = SharedData.packageRoot + "/Datasets/coproduction-models"
+
+    /// The review's supplementary tables are headed "Conceptual/theoretical models (n=42)",
+    /// "practice-oriented models (n=22)" and "typology (n=7)" (seed
+    /// 001_ba6e7b868008b380.txt lines 90, 381, 534), and the text names two
+    /// boundary-spanning papers (Essén 2016, Batalden 2016): 73 in all.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: models + "/dataset.yml"), "Datasets/coproduction-models is absent"))
+    func coproductionReportReproducesTheReviewsCounts() throws {
+        let report = try DatasetReportBuilder().build(folder: Self.models)
+        let table = try #require(report.allTables.first { $0.name == "model-type-by-literature" })
+        let totalColumn = table.columns.count - 1
+        var totals: [String: Int] = [:]
+        for row in table.rows {
+            if case .text(let name) = row[0], case .integer(let n) = row[totalColumn] { totals[name] = n }
+        }
+        #expect(totals["conceptual/theoretical"] == 42)
+        #expect(totals["practice-oriented"] == 22)
+        #expect(totals["typology"] == 7)
+        #expect(totals["boundary-spanning"] == 2)
+        #expect(totals["total"] == 73)
+        let names = Set(report.allFigures.map(\.name))
+        #expect(names.isSuperset(of: ["concept-co-use-network", "concept-co-use-quotient", "lineage", "work-concept-network"]))
+        #expect(report.sections.map(\.title).contains("Concept co-use network"))
+        #expect(!report.sections.map(\.title).contains("Citation network"))  // no citation layer: nothing implied
+    }
+
+    /// Two groups that both cite: the heatmap against the permutation null is drawn.
+    @Test func citationSectionWithTwoCitingGroups() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let files = [
+            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
+            "works.csv": "id,label,year,field,source\na,A,2001,X,t\nb,B,2002,X,t\nc,C,2003,Y,t\nd,D,2004,Y,t\n",
+            "cites.csv": "citing,cited,source\nb,a,t\nd,c,t\nc,a,t\nd,b,t\n",
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var parameters = DatasetReportBuilder.Parameters()
+        parameters.nullSamples = 50
+        let report = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
+        let names = Set(report.allFigures.map(\.name))
+        #expect(names.isSuperset(of: ["citation-network", "citation-quotient", "citation-mixing-heatmap"]))
+        let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
+        // X→X: b→a; Y→X: c→a, d→b; Y→Y: d→c.
+        #expect(mixing.rows.map { Array($0.dropFirst()) } == [[.integer(1), .integer(0)], [.integer(2), .integer(1)]])
+        let shared = try #require(report.allTables.first { $0.name == "shared-references" })
+        #expect(shared.rows.count == 1)  // a is cited by b and c
+        // The same input gives the same bytes.
+        let again = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
+        #expect(try ReportFiles.files(for: report).map(\.1).map { $0.count } == ReportFiles.files(for: again).map(\.1).map { $0.count })
+        #expect(report.metricsJSON == again.metricsJSON)
+    }
+}
