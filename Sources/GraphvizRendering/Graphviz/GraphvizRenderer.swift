@@ -6,7 +6,8 @@
 ///
 /// Determinism: the same DOT text, engine, format and resolution give byte-identical
 /// output across calls and processes — libc `rand()` is re-seeded before every layout
-/// (for `sfdp`), the PDF creation date is replaced by a fixed one, and the name
+/// (for `sfdp`), the PDF creation date is replaced by a fixed one and real-number
+/// operands in its content streams are rounded to 0.001 pt (``PDFNormalizer``), and the name
 /// Graphviz invents for an anonymous graph (`digraph { … }` becomes `%3`, `%325`, … from
 /// a process-wide counter) is written as `%0` in SVG. `fdp` is the
 /// exception: it is not reproducible within a process (DESIGN §5).
@@ -52,19 +53,17 @@ public struct GraphvizRenderer: Sendable {
         switch format {
         case .png: extra.append(("dpi", String(min(max(pngDPI, 36), 600))))
         case .pdf:
-            // cairo prints PDF coordinates with 6 decimals, and Graphviz/pango put text on
-            // multiples of 1/128 pt — exact ties — whose last digit then flips between runs
-            // on a 1-ulp difference inside cairo (measured: `308.414063` vs `308.414062`).
-            // A resolution of 72.0001 instead of 72 scales every coordinate by 1.0000014
-            // (0.0007 pt on a 500 pt page, invisible), which moves them off exact ties so
-            // the printed digits no longer depend on that last bit.
-            extra.append(("dpi", "72.0001"))
+            // No resolution trick: at 72 dpi text positions are dyadic (multiples of
+            // 1/256 pt), which is what makes the 3-decimal rounding in PDFNormalizer
+            // stable (see PDFNormalizer.roundRealOperands). An earlier 72.0001 dpi scaling
+            // created new 7-decimal ties (9 pt × 1/720000 = 0.0000125) instead.
+            break
         case .svg: break
         }
         let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
         var bytes = run.bytes
         switch format {
-        case .pdf: bytes = OutputNormalizer.normalizeDates(bytes)
+        case .pdf: bytes = PDFNormalizer.normalize(bytes)
         case .svg: bytes = OutputNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
         case .png: break
         }
