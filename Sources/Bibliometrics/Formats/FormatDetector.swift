@@ -95,7 +95,7 @@ enum ReferencesTextFile {
         let parse = ReferencesText.parse(text, file: path)
         let work = Work(id: "", title: name, sources: [SourceSpan(file: path, firstLine: 1, lastLine: max(1, parse.lastLine ?? 1))])
         let record = ImportedRecord(work: work, references: parse.entries.map { ImportedReference(reference: $0.reference) },
-                                    nativeIDs: ["file:" + path], format: .referencesText)
+                                    nativeIDs: ["file:" + name], format: .referencesText)
         return FileReadResult(file: path, format: .referencesText, records: [record])
     }
 }
