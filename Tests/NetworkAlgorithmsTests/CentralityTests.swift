@@ -75,6 +75,72 @@ struct CentralityTests {
         }
     }
 
+    /// Path 0→1→2→3→4 with groups A = {0, 1, 2}, B = {3, 4}. Pairs ending in different
+    /// groups: (0,3), (0,4), (1,3), (1,4), (2,3), (2,4). Node 1 lies on 0→3, 0→4 (2);
+    /// node 2 on 0→3, 0→4, 1→3, 1→4 (4); node 3 on 0→4, 1→4, 2→4 (3).
+    /// Sources {0}, targets {4}: only 1, 2, 3 lie on the one path, 1 each.
+    @Test func restrictedBetweennessByHand() {
+        let g = makeGraph(nodes: 5, [(0, 1), (1, 2), (2, 3), (3, 4)])
+        let p = Partition(values: ["A", "A", "A", "B", "B"])
+        #expect(g.interGroupBetweenness(by: p) == [0, 2, 4, 3, 0])
+        #expect(g.interGroupBetweenness(by: p, directed: false) == [0, 2, 4, 3, 0])
+        #expect(g.betweenness(sources: [0], targets: [4]) == [0, 1, 1, 1, 0])
+        // Every source and target: the ordinary betweenness.
+        let all = (0..<5).map { Int32($0) }
+        #expect(g.betweenness(sources: all, targets: all) == g.betweenness())
+    }
+
+    @Test func interGroupMatchesNetworkXSubset() throws {
+        let fixtures = try PeerFixtures.small().filter { $0.interGroupBetweennessDirected != nil }
+        #expect(fixtures.count == 9)
+        for f in fixtures {
+            let g = f.graph()
+            let p = try #require(f.partition())
+            for (directed, expected) in [(true, f.interGroupBetweennessDirected), (false, f.interGroupBetweennessUndirected)] {
+                let ours = g.interGroupBetweenness(by: p, directed: directed)
+                for (v, (x, y)) in zip(ours, expected ?? []).enumerated() {
+                    #expect(near(x, y), "\(f.name) directed=\(directed) node \(f.nodes[v]): \(x) vs \(y)")
+                }
+            }
+        }
+    }
+
+    /// Katz on the path 0→1→2 (α = 0.1, β = 1): x0 = 1, x1 = 1 + 0.1 = 1.1,
+    /// x2 = 1 + 0.11 = 1.11 (before scaling). Eigenvector centrality of a directed
+    /// cycle: all equal, 1/√n each.
+    @Test func katzAndEigenvectorByHand() {
+        let path = makeGraph(nodes: 3, [(0, 1), (1, 2)])
+        let k = path.katzCentrality(normalized: false)
+        #expect(k.converged)
+        for (x, y) in zip(k.scores, [1, 1.1, 1.11]) { #expect(abs(x - y) < 1e-14) }
+        let e = makeGraph(nodes: 4, [(0, 1), (1, 2), (2, 3), (3, 0)]).eigenvectorCentrality()
+        #expect(e.converged)
+        for x in e.scores { #expect(abs(x - 0.5) < 1e-12) }
+        // α above 1/λ_max on a 2-cycle (λ_max = 1) diverges and says so.
+        #expect(!makeGraph(nodes: 2, [(0, 1), (1, 0)]).katzCentrality(alpha: 1.5, maxIterations: 200).converged)
+    }
+
+    @Test func katzAndEigenvectorMatchNetworkX() throws {
+        let fixtures = try PeerFixtures.small()
+        #expect(fixtures.filter { $0.katz != nil }.count == 10)
+        #expect(fixtures.filter { $0.eigenvector != nil }.count == 4)
+        for f in fixtures {
+            let g = f.graph()
+            if let expected = f.katz {
+                let ours = g.katzCentrality()
+                #expect(ours.converged, "\(f.name)")
+                for (v, (x, y)) in zip(ours.scores, expected).enumerated() { #expect(near(x, y), "\(f.name) Katz \(f.nodes[v]): \(x) vs \(y)") }
+            }
+            if let expected = f.eigenvector {
+                let ours = g.eigenvectorCentrality()
+                #expect(ours.converged, "\(f.name)")
+                for (v, (x, y)) in zip(ours.scores, expected).enumerated() {
+                    #expect(near(x, y), "\(f.name) eigenvector \(f.nodes[v]): \(x) vs \(y)")
+                }
+            }
+        }
+    }
+
     /// The parallel reduction runs in fixed blocks: two runs give identical bits.
     @Test func betweennessDeterministic() {
         let g = makeGraph(nodes: 200, randomArcs(nodes: 200, arcs: 800, seed: 12))

@@ -84,25 +84,14 @@ struct ComponentsTests {
     /// Deep graphs must not overflow the stack: a 1,000,000-node path (one long DFS
     /// branch) and the same path closed into a cycle (one strong component).
     @Test func millionNodePath() {
-        let n = 1_000_000
-        var offsets = [Int](repeating: 0, count: n + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(n)
-        for v in 0..<n {
-            if v + 1 < n { targets.append(Int32(v + 1)) }
-            offsets[v + 1] = targets.count
-        }
-        let path = csrGraph(nodes: n, offsets: offsets, targets: targets)
+        let n = DeepGraphs.n
+        let path = DeepGraphs.path
         #expect(path.weakComponents().count == 1)
         #expect(path.strongComponents().count == n)
         #expect(path.isAcyclic())
-        // Close the cycle: n−1 → 0.
-        targets.append(0)
-        offsets[n] = targets.count
-        let cycle = csrGraph(nodes: n, offsets: offsets, targets: targets)
-        let strong = cycle.strongComponents()
+        let strong = DeepGraphs.cycle.strongComponents()
         #expect(strong.count == 1 && strong.largestSize == n)
-        #expect(!cycle.isAcyclic())
+        #expect(!DeepGraphs.cycle.isAcyclic())
     }
 
     @Test func matchesNetworkX() throws {
@@ -132,6 +121,25 @@ struct ComponentsTests {
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(summary), as: UTF8.self)
         #expect(json == #"{"acyclic":false,"arcs":3,"duplicateArcs":1,"largestWeakComponent":2,"nodes":4,"selfLoops":1,"strongComponents":4,"weakComponents":2}"#)
+    }
+}
+
+/// The 1,000,000-node path 0 → 1 → … and the same path closed into a cycle, built once
+/// and shared by the deep-graph tests (building them dominates those tests in debug).
+enum DeepGraphs {
+    static let n = 1_000_000
+    static let path: Graph = make(closed: false)
+    static let cycle: Graph = make(closed: true)
+
+    static func make(closed: Bool) -> Graph {
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(n)
+        for v in 0..<n {
+            if v + 1 < n { targets.append(Int32(v + 1)) } else if closed { targets.append(0) }
+            offsets[v + 1] = targets.count
+        }
+        return csrGraph(nodes: n, offsets: offsets, targets: targets)
     }
 }
 

@@ -64,6 +64,14 @@ enum PeerFixtures {
         let condensationNodes: Int?
         let condensationArcs: Int?
         let hubs: [Double]?
+        let interGroupBetweennessDirected: [Double]?
+        let constraintDirected: [Double?]?
+        let katz: [Double]?
+        let eigenvector: [Double]?
+        let constraintUndirected: [Double?]?
+        let effectiveSizeDirected: [Double?]?
+        let effectiveSizeUndirected: [Double?]?
+        let interGroupBetweennessUndirected: [Double]?
         let authorities: [Double]?
 
         /// The graph, nodes declared in fixture order, arcs kept as given.
@@ -77,7 +85,23 @@ enum PeerFixtures {
         func partition() -> Partition? { labels.map { Partition(values: $0) } }
     }
 
-    struct SmallFile: Decodable { let graphs: [SmallGraph] }
+    struct Agreement: Decodable {
+        let name: String
+        let a: [Int]
+        let b: [Int]
+        let nmi: Double?
+        let ari: Double?
+    }
+
+    struct SmallFile: Decodable {
+        let graphs: [SmallGraph]
+        let partitionAgreement: [Agreement]
+    }
+
+    static func agreement() throws -> [Agreement] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/small-graphs.json"))
+        return try JSONDecoder().decode(SmallFile.self, from: data).partitionAgreement
+    }
 
     struct RealNetwork: Decodable {
         let name: String

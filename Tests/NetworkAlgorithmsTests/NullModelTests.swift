@@ -36,6 +36,12 @@ struct NullModelTests {
         // Every sample has 7 arcs: the expected mixing sums to 7.
         let total = null.expected.mixing.flatMap { $0 }.reduce(0.0) { $0 + ($1 ?? 0) }
         #expect(abs(total - 7) < 1e-9)
+        // Observed 6/7 against a mean of 0.4: ratio ≈ 2.14.
+        #expect(abs((null.ratios.edgeHomophily ?? .nan) - (6.0 / 7.0) / (null.expected.edgeHomophily ?? .nan)) < 1e-12)
+        #expect((null.zScores.edgeHomophily ?? 0) > 1)
+        // B→A: 0 arcs observed, expected > 0 → ratio 0, negative z.
+        #expect(null.ratios.mixing[1][0] == 0)
+        #expect((null.zScores.mixing[1][0] ?? 0) < 0)
         let interval = null.intervals.edgeHomophily ?? []
         #expect(interval.count == 2 && interval[0] <= interval[1])
     }
@@ -59,10 +65,8 @@ struct NullModelTests {
         let g = makeGraph(nodes: 40, arcs, duplicates: .drop, selfLoops: .drop)
         let tails = g.arcTails()
         var heads = g.outTargets
-        var present: [UInt64: Int32] = [:]
-        for a in 0..<g.arcCount { present[Graph.arcKey(tails[a], heads[a]), default: 0] += 1 }
         var rng = SeededGenerator(seed: 1)
-        Graph.rewire(tails: tails, heads: &heads, present: &present, attempts: 10 * g.arcCount, rng: &rng)
+        g.rewire(heads: &heads, attempts: 10 * g.arcCount, rng: &rng)
         #expect(heads != g.outTargets)  // something moved
         var inDegree = [Int](repeating: 0, count: 40)
         for h in heads { inDegree[Int(h)] += 1 }
@@ -70,6 +74,39 @@ struct NullModelTests {
         let pairs = zip(tails, heads).map { Graph.arcKey($0, $1) }
         #expect(Set(pairs).count == pairs.count)
         #expect(zip(tails, heads).allSatisfy { $0 != $1 })
+    }
+
+    /// Time-respecting rewiring on a citation DAG where node i has year i / 10 and arcs
+    /// go from newer to older works: every rewired arc still points to a work not newer
+    /// than its tail, degrees are kept, and undated nodes (years nil) keep their arcs.
+    @Test func timeRespectingRewiring() {
+        let n = 60
+        let arcs = randomArcs(nodes: n, arcs: 300, seed: 8).map { (max($0.0, $0.1), min($0.0, $0.1)) }.filter { $0.0 != $0.1 }
+        let g = makeGraph(nodes: n, arcs, duplicates: .drop)
+        var years: [Double?] = (0..<n).map { Double($0 / 10) }
+        years[59] = nil
+        years[58] = nil
+        let times = years.map { $0 ?? .nan }
+        let tails = g.arcTails()
+        var heads = g.outTargets
+        var rng = SeededGenerator(seed: 4)
+        g.rewire(heads: &heads, attempts: 20 * g.arcCount, times: times, rng: &rng)
+        #expect(heads != g.outTargets)
+        for a in 0..<g.arcCount {
+            let (u, v) = (Int(tails[a]), Int(heads[a]))
+            if u >= 58 || g.outTargets[a] >= 58 {
+                #expect(heads[a] == g.outTargets[a], "arc of an undated work moved")
+            } else {
+                #expect(times[u] >= times[v], "arc \(u)→\(v) goes forward in time")
+            }
+        }
+        var inDegree = [Int](repeating: 0, count: n)
+        for h in heads { inDegree[Int(h)] += 1 }
+        #expect(inDegree == g.inDegrees())
+        let p = Partition(values: (0..<n).map { $0 % 2 == 0 ? "even" : "odd" })
+        let null = g.bridgingNull(by: p, model: .timeRewire(times: years), samples: 20, seed: 1)
+        #expect(null.model == "time-rewire")
+        #expect(null == g.bridgingNull(by: p, model: .timeRewire(times: years), samples: 20, seed: 1))
     }
 
     /// Under rewiring, groups and out-degrees are fixed, so every sample's mixing row
@@ -128,6 +165,24 @@ struct NullModelTests {
         #expect(null.pValues.mixing[0][0] == 2.0 / 200.0)
     }
 
+    /// The summary arithmetic by hand on the samples [1, 2, 3, 4]:
+    /// upper p for 3 = (1 + #{≥3} = 2)/(1 + 4) = 3/5; lower p for 3 = (1 + 3)/5 = 4/5;
+    /// two-sided = min(1, 2 · 3/5) = 1; mean 2.5, sd √(5/3), z(4) = 1.5/√(5/3);
+    /// type-7 quantiles: h = 3 · 0.025 = 0.075 → 1.075, h = 3 · 0.975 = 2.925 → 3.925.
+    @Test func summaryArithmeticByHand() {
+        let v: [Double] = [4, 1, 3, 2]
+        #expect(NullModelSummary.upper(3, v) == 0.6)
+        #expect(NullModelSummary.lower(3, v) == 0.8)
+        #expect(NullModelSummary.twoSided(3, v) == 1)
+        #expect(NullModelSummary.upper(5, v) == 0.2)  // never reached: 1/(1+4)
+        #expect(NullModelSummary.mean(v) == 2.5)
+        #expect(abs((NullModelSummary.zScore(4, v) ?? .nan) - 1.5 / (5.0 / 3.0).squareRoot()) < 1e-15)
+        let interval = NullModelSummary.interval(v) ?? []
+        #expect(abs(interval[0] - 1.075) < 1e-12 && abs(interval[1] - 3.925) < 1e-12)
+        #expect(NullModelSummary.zScore(1, [2, 2, 2]) == nil)
+        #expect(NullModelSummary.ratio(1, [0, 0]) == nil)
+    }
+
     /// JSON: the `null` block has the keys of DESIGN §6 and round-trips.
     @Test func nullJSON() throws {
         let (g, p) = BridgingTests.twoTriangles()
@@ -135,7 +190,7 @@ struct NullModelTests {
         let data = try JSONEncoder().encode(result)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let null = try #require(object["null"] as? [String: Any])
-        for key in ["model", "samples", "seed", "pValues", "intervals"] { #expect(null.keys.contains(key), "\(key)") }
+        for key in ["model", "samples", "seed", "pValues", "intervals", "expected", "ratios", "zScores"] { #expect(null.keys.contains(key), "\(key)") }
         #expect(try JSONDecoder().decode(BridgingResult.self, from: data) == result)
     }
 }

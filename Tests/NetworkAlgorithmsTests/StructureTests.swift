@@ -107,18 +107,13 @@ struct StructureTests {
 
     /// A 1,000,000-node path: Kahn's algorithm and the condensation stay iterative.
     @Test func deepPathOrder() {
-        let n = 1_000_000
-        var offsets = [Int](repeating: 0, count: n + 1)
-        var targets: [Int32] = []
-        targets.reserveCapacity(n)
-        for v in 0..<n {
-            if v + 1 < n { targets.append(Int32(v + 1)) }
-            offsets[v + 1] = targets.count
-        }
-        let path = csrGraph(nodes: n, offsets: offsets, targets: targets)
+        let n = DeepGraphs.n
+        let path = DeepGraphs.path
         let order = path.topologicalOrder().order
         #expect(order?.count == n && order?.first == 0 && order?.last == Int32(n - 1))
         #expect(path.coreNumbers(.undirected).allSatisfy { $0 == 1 })
+        #expect(DeepGraphs.cycle.topologicalOrder().cycle?.count == n)
+        #expect(DeepGraphs.cycle.condensation().graph.nodeCount == 1)
     }
 
     /// Two 2-cycles {0,1}, {2,3} joined by 1→2 and 0→3 (twice), a self-loop on 4, 3→4:

@@ -158,3 +158,107 @@ struct CommandTests {
         }
     }
 }
+
+@Suite("import command", .enabled(if: CLI.binary != nil && SharedData.seedsPath != nil, "needs the built executable and ../shared/seeds"))
+struct ImportCommandTests {
+    /// Seeds 000 and 003 print 41 and 53 numbered references (seeds/README.md; issue 3).
+    @Test func importsTwoSeedListsAndTheResultReports() throws {
+        let seeds = try #require(SharedData.seedsPath)
+        let dir = try CLI.temporaryFolder()
+        let out = dir.appendingPathComponent("reviews").path
+        let r = try CLI.run(["import", seeds + "/000_ff49b50716e36448.txt", seeds + "/003_395efd9858a5889f.txt", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["format"] as? String == "references-text")
+        #expect(json["records"] as? Int == 2)
+        #expect(json["references"] as? Int == 94)
+        for file in ["dataset.yml", "works.csv", "citations.csv", "references.csv", "matches.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file) missing")
+        }
+        let report = try CLI.run(["report", out, "--out", dir.appendingPathComponent("Reports").path])
+        #expect(report.status == 0, "\(report.stderr)")
+    }
+
+    @Test func unrecognisedContentAsksForAFormat() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("notes.txt").path
+        try "just a sentence, not a list\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["import", path, "--out", dir.appendingPathComponent("x").path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("notes.txt: cannot tell the format from the content; give --format"))
+    }
+}
+
+@Suite("mainpath command", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct MainpathCommandTests {
+    /// Issue 7's hand-worked fixture, arcs in knowledge-flow direction (cited → citing):
+    /// 1→2, 2→3, 2→4, 3→5, 4→5. Source 1, sink 5, two source–sink paths (1-2-3-5,
+    /// 1-2-4-5), so SPC: 1→2 = 2, every other arc 1. Both paths total 4: a tie at node 2,
+    /// broken towards the smaller index (3).
+    @Test func globalMainPathOnTheHandWorkedFixture() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("flow.tsv").path
+        try "1\t2\n2\t3\n2\t4\n3\t5\n4\t5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["mainpath", path, "--reverse", "--search", "global", "--weight", "spc"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        for key in ["weight", "search", "arcs", "nodes", "totalWeight", "ties", "cyclesRemoved"] {
+            #expect(json[key] != nil, "missing \(key)")
+        }
+        #expect(json["weight"] as? String == "spc")
+        #expect(json["search"] as? String == "global")
+        #expect(json["nodes"] as? [String] == ["1", "2", "3", "5"])
+        let arcs = try #require(json["arcs"] as? [[String: Any]])
+        #expect(arcs.map { $0["weight"] as? Double } == [2, 1, 1])
+        #expect(arcs.first?["from"] as? String == "1")
+        #expect(json["totalWeight"] as? Double == 4)
+        #expect((json["ties"] as? [Any])?.isEmpty == false)
+        let dot = try CLI.run(["mainpath", path, "--reverse", "--search", "global", "--format", "dot"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph"))
+    }
+
+    @Test func routesMustBePositive() throws {
+        let r = try CLI.run(["mainpath", "x.tsv", "--routes", "0"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--routes must be at least 1"))
+    }
+}
+
+@Suite("bridging null models", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct BridgingNullCommandTests {
+    func tiny() throws -> (String, String) {
+        let dir = try CLI.temporaryFolder()
+        let edges = dir.appendingPathComponent("e.tsv").path
+        try "a\tb\na\tc\nb\tc\nc\ta\nd\tc\ne\tf\nf\td\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let nodes = dir.appendingPathComponent("n.tsv").path
+        try "id\tfield\tyear\na\tX\t2001\nb\tX\t2000\nc\tY\t1999\nd\tY\t2002\ne\tX\t2003\nf\tY\t2001\n".write(toFile: nodes, atomically: true, encoding: .utf8)
+        return (edges, nodes)
+    }
+
+    @Test func sameSeedSameNullBlock() throws {
+        let (edges, nodes) = try tiny()
+        let args = ["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "permutation", "--permutations", "99", "--seed", "5"]
+        let a = try CLI.run(args), b = try CLI.run(args)
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+        let null = try #require(json["null"] as? [String: Any])
+        #expect(null["model"] as? String == "permutation")
+        #expect(null["samples"] as? Int == 99)
+        #expect(null["seed"] as? Int == 5)
+        // p-values with the +1 correction lie in [1/100, 1].
+        let p = try #require((null["pValues"] as? [String: Any])?["edgeHomophily"] as? Double)
+        #expect(p >= 0.01 && p <= 1)
+    }
+
+    @Test func timeRewireNeedsATimeAttribute() throws {
+        let (edges, nodes) = try tiny()
+        let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "time-rewire"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--null time-rewire needs --time ATTR"))
+        let ok = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "time-rewire", "--time", "year", "--permutations", "20"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("\"model\" : \"time-rewire\""))
+    }
+}

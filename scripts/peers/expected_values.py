@@ -227,6 +227,33 @@ def structure_and_centrality(g, nodes, with_hits=True):
         out["coreAll"] = ig.coreness(mode="all")
         out["coreIn"] = ig.coreness(mode="in")
         out["coreOut"] = ig.coreness(mode="out")
+    # Katz (alpha 0.1 is below 1/lambda_max for these small graphs) and eigenvector
+    # centrality where NetworkX converges (graphs with a cycle; not DAGs).
+    # Multiplicity as weight and self-loops kept, like the Swift multigraph.
+    dw = nx.DiGraph()
+    dw.add_nodes_from(nodes)
+    for a, b in g.edges():
+        if dw.has_edge(a, b):
+            dw[a][b]["weight"] += 1
+        else:
+            dw.add_edge(a, b, weight=1)
+    try:
+        k = nx.katz_centrality(dw, alpha=0.1, beta=1.0, tol=1e-15, max_iter=100000, weight="weight")
+        out["katz"] = [k[v] for v in nodes]
+    except nx.PowerIterationFailedConvergence:
+        pass
+    if not nx.is_directed_acyclic_graph(d):
+        try:
+            e = nx.eigenvector_centrality(dw, tol=1e-15, max_iter=100000, weight="weight")
+            out["eigenvector"] = [e[v] for v in nodes]
+        except nx.PowerIterationFailedConvergence:
+            pass
+    nan_to_none = lambda x: None if x != x else x
+    for key, graph in (("Directed", d), ("Undirected", u)):
+        con = nx.constraint(graph)
+        eff = nx.effective_size(graph)
+        out["constraint" + key] = [nan_to_none(con[v]) for v in nodes]
+        out["effectiveSize" + key] = [nan_to_none(eff[v]) for v in nodes]
     c = nx.condensation(g)
     out["condensationNodes"] = c.number_of_nodes()
     out["condensationArcs"] = c.number_of_edges()
@@ -241,6 +268,43 @@ def structure_and_centrality(g, nodes, with_hits=True):
             out["hubs"] = [h[v] for v in nodes]
             out["authorities"] = [a[v] for v in nodes]
             out["hitsSingularValueRatio"] = float(sv[1] / sv[0]) if len(sv) > 1 else 0.0
+    return out
+
+
+def inter_group_betweenness(g, nodes, labels):
+    """Sum over groups of NetworkX's betweenness_centrality_subset(sources = group,
+    targets = the other groups), directed and on the undirected simple view."""
+    names = group_order(labels)
+    d, u = simple_digraph(g), simple_undirected(g)
+    out = {}
+    for key, graph in (("interGroupBetweennessDirected", d), ("interGroupBetweennessUndirected", u)):
+        total = {v: 0.0 for v in nodes}
+        for name in names:
+            src = [v for v in nodes if group_of(labels, v) == name]
+            tgt = [v for v in nodes if group_of(labels, v) != name]
+            b = nx.betweenness_centrality_subset(graph, src, tgt, normalized=False)
+            for v in nodes:
+                total[v] += b[v]
+        out[key] = [total[v] for v in nodes]
+    return out
+
+
+def partition_agreement():
+    """NMI and ARI from igraph.compare_communities on fixed membership vectors."""
+    rng = random.Random(7)
+    cases = [
+        ("identical-renamed", [0, 0, 1, 1, 2, 2], [5, 5, 3, 3, 4, 4]),
+        ("split", [0, 0, 0, 1, 1, 1], [0, 0, 1, 1, 2, 2]),
+        ("crossed", [0, 1, 0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 0, 0, 1, 1]),
+        ("random40", [rng.randrange(3) for _ in range(40)], [rng.randrange(4) for _ in range(40)]),
+    ]
+    out = []
+    for name, a, b in cases:
+        entry = {"name": name, "a": a, "b": b}
+        if igraph is not None:
+            entry["nmi"] = igraph.compare_communities(a, b, method="nmi")
+            entry["ari"] = igraph.compare_communities(a, b, method="adjusted_rand")
+        out.append(entry)
     return out
 
 
@@ -317,6 +381,8 @@ def small_graphs():
             entry["bridging"] = bridging(g, labels)
             if any(v is None for v in labels.values()):
                 entry["bridgingExcludingMissing"] = bridging(g, labels, exclude_missing=True)
+            if not weighted:
+                entry.update(inter_group_betweenness(g, nodes, labels))
         out.append(entry)
     return out
 
@@ -428,7 +494,8 @@ def main():
     versions = {"python": sys.version.split()[0], "networkx": nx.__version__,
                 "igraph": igraph.__version__ if igraph else None}
     small = {"generator": "scripts/peers/expected_values.py", "versions": versions,
-             "pagerankL1Change": PR_L1, "graphs": small_graphs()}
+             "pagerankL1Change": PR_L1, "graphs": small_graphs(),
+             "partitionAgreement": partition_agreement()}
     with open(os.path.join(FIXTURES, "small-graphs.json"), "w", encoding="utf-8") as f:
         json.dump(small, f, indent=1, sort_keys=True)
         f.write("\n")

@@ -285,6 +285,19 @@ private struct Loader {
             throw InputError(file: manifest.path, line: i.line, field: "imports",
                              message: "file '\(i.file)' not found in \(folder)")
         }
+        for t in manifest.tables {
+            guard FileManager.default.fileExists(atPath: path(t.file)) else {
+                throw InputError(file: manifest.path, line: t.line, field: "tables",
+                                 message: "file '\(t.file)' not found in \(folder)")
+            }
+            if let column = t.countBy {
+                let header = try CSVRows(path: path(t.file), hasHeader: true, comments: false).header ?? []
+                guard header.contains(column) else {
+                    throw InputError(file: path(t.file), line: 1, field: column,
+                                     message: "count_by names column '\(column)', which the header lacks (columns: \(header.joined(separator: ", ")))")
+                }
+            }
+        }
 
         return Dataset(folder: folder, manifest: manifest, workIDs: workIDs, workLines: workLines,
                        workAttributes: attributes, conceptIDs: conceptIDs, conceptAttributes: conceptAttributes,

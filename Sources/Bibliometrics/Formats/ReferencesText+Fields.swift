@@ -3,6 +3,7 @@ import Foundation
 extension ReferencesText {
     // MARK: Patterns (constants)
 
+    private static let whitespaceRun = TextPattern(#"\s+"#)
     private static let tailPattern = TextPattern(#"\s*\[(DOI|PMC free article|Google Scholar|PubMed|CrossRef|Crossref|Ref list|Web of Science|Scopus)\]\s*$"#, caseInsensitive: true)
     private static let doiLabel = TextPattern(#"(?:https?://\s*(?:dx\.)?doi\.org/\s*|\bdoi:\s*|\bDOI\s+)(?=10\.)"#, caseInsensitive: true)
     private static let bareDOI = TextPattern(#"(?<![\w/.])10\.\d{4,9}(?:\.\d+)*/"#)
@@ -19,16 +20,16 @@ extension ReferencesText {
     private static let anyYear = TextPattern(#"(?<!\d)((?:19|20)\d{2})(?!\d)"#)
     private static let chapterIn = TextPattern(#"(?:^|[.?!]\s+|\s)In:\s*"#)
     private static let chapterColon = TextPattern(#"\s:\s(?=\p{Lu}[\p{L}'’\-]+\s+\p{Lu}{1,3}[,\s])"#)
-    private static let sentenceBreak = TextPattern(#"(?<=[.?!])\s+(?=[\p{Lu}\p{N}‘'“"(\[])"#)
-    private static let thesisWord = TextPattern(#"\b(?:thesis|dissertation)\b"#, caseInsensitive: true)
+    static let sentenceBreak = TextPattern(#"(?<=[.?!])\s+(?=[\p{Lu}\p{N}‘'“"(\[])"#)
+    static let thesisWord = TextPattern(#"\b(?:thesis|dissertation)\b"#, caseInsensitive: true)
     private static let reportWords = TextPattern(#"\b(?:report|guidance|strategy|checklist|framework|plan|act)\b"#, caseInsensitive: true)
     private static let bookWords = TextPattern(#"\b(Press|Springer|Routledge|Palgrave|SAGE|Sage|Publishing|Publications|Publishers?|Wiley|Macmillan|Taylor & Francis|Elsevier|Blackwell|Jossey|Polity|Essential)\b"#)
 
     /// Every pattern used by the parser; the tests check they all compiled.
     static var allPatternsValid: Bool {
-        [tailPattern, doiLabel, bareDOI, urlPattern, accessed, author, etAl, editorsMark, authorSeparator,
+        [whitespaceRun, tailPattern, doiLabel, bareDOI, urlPattern, accessed, author, etAl, editorsMark, authorSeparator,
          articleAnchor, yearPagesAnchor, thesisWord, reportWords, imprintTail, leadingYear, anyYear, chapterIn, chapterColon,
-         sentenceBreak, bookWords, startPattern, bulletPattern, runningHead].allSatisfy(\.isValid)
+         sentenceBreak, bookWords, startPattern, bulletPattern, runningHead, authorDateStart, vancouverStart].allSatisfy(\.isValid)
     }
 
     /// Splits one entry (its number prefix already removed) into fields.
@@ -49,7 +50,7 @@ extension ReferencesText {
         // Markdown emphasis and doubled periods from "et al. ." are layout, not content.
         var s = entry.replacingOccurrences(of: "*", with: "")
         s = s.replacingOccurrences(of: "\u{00A0}", with: " ")
-        s = TextPattern(#"\s+"#).replacing(in: s, with: " ").trimmingCharacters(in: .whitespaces)
+        s = whitespaceRun.replacing(in: s, with: " ").trimmingCharacters(in: .whitespaces)
 
         // 1. Tails.
         var tails: [String] = []
@@ -74,9 +75,17 @@ extension ReferencesText {
             s.removeSubrange(m.range)
         }
         if ref.url != nil { conf[.url] = 1.0 }
-        s = TextPattern(#"\s+"#).replacing(in: s, with: " ")
+        s = whitespaceRun.replacing(in: s, with: " ")
         s = s.replacingOccurrences(of: ". .", with: ".")
         s = s.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+
+        // 3b. Author–date styles (APA, Harvard): "Authors (2019). Title. Journal, 3(4), 5–6."
+        if let apa = splitAuthorDate(s, ref: ref, conf: conf) {
+            var result = apa
+            result.tails = tails
+            result.notes = notes + result.notes
+            return result
+        }
 
         // 4. Authors.
         let (authors, truncated, areEditors, afterAuthors, authorConfidence) = splitAuthors(s)

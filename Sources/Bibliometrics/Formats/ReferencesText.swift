@@ -11,11 +11,16 @@ import Foundation
 /// starts in lower case (a page break inside an entry). Running page heads (`6 Robert et
 /// al.`) are reported in ``ReferenceListParse/ignoredLines``. The list ends at the first
 /// line after a blank line that is neither an entry start nor a continuation
-/// (`Associated Data`). When no line of the section has an entry prefix, every non-blank
-/// line not indented and not starting in lower case is an entry.
+/// (`Associated Data`). When no line of the section has an entry prefix, a line starts a
+/// new entry when it opens like one (names then a year in parentheses, or a surname then
+/// initials), is not indented, and follows a line that ends an entry (final `.`, `?`, `]`,
+/// `)` or a URL); otherwise it continues the entry — the usual shape of an APA or Harvard
+/// list pasted from a PDF. (An unnumbered entry headed by an organisation is therefore
+/// joined to the one before; numbered lists have no such limit.)
 ///
-/// Each entry is split into fields by ``ReferencesText/splitFields(_:)`` (Vancouver and
-/// BMJ styles, books, chapters, reports, web pages, `[DOI]`-style link tails).
+/// Each entry is split into fields by ``ReferencesText/splitFields(_:)``: numbered styles
+/// (Vancouver, BMJ, PMC with `[DOI]`-style link tails) and author–date styles (APA,
+/// Harvard: `Authors (Year). Title. Journal, Vol(Issue), Pages.`).
 ///
 /// Complexity: O(n) in the text length (regular expressions are applied per entry, on
 /// bounded prefixes). Guarantees: pure and deterministic; every entry comes out (an
@@ -72,6 +77,8 @@ public enum ReferencesText {
         var lines: [(line: Int, text: String)]
         var number: Int?
         var notes: [String] = []
+        /// The first line as printed, prefix included (the raw text of an entry that is only a number).
+        var printedFirstLine = ""
     }
 
     static let startPattern = TextPattern(#"^(?:([•\-\*–·])\s*)?(?:\[(\d{1,4})\]|(\d{1,4})[.)](?![\d]))\s*"#)
@@ -110,7 +117,7 @@ public enum ReferencesText {
                     continue
                 }
                 flush()
-                current = Block(lines: [(item.offset, String(content))], number: start.number)
+                current = Block(lines: [(item.offset, String(content))], number: start.number, printedFirstLine: t)
                 continue
             }
             let prevBlank = sawBlank
@@ -121,8 +128,11 @@ public enum ReferencesText {
                 continue
             }
             if !anyStart {
+                // Unnumbered list: a line continues the entry when it is indented, starts in
+                // lower case, or the entry's last line is visibly unfinished (no final
+                // period, bracket or URL); otherwise it starts a new entry.
                 let indented = item.text.first.map { $0 == " " || $0 == "\t" } ?? false
-                if current != nil, indented || startsLower {
+                if let cur = current, indented || startsLower || !looksFinished(cur) || !looksLikeEntryStart(t) {
                     current?.lines.append((item.offset, t))
                 } else {
                     flush()
@@ -148,6 +158,22 @@ public enum ReferencesText {
         return (blocks, ignored)
     }
 
+    static let authorDateStart = TextPattern(#"^[^()]{1,300}?\((?:19|20)\d{2}[a-z]?(?:,[^)]*)?\)"#)
+    static let vancouverStart = TextPattern(#"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*,?\s+(?:\p{Lu}\.\s?)*\p{Lu}{1,4}\.?[,.\s]"#)
+
+    /// A line that opens like an entry: names and a year in parentheses (author–date), or a
+    /// surname followed by initials (Vancouver). Used only for unnumbered lists.
+    static func looksLikeEntryStart(_ t: String) -> Bool {
+        authorDateStart.firstMatch(in: t, anchored: true) != nil || vancouverStart.firstMatch(in: t, anchored: true) != nil
+    }
+
+    /// An entry whose last line ends with `.`, `?`, `!`, `]` or `)`, or with a URL or DOI.
+    static func looksFinished(_ block: Block) -> Bool {
+        guard let last = block.lines.last?.text.trimmingCharacters(in: .whitespaces), let c = last.last else { return true }
+        if let token = last.split(separator: " ").last, token.contains("/") { return true }
+        return ".?!])".contains(c)
+    }
+
     /// An entry whose last line ends in a letter, comma, colon, semicolon or hyphen (and not
     /// in a URL) has been cut by a page break.
     static func looksUnfinished(_ block: Block) -> Bool {
@@ -171,6 +197,11 @@ public enum ReferencesText {
             }
             let span = SourceSpan(file: file, firstLine: block.lines.first?.line ?? 0, lastLine: block.lines.last?.line ?? 0)
             var parsed = splitFields(joined)
+            if joined.isEmpty {
+                // Only a number or bullet was printed: keep that as the entry's text.
+                parsed.reference.raw = block.printedFirstLine
+                joined = block.printedFirstLine
+            }
             parsed.ordinal = i + 1
             parsed.reference.source = span
             parsed.reference.number = block.number

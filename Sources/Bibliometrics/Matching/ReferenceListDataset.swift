@@ -130,6 +130,7 @@ public struct ReferenceListDataset: Sendable {
     /// the number of same-list pairs that matched and were kept apart.
     public var summary: ImportSummary
 
+    /// Builds the tables from parsed lists (see the type's definition). Pure; never throws.
     public static func build(citing: [CitingDocument], known: [KnownWork], venues: [VenueMapping],
                              options: MatchOptions = MatchOptions()) -> ReferenceListDataset {
         // Records and their groups.

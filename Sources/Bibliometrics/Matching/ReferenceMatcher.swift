@@ -111,7 +111,7 @@ public enum ReferenceMatcher {
                                options: MatchOptions = MatchOptions()) -> ReferenceClusters {
         let n = items.count
         let group = groups ?? Array(0..<n)
-        var uf = UnionFind(count: n, groups: group)
+        var uf = UnionFind(count: n, groups: group, titled: items.map { $0.title != nil })
         func sameListReason(_ a: Int, _ b: Int, _ what: String) -> String {
             group[a] == group[b]
                 ? "\(what) but both in the same list: not merged"
@@ -125,6 +125,15 @@ public enum ReferenceMatcher {
         }
         func listKind(_ a: Int, _ b: Int) -> MatchRejection.Kind { group[a] == group[b] ? .sameList : .listAlreadyInWork }
         let surname = items.map { $0.firstAuthor?.matchKey ?? "" }
+        let tokens: [Set<String>?] = items.map { r in r.title.map { Set(TitleSimilarity.tokens($0)) } }
+        func dice(_ a: Int, _ b: Int) -> Double? {
+            guard let x = tokens[a], let y = tokens[b] else { return nil }
+            return TitleSimilarity.dice(x, y)
+        }
+        func overlap(_ a: Int, _ b: Int) -> Double? {
+            guard let x = tokens[a], let y = tokens[b] else { return nil }
+            return TitleSimilarity.overlap(x, y)
+        }
 
         // Pass 1: DOI.
         var byDOI: [DOI: [Int]] = [:]
@@ -133,7 +142,7 @@ public enum ReferenceMatcher {
             guard let members = byDOI[doi], members.count > 1 else { continue }
             for (x, a) in members.enumerated() {
                 for b in members[(x + 1)...] where uf.find(a) != uf.find(b) {
-                    let dice = titleDice(items[a], items[b])
+                    let dice = dice(a, b)
                     let sameAuthor = !surname[a].isEmpty && surname[a] == surname[b]
                     guard sameAuthor || (dice ?? 0) >= options.doiTitleCheck else {
                         reject(a, b, .doiConflict, "DOI \(doi) shared by different papers (first authors \(label(items[a])) / \(label(items[b])), titles differ): not merged")
@@ -145,7 +154,7 @@ public enum ReferenceMatcher {
                     }
                     uf.union(a, b)
                     merges.append(MatchDecision(kept: a, merged: b, method: .doi, titleDice: dice,
-                                                titleOverlap: titleOverlap(items[a], items[b]),
+                                                titleOverlap: overlap(a, b),
                                                 detail: "same DOI \(doi)" + (sameAuthor ? "" : "; first authors differ, titles agree")))
                 }
             }
@@ -162,7 +171,7 @@ public enum ReferenceMatcher {
                     guard let ya = ra.year, let yb = rb.year else { continue }
                     let dy = abs(ya - yb)
                     if let da = ra.doi, let db = rb.doi, da != db { continue }
-                    guard let ta = ra.title, let tb = rb.title else {
+                    guard let ta = tokens[a], let tb = tokens[b] else {
                         // Author and year only: the match must be unique on both sides.
                         if ra.title == nil, rb.title == nil { continue }
                         guard dy <= options.yearTolerance else { continue }
@@ -170,10 +179,7 @@ public enum ReferenceMatcher {
                         let t = u == a ? b : a
                         let yu = items[u].year ?? 0
                         // Already identified with a titled record (e.g. by DOI): nothing to decide.
-                        let rootU = uf.find(u)
-                        var identified = false
-                        for c in 0..<n where items[c].title != nil && uf.find(c) == rootU { identified = true; break }
-                        if identified { continue }
+                        if uf.hasTitled(u) { continue }
                         var candidateRoots = Set<Int>(), exactRoots = Set<Int>(), rivals = 0
                         for c in members where c != u {
                             guard let yc = items[c].year, abs(yc - yu) <= options.yearTolerance else { continue }
@@ -197,7 +203,7 @@ public enum ReferenceMatcher {
                     }
                     let dice = TitleSimilarity.dice(ta, tb)
                     let overlap = TitleSimilarity.overlap(ta, tb)
-                    let shorter = min(Set(TitleSimilarity.tokens(ta)).count, Set(TitleSimilarity.tokens(tb)).count)
+                    let shorter = min(ta.count, tb.count)
                     let titlesMatch = dice >= options.minimumDice
                         || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens)
                     guard titlesMatch else { continue }
@@ -239,16 +245,6 @@ public enum ReferenceMatcher {
                                  merges: merges, rejections: rejections)
     }
 
-    static func titleDice(_ a: CitedReference, _ b: CitedReference) -> Double? {
-        guard let x = a.title, let y = b.title else { return nil }
-        return TitleSimilarity.dice(x, y)
-    }
-
-    static func titleOverlap(_ a: CitedReference, _ b: CitedReference) -> Double? {
-        guard let x = a.title, let y = b.title else { return nil }
-        return TitleSimilarity.overlap(x, y)
-    }
-
     static func label(_ r: CitedReference) -> String {
         (r.firstAuthor?.family ?? "?") + " " + (r.year.map(String.init) ?? "n.d.")
     }
@@ -261,40 +257,5 @@ public enum ReferenceMatcher {
     static func filled(_ r: CitedReference) -> Int {
         let fields: [Any?] = [r.title, r.venue, r.volume, r.issue, r.pages, r.publisher, r.year, r.url]
         return fields.compactMap { $0 }.count + (r.authors.isEmpty ? 0 : 1)
-    }
-}
-
-/// Union–find with path halving; each set remembers the groups of its members.
-struct UnionFind {
-    private var parent: [Int]
-    private var groups: [Set<Int>]
-
-    init(count: Int, groups: [Int]) {
-        parent = Array(0..<count)
-        self.groups = (0..<count).map { i in i < groups.count ? [groups[i]] : [] }
-    }
-
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while parent[x] != x {
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        }
-        return x
-    }
-
-    /// `true` when the sets of `a` and `b` share no group.
-    mutating func disjointGroups(_ a: Int, _ b: Int) -> Bool {
-        let ra = find(a), rb = find(b)
-        return groups[ra].isDisjoint(with: groups[rb])
-    }
-
-    mutating func union(_ a: Int, _ b: Int) {
-        let ra = find(a), rb = find(b)
-        guard ra != rb else { return }
-        let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
-        parent[child] = root
-        groups[root].formUnion(groups[child])
-        groups[child] = []
     }
 }

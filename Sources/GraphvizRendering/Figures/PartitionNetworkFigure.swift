@@ -253,7 +253,7 @@ public struct PartitionNetworkFigure: Sendable {
         case .dot:
             graphAttributes["rankdir"] = "BT"
             graphAttributes["splines"] = "true"
-        case .circo, .twopi:
+        case .circo, .twopi, .nop:
             graphAttributes["overlap"] = "false"
         }
         self.dotGraph = DOTGraph(

@@ -134,7 +134,7 @@ public struct QuotientFigure: Sendable {
         case .dot: attrs["rankdir"] = "LR"
         case .circo:
             attrs["overlap"] = "false"; attrs["splines"] = "curved"; attrs["mindist"] = "1.2"
-        case .sfdp, .neato, .fdp, .twopi:
+        case .sfdp, .neato, .fdp, .twopi, .nop:
             attrs["overlap"] = "false"; attrs["splines"] = "curved"; attrs["sep"] = "+20"
         }
         engine = options.engine

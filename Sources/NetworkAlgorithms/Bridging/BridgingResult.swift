@@ -10,17 +10,29 @@ import NetworkCore
 /// `modularity` (directed), `modularityUndirected`, `null`. Undefined values (no edges, a single group, a statistic not
 /// computed) encode as JSON `null`, so every key is always present.
 public struct BridgingResult: Sendable, Equatable, Codable {
+    /// The node attribute the partition was made from.
     public var attribute: String
+    /// Group names, in partition order (the missing group last, unless excluded).
     public var groups: [String]
+    /// Nodes in each group.
     public var groupSizes: [Int]
+    /// How the missing group was treated.
     public var missing: MissingGroupPolicy
+    /// Arc counts, rows = citing group, columns = cited group (``MixingMatrix``).
     public var mixing: [[Int]]
+    /// Each row of `mixing` divided by its sum (``MixingMatrix/rowShares()``).
     public var mixingRowShares: [[Double]]
+    /// Each column of `mixing` divided by its sum (``MixingMatrix/columnShares()``).
     public var mixingColumnShares: [[Double]]
+    /// Undirected simple edges counted by the homophily and E-I statistics.
     public var edges: Int
+    /// Edge homophily (Zhu et al. 2020), see ``Homophily``.
     public var edgeHomophily: Double?
+    /// Class-insensitive homophily (Lim et al. 2021), see ``Homophily``.
     public var classInsensitiveHomophily: Double?
+    /// Krackhardt–Stern E-I index of the network, see ``EIIndex``.
     public var eiIndex: Double?
+    /// E-I index of each group, in `groups` order, see ``EIIndex/byGroup``.
     public var eiIndexByGroup: [Double?]
     /// Newman's nominal assortativity of the directed arcs.
     public var assortativity: Double?
@@ -32,6 +44,7 @@ public struct BridgingResult: Sendable, Equatable, Codable {
     /// Null-model block (`nil` when no null model was run).
     public var null: NullModelResult?
 
+    /// Memberwise initialiser.
     public init(attribute: String, groups: [String], groupSizes: [Int], missing: MissingGroupPolicy,
                 mixing: [[Int]], mixingRowShares: [[Double]], mixingColumnShares: [[Double]], edges: Int,
                 edgeHomophily: Double?, classInsensitiveHomophily: Double?, eiIndex: Double?,

@@ -14,7 +14,9 @@ import NetworkCore
 ///
 /// A partition without a missing group gives the same result under both policies.
 public enum MissingGroupPolicy: String, Sendable, Codable, CaseIterable {
+    /// Count the missing group like any other group.
     case include
+    /// Leave out its nodes and everything touching them.
     case exclude
 }
 

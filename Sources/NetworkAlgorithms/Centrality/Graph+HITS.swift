@@ -35,34 +35,39 @@ extension Graph {
         var hubs = [Double](repeating: 1 / Double(n), count: n)
         var authorities = [Double](repeating: 0, count: n)
         var nextHubs = [Double](repeating: 0, count: n)
+        var nextAuthorities = [Double](repeating: 0, count: n)
         var iterations = 0
         var change = Double.infinity
-        while iterations < maxIterations && !(change < tolerance) {
-            iterations += 1
-            var previousAuthorities = authorities
-            var total = 0.0
-            for v in 0..<n {
-                var s = 0.0
-                for p in inOffsets[v]..<inOffsets[v + 1] { s += hubs[Int(inSources[p])] }
-                authorities[v] = s
-                total += s
+        inOffsets.withUnsafeBufferPointer { inOff in
+        inSources.withUnsafeBufferPointer { inSrc in
+        outOffsets.withUnsafeBufferPointer { outOff in
+        outTargets.withUnsafeBufferPointer { heads in
+            while iterations < maxIterations && !(change < tolerance) {
+                iterations += 1
+                var total = 0.0
+                for v in 0..<n {
+                    var s = 0.0
+                    for p in inOff[v]..<inOff[v + 1] { s += hubs[Int(inSrc[p])] }
+                    nextAuthorities[v] = s
+                    total += s
+                }
+                if total > 0 { for v in 0..<n { nextAuthorities[v] /= total } }
+                total = 0
+                for u in 0..<n {
+                    var s = 0.0
+                    for a in outOff[u]..<outOff[u + 1] { s += nextAuthorities[Int(heads[a])] }
+                    nextHubs[u] = s
+                    total += s
+                }
+                if total > 0 { for u in 0..<n { nextHubs[u] /= total } }
+                change = 0
+                for v in 0..<n {
+                    change += abs(nextHubs[v] - hubs[v]) + abs(nextAuthorities[v] - authorities[v])
+                }
+                swap(&hubs, &nextHubs)
+                swap(&authorities, &nextAuthorities)
             }
-            if total > 0 { for v in 0..<n { authorities[v] /= total } }
-            total = 0
-            for u in 0..<n {
-                var s = 0.0
-                for a in outOffsets[u]..<outOffsets[u + 1] { s += authorities[Int(outTargets[a])] }
-                nextHubs[u] = s
-                total += s
-            }
-            if total > 0 { for u in 0..<n { nextHubs[u] /= total } }
-            change = 0
-            for v in 0..<n {
-                change += abs(nextHubs[v] - hubs[v]) + abs(authorities[v] - previousAuthorities[v])
-            }
-            swap(&hubs, &nextHubs)
-            previousAuthorities.removeAll(keepingCapacity: true)
-        }
+        }}}}
         return HITSResult(hubs: hubs, authorities: authorities, iterations: iterations, converged: change < tolerance)
     }
 }

@@ -97,6 +97,9 @@ extension Graph {
         outStrength.withUnsafeBufferPointer { invOut in
         teleport.withUnsafeBufferPointer { tele in
         dangling.withUnsafeBufferPointer { dang in
+        x.withUnsafeMutableBufferPointer { x in
+        next.withUnsafeMutableBufferPointer { next in
+        share.withUnsafeMutableBufferPointer { share in
             while iterations < maxIterations {
                 iterations += 1
                 var danglingMass = 0.0
@@ -128,7 +131,7 @@ extension Graph {
                 }
                 if change < tolerance { break }
             }
-        }}}}}}
+        }}}}}}}}}
         return PageRankResult(scores: x, iterations: iterations, converged: change < tolerance, lastChange: change)
     }
 }

@@ -25,7 +25,8 @@ public struct HistoriographArc: Sendable, Codable, Equatable, Hashable {
     }
 }
 
-/// A historiograph (Garfield, Pudovkin & Istomin 2003, doi:10.1002/asi.10277; HistCite):
+/// A historiograph (Garfield, Pudovkin & Istomin 2003, "Why do we need algorithmic
+/// historiography?", JASIST 54(5):400–412, doi:10.1002/asi.10226; HistCite):
 /// the most locally cited works of a network, arranged by year, with the citations among
 /// them.
 ///

@@ -1,7 +1,7 @@
 import NetworkCore
 
 /// The null models available for the bridging statistics.
-public enum BridgingNullModel: String, Sendable, Codable, CaseIterable {
+public enum BridgingNullModel: Sendable, Equatable {
     /// Label permutation: the group labels are shuffled over the (kept) nodes; the graph
     /// is unchanged. Keeps the graph and the group sizes fixed; asks "would a random
     /// assignment of these group sizes to these works look as siloed?". The usual test
@@ -16,6 +16,24 @@ public enum BridgingNullModel: String, Sendable, Codable, CaseIterable {
     /// more within-group than random wiring?". Prefer it when groups differ strongly in
     /// activity (a group of highly cited reviews would otherwise look "open").
     case rewire
+    /// Time-respecting rewiring for citation data: as ``rewire``, but a swap is kept
+    /// only if both new arcs still point from a work to one that is not newer
+    /// (`time[a] ≥ time[d]` and `time[c] ≥ time[b]`), so a work only cites works of its
+    /// year or earlier. Arcs touching a node without a time (`nil`, or no entry) never
+    /// move. Keeps degrees, groups and the arrow of time; prefer it for citation
+    /// networks, where plain rewiring lets old works cite new ones and so overstates
+    /// the mixing that was possible. `times` has one entry per node (e.g. the year).
+    case timeRewire(times: [Double?])
+
+    /// The name used in the `null.model` JSON field and on the command line:
+    /// `permutation`, `rewire`, `time-rewire`.
+    public var name: String {
+        switch self {
+        case .permutation: return "permutation"
+        case .rewire: return "rewire"
+        case .timeRewire: return "time-rewire"
+        }
+    }
 }
 
 extension Graph {
@@ -56,19 +74,21 @@ extension Graph {
                 for (i, v) in kept.enumerated() { groupOf[v] = labels[i] }
                 draws.append(nullSample(groupOf, groupCount: groups.groupCount, view: view))
             }
-        case .rewire:
+        case .rewire, .timeRewire:
+            var times: [Double]?
+            if case .timeRewire(let given) = model {
+                // Undated nodes get NaN: every comparison with NaN is false, so no swap
+                // involving them passes the time test.
+                times = (0..<nodeCount).map { $0 < given.count ? (given[$0] ?? .nan) : .nan }
+            }
             let tails = arcTails()
-            var multiplicity: [UInt64: Int32] = [:]
-            multiplicity.reserveCapacity(arcCount)
-            for a in 0..<arcCount { multiplicity[Self.arcKey(tails[a], outTargets[a]), default: 0] += 1 }
             for _ in 0..<samples {
                 var heads = outTargets
-                var present = multiplicity
-                Self.rewire(tails: tails, heads: &heads, present: &present, attempts: swapsPerArc * arcCount, rng: &rng)
+                rewire(heads: &heads, attempts: swapsPerArc * arcCount, times: times, rng: &rng)
                 draws.append(Self.nullSample(tails: tails, heads: heads, groupOf: groups.groupOf, groupCount: groups.groupCount))
             }
         }
-        return NullModelSummary.summarize(model: model.rawValue, seed: seed, groupCount: groups.groupCount,
+        return NullModelSummary.summarize(model: model.name, seed: seed, groupCount: groups.groupCount,
                                           observed: observed, samples: draws)
     }
 
@@ -131,25 +151,38 @@ extension Graph {
 
     static func arcKey(_ u: Int32, _ v: Int32) -> UInt64 { UInt64(UInt32(u)) << 32 | UInt64(UInt32(v)) }
 
-    /// `attempts` head-swap attempts on the arc list (see ``BridgingNullModel/rewire``).
-    static func rewire(tails: [Int32], heads: inout [Int32], present: inout [UInt64: Int32], attempts: Int,
-                       rng: inout SeededGenerator) {
-        let m = tails.count
+    /// `attempts` head-swap attempts on the arcs (see ``BridgingNullModel/rewire``).
+    ///
+    /// `heads` is indexed like the out-CSR: the arcs of tail `a` are
+    /// `outOffsets[a]..<outOffsets[a+1]` and keep their tails, so whether `a → d` exists
+    /// is a scan of `a`'s current heads — O(out-degree), no hash table.
+    /// With `times`, a swap must also keep both new arcs pointing to works not newer than
+    /// their tails (NaN = undated: never passes).
+    func rewire(heads: inout [Int32], attempts: Int, times: [Double]? = nil, rng: inout SeededGenerator) {
+        let m = arcCount
         guard m >= 2 else { return }
-        for _ in 0..<attempts {
-            let i = rng.below(m), j = rng.below(m)
-            let a = tails[i], b = heads[i], c = tails[j], d = heads[j]
-            if a == b || c == d { continue }  // self-loops stay where they are
-            if a == c || b == d || a == d || c == b { continue }
-            let ad = arcKey(a, d), cb = arcKey(c, b)
-            if present[ad, default: 0] > 0 || present[cb, default: 0] > 0 { continue }
-            let ab = arcKey(a, b), cd = arcKey(c, d)
-            present[ab, default: 0] -= 1
-            present[cd, default: 0] -= 1
-            present[ad] = 1
-            present[cb] = 1
-            heads[i] = d
-            heads[j] = b
-        }
+        let tails = arcTails()
+        outOffsets.withUnsafeBufferPointer { off in
+        tails.withUnsafeBufferPointer { tails in
+        heads.withUnsafeMutableBufferPointer { heads in
+            func has(_ a: Int32, _ d: Int32) -> Bool {
+                for k in off[Int(a)]..<off[Int(a) + 1] where heads[k] == d { return true }
+                return false
+            }
+            for _ in 0..<attempts {
+                let i = rng.below(m), j = rng.below(m)
+                let a = tails[i], b = heads[i], c = tails[j], d = heads[j]
+                if a == b || c == d { continue }  // self-loops stay where they are
+                if a == c || b == d || a == d || c == b { continue }
+                if let times {
+                    let ta = times[Int(a)], tb = times[Int(b)], tc = times[Int(c)], td = times[Int(d)]
+                    // Existing arcs must be dated too, so undated works never move.
+                    if !(ta >= td && tc >= tb && ta >= tb && tc >= td) { continue }
+                }
+                if has(a, d) || has(c, b) { continue }
+                heads[i] = d
+                heads[j] = b
+            }
+        }}}
     }
 }

@@ -27,8 +27,9 @@ enum NullModelSummary {
         let homophily = samples.compactMap(\.edgeHomophily)
         let ei = samples.compactMap(\.eiIndex)
         var pMixing = [[Double?]](), iMixing = [[[Double]?]](), eMixing = [[Double?]]()
+        var rMixing = [[Double?]](), zMixing = [[Double?]]()
         for r in 0..<g {
-            var pRow = [Double?](), iRow = [[Double]?](), eRow = [Double?]()
+            var pRow = [Double?](), iRow = [[Double]?](), eRow = [Double?](), rRow = [Double?](), zRow = [Double?]()
             for c in 0..<g {
                 let cell = r * g + c
                 let values = samples.map { Double($0.mixing[cell]) }
@@ -36,8 +37,11 @@ enum NullModelSummary {
                 pRow.append(twoSided(x, values))
                 iRow.append(interval(values))
                 eRow.append(mean(values))
+                rRow.append(ratio(x, values))
+                zRow.append(zScore(x, values))
             }
             pMixing.append(pRow); iMixing.append(iRow); eMixing.append(eRow)
+            rMixing.append(rRow); zMixing.append(zRow)
         }
         return NullModelResult(
             model: model, samples: samples.count, seed: seed,
@@ -46,7 +50,13 @@ enum NullModelSummary {
                 eiIndex: observed.eiIndex.flatMap { lower($0, ei) },
                 mixing: pMixing),
             intervals: NullStatistics(edgeHomophily: interval(homophily), eiIndex: interval(ei), mixing: iMixing),
-            expected: NullStatistics(edgeHomophily: mean(homophily), eiIndex: mean(ei), mixing: eMixing))
+            expected: NullStatistics(edgeHomophily: mean(homophily), eiIndex: mean(ei), mixing: eMixing),
+            ratios: NullStatistics(
+                edgeHomophily: observed.edgeHomophily.flatMap { ratio($0, homophily) },
+                eiIndex: observed.eiIndex.flatMap { ratio($0, ei) }, mixing: rMixing),
+            zScores: NullStatistics(
+                edgeHomophily: observed.edgeHomophily.flatMap { zScore($0, homophily) },
+                eiIndex: observed.eiIndex.flatMap { zScore($0, ei) }, mixing: zMixing))
     }
 
     /// Tolerance for "as extreme as": ratios recomputed from the same integers can
@@ -72,6 +82,20 @@ enum NullModelSummary {
 
     static func mean(_ values: [Double]) -> Double? {
         values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// Observed / null mean; `nil` when the mean is 0 or there are no samples.
+    static func ratio(_ x: Double, _ values: [Double]) -> Double? {
+        guard let m = mean(values), m != 0 else { return nil }
+        return x / m
+    }
+
+    /// `(x − mean) / sd` (sample sd, n − 1); `nil` with fewer than 2 samples or no spread.
+    static func zScore(_ x: Double, _ values: [Double]) -> Double? {
+        guard values.count >= 2, let m = mean(values) else { return nil }
+        let variance = values.reduce(0.0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)
+        guard variance > 0 else { return nil }
+        return (x - m) / variance.squareRoot()
     }
 
     /// `[q(0.025), q(0.975)]`, type-7 quantiles.

@@ -22,6 +22,7 @@ public struct GraphSummary: Sendable, Equatable, Codable {
     /// Whether the graph has no directed cycle (no strong component > 1, no self-loop).
     public var acyclic: Bool
 
+    /// Memberwise initialiser.
     public init(nodes: Int, arcs: Int, selfLoops: Int, duplicateArcs: Int, weakComponents: Int,
                 largestWeakComponent: Int, strongComponents: Int, acyclic: Bool) {
         self.nodes = nodes

@@ -36,7 +36,7 @@ struct ReferencesTextSeedTests {
     }
 
     /// Seed 001 (the author manuscript) has no reference list: no `References` heading
-    /// anywhere in its 592 lines (it ends with the typology table, lines 530-592), so
+    /// anywhere in its 592 lines (it ends with the typology table, lines 534-592), so
     /// looking for the list after a heading gives 0 entries.
     @Test func seed001HasNoList() throws {
         let r = try parse(SeedFiles.robert2024Manuscript, section: .afterHeading)

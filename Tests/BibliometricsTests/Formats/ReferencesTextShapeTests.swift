@@ -55,12 +55,75 @@ struct ReferencesTextShapeTests {
         #expect(r.entries.allSatisfy { $0.reference.number == nil })
     }
 
+    @Test func unnumberedAPAListWithWrappedLines() {
+        let text = """
+        References
+        Alford, J. (2014). The multiple facets of co-production: Building on the work of
+        Elinor Ostrom. Public Management Review, 16(3), 299–316.
+        Brandsen, T., & Honingh, M. (2016). Distinguishing different types of coproduction.
+        Public Administration Review, 76(3), 427–435. https://doi.org/10.1111/puar.12465
+        Ostrom, E. (1996). Crossing the great divide. World Development, 24(6), 1073–1087.
+        """
+        let r = ReferencesText.parse(text, file: "apa.txt")
+        #expect(r.entries.count == 3)
+        #expect(r.entries.map { $0.reference.source?.description } == ["apa.txt:2-3", "apa.txt:4-5", "apa.txt:6"])
+        #expect(r.entries[0].reference.title == "The multiple facets of co-production: Building on the work of Elinor Ostrom")
+        #expect(r.entries[1].reference.doi?.value == "10.1111/puar.12465")
+        #expect(r.entries[2].reference.venue == "World Development")
+    }
+
     @Test func listEndsAtFollowingSection() {
         let text = "References\n• 1. Smith J. Title one. J One 2001;3:1-2. [PubMed] [Google Scholar]\n\nAssociated Data\nSome text.\n"
         let r = ReferencesText.parse(text, file: "x.txt")
         #expect(r.entries.count == 1)
         #expect(r.entries[0].tails == ["PubMed", "Google Scholar"])
         #expect(r.lastLine == 2)
+    }
+
+    @Test func summaryJSONText() throws {
+        let r = ReferencesText.parse("1. Smith J. Title. J One 2001;3:1-2.\n2. ???\n", file: "s.txt")
+        let json = try r.summary.jsonString()
+        #expect(json == """
+        {
+          "duplicates" : 0,
+          "format" : "references-text",
+          "matched" : {
+            "byIdentifier" : 0,
+            "byKey" : 0,
+            "unmatched" : 2
+          },
+          "parsed" : {
+            "fully" : 1,
+            "notAtAll" : 1,
+            "partly" : 0
+          },
+          "records" : 1,
+          "references" : 2,
+          "skipped" : 0,
+          "unparsed" : [
+            {
+              "source" : "s.txt:2",
+              "text" : "???"
+            }
+          ]
+        }
+
+        """)
+    }
+
+    @Test func detection() {
+        #expect(ReferencesText.looksLikeReferenceList("1. Smith J. Title one. J One 2001;3:1-2.\n2. Doe A. Title two. J Two 2002;4:3-4.\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("TY  - JOUR\nTI  - Title\nER  - \n"))
+        #expect(!ReferencesText.looksLikeReferenceList("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("@article{key,\n title={T}\n}\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("{\"results\": []}"))
+        #expect(!ReferencesText.looksLikeReferenceList("Authors,Title,Year,Source title,Volume,Issue,DOI\nA,B,2001,C,1,2,10.1/x\n"))
+        #expect(!ReferencesText.looksLikeReferenceList("Just some prose without any references in it at all.\n"))
+    }
+
+    @Test(.enabled(if: SeedFiles.available, Comment(rawValue: SeedFiles.skipMessage)), arguments: [SeedFiles.robert2024, SeedFiles.conquer2024, SeedFiles.kjellstrom2019])
+    func seedsAreDetected(name: String) throws {
+        #expect(ReferencesText.looksLikeReferenceList(try #require(SeedFiles.text(name))))
     }
 
     @Test func emptyInput() {

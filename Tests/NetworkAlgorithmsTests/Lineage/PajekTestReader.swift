@@ -11,7 +11,23 @@ struct PajekTestNetwork {
 }
 
 func readPajekForTest(_ path: String) throws -> PajekTestNetwork {
-    let text = try String(contentsOfFile: path, encoding: .isoLatin1)
+    try parsePajekForTest(try String(contentsOfFile: path, encoding: .isoLatin1))
+}
+
+/// Reads a gzip-compressed Pajek file by piping it through `gzip -dc`.
+func readGzippedPajekForTest(_ path: String) throws -> PajekTestNetwork {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+    process.arguments = ["-dc", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return try parsePajekForTest(String(decoding: data, as: UTF8.self))
+}
+
+func parsePajekForTest(_ text: String) throws -> PajekTestNetwork {
     var builder = GraphBuilder()
     var labels: [String] = []
     var section = ""

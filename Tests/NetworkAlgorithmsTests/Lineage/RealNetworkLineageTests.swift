@@ -59,6 +59,33 @@ struct RealNetworkLineageTests {
         #expect(global.precision == .exact || global.precision == .double)
     }
 
+    /// Batagelj's augmented networks read in place: SPC of `TestSPLC.net` (Test.net plus a
+    /// vertex s → every vertex) equals our SPLC of Test.net on the original arcs, and SPC of
+    /// `TestSPNP.net` (plus every vertex → t) equals our SPNP — the construction our doc
+    /// comment describes, checked on his files.
+    @Test(.enabled(if: SharedData.path("networks/path-count-tests/TestSPNP.net") != nil, "needs ../shared/data"))
+    func augmentedNetworksGiveSPLCandSPNP() throws {
+        let base = "networks/path-count-tests/"
+        let test = try readPajekForTest(try #require(SharedData.path(base + "Test.net")))
+        let dag = try KnowledgeFlowDAG(test.graph, direction: .citedToCiting)
+        for (file, kind) in [("TestSPLC.net", TraversalWeightKind.splc), ("TestSPNP.net", .spnp)] {
+            let aug = try readPajekForTest(try #require(SharedData.path(base + file)))
+            let augDAG = try KnowledgeFlowDAG(aug.graph, direction: .citedToCiting)
+            let augSPC = TraversalWeights(augDAG, kind: .spc)
+            let ours = TraversalWeights(dag, kind: kind)
+            var checked = 0
+            for a in 0..<dag.arcCount {
+                let from = test.labels[Int(dag.arcTail[a])], to = test.labels[Int(dag.arcHead[a])]
+                let b = try #require((0..<augDAG.arcCount).first {
+                    aug.labels[Int(augDAG.arcTail[$0])] == from && aug.labels[Int(augDAG.arcHead[$0])] == to
+                })
+                #expect(augSPC.exactArcWeights?[b] == ours.exactArcWeights?[a], "\(file) \(from)->\(to)")
+                checked += 1
+            }
+            #expect(checked == 9)
+        }
+    }
+
     /// SmaGri in detail: PROVENANCE.md counts 0 arcs against publication order, one loop
     /// and two 2-cycles, so arc removal takes exactly the loop and one arc of each 2-cycle.
     @Test(.enabled(if: SharedData.path("networks/histcite-smagri/SmaGri.net") != nil, "needs ../shared/data"))
@@ -88,6 +115,9 @@ struct RealNetworkLineageTests {
         for kind in TraversalWeightKind.allCases {
             let a = MainPathAnalysis(dag: dag, weight: kind)
             let g = a.global(), f = a.localForward(), b = a.localBackward()
+            let label = { (id: String) in Int(id).map { net.labels[$0 - 1] } ?? id }
+            print("centrality literature \(kind.rawValue): global \(g.nodes.map(label).joined(separator: " > "))")
+            print("centrality literature \(kind.rawValue): forward \(f.nodes.map(label).joined(separator: " > ")) ties \(f.ties.count)")
             #expect(g.totalWeight >= f.totalWeight && g.totalWeight >= b.totalWeight)
             for r in [g, f, b] {
                 let first = try #require(r.dagArcs.first), last = try #require(r.dagArcs.last)
@@ -124,6 +154,22 @@ struct RealNetworkLineageTests {
         for s in sizes { spectrum[s, default: 0] += 1 }
         #expect(spectrum == [2: 86, 3: 23, 4: 4, 5: 1, 6: 1, 8: 1, 9: 1, 54: 1, 7464: 1])
         #expect(d.depth() == 132)
+        // Arc removal with the SLAC years: a DAG over all papers; print what was removed.
+        let nodesPath = try #require(SharedData.path("networks/hep-th/hep-th-new-nodes.tsv"))
+        var yearOf: [String: Int] = [:]
+        for line in try String(contentsOfFile: nodesPath, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t")
+            if f.count >= 3, let y = Int(f[2]) { yearOf[String(f[0])] = y }
+        }
+        let years = graph.ids.map { yearOf[$0] }
+        var cutDAG: KnowledgeFlowDAG?
+        let tCut = clock.measure { cutDAG = try? KnowledgeFlowDAG(graph, cycles: .removeArcs(years: years)) }
+        let cut = try #require(cutDAG)
+        #expect(cut.topologicalOrder.count == graph.nodeCount)
+        var byReason: [RemovedArc.Reason: Int] = [:]
+        for r in cut.cycles.removedArcs { byReason[r.reason, default: 0] += 1 }
+        #expect(byReason[.selfLoop] == 39)
+        print("hep-th: arc removal \(tCut): \(byReason.sorted { $0.key.rawValue < $1.key.rawValue })")
         var w: TraversalWeights?
         let tSPC = clock.measure { w = TraversalWeights(d, kind: .spc) }
         let weights = try #require(w)
