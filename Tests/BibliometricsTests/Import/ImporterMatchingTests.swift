@@ -122,7 +122,8 @@ struct ImporterReferencesTextTests {
         let text = try dir.write("review.txt", list)
         let wos = try dir.write("w.txt", ImportFixtures.wos)
         let importer = Importer()
-        let results = [try importer.read(files: [text], format: .referencesText)[0], try importer.read(files: [wos], format: nil)[0]]
+        #expect(try FormatDetector.detect(path: text) == .referencesText)
+        let results = try importer.read(files: [text, wos], format: nil)
         let d = importer.merge(results)
         #expect(results[0].records.count == 1 && results[0].referenceCount == 2)
         #expect(results[0].records[0].nativeIDs == ["file:review.txt"])
