@@ -15,7 +15,7 @@ import NetworkCore
 public enum CrossrefJSON {
     public static func read(path: String, lenient: Bool = false) throws -> FileReadResult {
         var collector = RecordCollector(file: path, format: .crossref, lenient: lenient)
-        for e in try JSONRecords.elements(path: path, arrayKeys: ["items"]) {
+        try JSONRecords.forEach(path: path, arrayKeys: ["items"]) { e in
             var messages: [JSONRecords.Element] = []
             if let m = e.object["message"] as? JSONRecords.Object {
                 if let items = m["items"] as? [JSONRecords.Object] {
@@ -83,8 +83,8 @@ public enum CrossrefJSON {
                 refs.append(ImportedReference(reference: reference(r, span: span)))
             }
         }
-        let native = JSONRecords.string(o["id"]).map { "\(format.rawValue):" + $0 }
-        return ImportedRecord(work: work, references: refs, nativeIDs: format == .cslJSON ? (native.map { [$0] } ?? []) : [],
+        // CSL `id`s are citation keys local to one file, not identifiers: not used for matching.
+        return ImportedRecord(work: work, references: refs,
                               format: format, declaredReferences: JSONRecords.int(o["reference-count"]))
     }
 

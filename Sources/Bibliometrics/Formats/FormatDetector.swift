@@ -17,7 +17,8 @@ import NetworkCore
 /// 8. The first line read as a CSV header: `Lens ID` → Lens; `EID` or both `Source title`
 ///    and `Authors` → Scopus; `authorships.author.display_name` or an `id` column with
 ///    `publication_year` → OpenAlex CSV.
-/// Anything else is an error asking for `--format`. O(64 KiB); deterministic.
+/// 9. The whole text passes ``ReferencesText/looksLikeReferenceList(_:)`` → references-text.
+/// Anything else is an error asking for `--format`. O(64 KiB) for rules 1–8; deterministic.
 public enum FormatDetector {
     public static func detect(path: String) throws -> ImportFormat {
         let head = try TextFile.prefix(path)
@@ -28,9 +29,12 @@ public enum FormatDetector {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let text = String(decoding: bytes, as: UTF8.self)
         if let format = detect(text: text) { return format }
+        // Last: a plain-text reference list (judged on the whole text, as the list may come late).
+        if let data = FileManager.default.contents(atPath: path), let whole = String(data: data, encoding: .utf8),
+           ReferencesText.looksLikeReferenceList(whole) { return .referencesText }
         throw InputError(file: path, line: 1, message: text.isEmpty
             ? "empty file"
-            : "format not recognised from the content (expected WoS, Scopus CSV, BibTeX, RIS, OpenAlex/Crossref/CSL JSON, Lens CSV or MEDLINE); name it with --format")
+            : "format not recognised from the content (expected WoS, Scopus CSV, BibTeX, RIS, OpenAlex/Crossref/CSL JSON, Lens CSV, MEDLINE or a plain-text reference list); name it with --format")
     }
 
     /// The format of `text` (the start of a file), or `nil`.
@@ -95,7 +99,7 @@ enum ReferencesTextFile {
         let parse = ReferencesText.parse(text, file: path)
         let work = Work(id: "", title: name, sources: [SourceSpan(file: path, firstLine: 1, lastLine: max(1, parse.lastLine ?? 1))])
         let record = ImportedRecord(work: work, references: parse.entries.map { ImportedReference(reference: $0.reference) },
-                                    nativeIDs: ["file:" + path], format: .referencesText)
+                                    nativeIDs: ["file:" + name], format: .referencesText)
         return FileReadResult(file: path, format: .referencesText, records: [record])
     }
 }

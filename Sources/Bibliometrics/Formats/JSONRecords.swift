@@ -60,6 +60,18 @@ enum JSONRecords {
         return out
     }
 
+    /// Calls `body` with each object of the file (see ``elements(path:arrayKeys:)``); JSON
+    /// Lines are streamed: one line is parsed and handed over at a time.
+    static func forEach(path: String, arrayKeys: [String], _ body: (Element) throws -> Void) throws {
+        var head = try TextFile.prefix(path, limit: 1 << 20)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        if head.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == 0x7B, isJSONLines(head) {
+            try forEachLine(path: path, body)
+            return
+        }
+        for e in try elements(path: path, arrayKeys: arrayKeys) { try body(e) }
+    }
+
     /// The objects of a file holding a JSON array, a single object, an object wrapping an
     /// array under `arrayKey` (`results`, `items`), or JSON Lines (one object per line).
     static func elements(path: String, arrayKeys: [String]) throws -> [Element] {

@@ -12,7 +12,7 @@ import NetworkCore
 public enum OpenAlexJSON {
     public static func read(path: String, lenient: Bool = false) throws -> FileReadResult {
         var collector = RecordCollector(file: path, format: .openAlex, lenient: lenient)
-        for e in try JSONRecords.elements(path: path, arrayKeys: ["results"]) {
+        try JSONRecords.forEach(path: path, arrayKeys: ["results"]) { e in
             try collector.add { try record(e, path: path) }
         }
         return collector.result

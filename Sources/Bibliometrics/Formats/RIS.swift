@@ -8,7 +8,7 @@ import NetworkCore
 /// field (some exporters wrap long abstracts); anything between records (numbering such
 /// as `1.`) is ignored. Fields used: `TY`, `TI`/`T1`, `AU`/`A1` (one per line,
 /// `Family, Given`), `PY`/`Y1`/`DA` (year = first four digits), `JO`/`JF`/`T2`/`JA`, `VL`,
-/// `IS`, `SP`/`EP`, `PB`, `DO`, `UR`, `ID` (native id), `AN`. RIS carries no references.
+/// `IS`, `SP`/`EP`, `PB`, `DO`, `UR`. RIS carries no references.
 /// Streams line by line.
 ///
 /// Errors: a tag before `TY`; a record not closed by `ER` at the end of the file; a
@@ -105,7 +105,8 @@ public enum RIS {
         guard work.title != nil || work.doi != nil else {
             throw InputError(file: path, line: span.firstLine, field: "TI", message: "record has neither TI/T1 (title) nor DO (DOI): cannot identify the work")
         }
-        let native = first("AN", "ID").map { ["ris:" + $0.value] } ?? []
-        return ImportedRecord(work: work, nativeIDs: native, format: .ris)
+        // `ID` is a reference-manager key local to one file and `AN` a database-specific
+        // accession number of unknown database: neither is used for matching.
+        return ImportedRecord(work: work, format: .ris)
     }
 }

@@ -98,7 +98,11 @@ extension Importer {
         records, refused matches and skipped records are in `import-log.txt`.
 
         """
-        try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
+        }
         for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
                              ("references.csv", references), ("import-log.txt", log), ("README.md", readme)] {
             do {

@@ -105,3 +105,43 @@ struct WorkIndexGuardTests {
         #expect(d.works.filter(\.isCiting).count == 3)
     }
 }
+
+struct ImporterReferencesTextTests {
+    /// A plain-text list (named with --format references-text) is one citing record whose
+    /// references are its entries; its second entry shares the Aria DOI with the WoS export,
+    /// so the two citing documents point to one Aria work.
+    @Test func textListJoinsAnExport() throws {
+        let list = """
+        References
+        1. Aria M, Cuccurullo C. bibliometrix: An R-tool for comprehensive science mapping analysis. J Informetr. 2017;11(4):959-75. doi:10.1016/j.joi.2017.08.007
+        2. Ostrom E. Crossing the great divide: coproduction, synergy, and development. World Dev. 1996;24(6):1073-87.
+
+        """
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let text = try dir.write("review.txt", list)
+        let wos = try dir.write("w.txt", ImportFixtures.wos)
+        let importer = Importer()
+        #expect(try FormatDetector.detect(path: text) == .referencesText)
+        let results = try importer.read(files: [text, wos], format: nil)
+        let d = importer.merge(results)
+        #expect(results[0].records.count == 1 && results[0].referenceCount == 2)
+        #expect(results[0].records[0].nativeIDs == ["file:review.txt"])
+        let aria = d.references.filter { $0.reference.authors.first?.family == "Aria" }
+        #expect(aria.count == 2)
+        #expect(Set(aria.map(\.cited)).count == 1)
+        #expect(aria.map(\.method) == [.new, .doi])
+        let ostrom = d.references.filter { $0.reference.authors.first?.family == "Ostrom" }
+        #expect(ostrom.map(\.method) == [.new, .key])
+        #expect(d.citations.count == 2 + 3)
+    }
+
+    @Test func outputPathThatIsAFileIsAnInputError() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let wos = try dir.write("w.txt", ImportFixtures.wos)
+        let blocker = try dir.write("taken", "x")
+        #expect(throws: InputError.self) { try Importer().run(files: [wos], format: nil, outputFolder: blocker + "/sub") }
+        #expect(throws: InputError.self) { try Importer().run(files: [], format: nil, outputFolder: dir.path + "/o") }
+    }
+}
