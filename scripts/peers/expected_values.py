@@ -289,6 +289,25 @@ def inter_group_betweenness(g, nodes, labels):
     return out
 
 
+def louvain_reference(nodes, edges):
+    """Modularity reached by igraph's multilevel (Louvain) on an undirected simple graph."""
+    if igraph is None:
+        return None
+    index = {v: i for i, v in enumerate(nodes)}
+    ig = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in edges], directed=False)
+    ig.simplify()
+    return ig.community_multilevel().modularity
+
+
+def community_cases():
+    """Zachary's karate club (as shipped with NetworkX) for Louvain."""
+    k = nx.karate_club_graph()
+    nodes = [f"k{v}" for v in k.nodes()]
+    arcs = [[f"k{a}", f"k{b}"] for a, b in sorted(k.edges())]
+    return [{"name": "karate", "nodes": nodes, "arcs": arcs,
+             "igraphMultilevelModularity": louvain_reference(nodes, arcs)}]
+
+
 def partition_agreement():
     """NMI and ARI from igraph.compare_communities on fixed membership vectors."""
     rng = random.Random(7)
@@ -475,6 +494,9 @@ def real_network(name, arcs_path, reverse, labels_path=None, nodes_path=None):
             entry["coreAllHistogram"] = histogram(extra["coreAll"])
         entry["condensationNodes"] = extra["condensationNodes"]
         entry["condensationArcs"] = extra["condensationArcs"]
+    if name in ("cora", "hep-th"):
+        su = simple_undirected(g)
+        entry["igraphMultilevelModularity"] = louvain_reference(list(su.nodes()), list(su.edges()))
     if name == "hep-th":
         u = simple_undirected(g)
         core = nx.core_number(u)
@@ -495,7 +517,7 @@ def main():
                 "igraph": igraph.__version__ if igraph else None}
     small = {"generator": "scripts/peers/expected_values.py", "versions": versions,
              "pagerankL1Change": PR_L1, "graphs": small_graphs(),
-             "partitionAgreement": partition_agreement()}
+             "partitionAgreement": partition_agreement(), "communities": community_cases()}
     with open(os.path.join(FIXTURES, "small-graphs.json"), "w", encoding="utf-8") as f:
         json.dump(small, f, indent=1, sort_keys=True)
         f.write("\n")
