@@ -18,11 +18,12 @@ struct LouvainTests {
         #expect(result.partition.groupCount == 3 && result.modularity == 0)
     }
 
-    /// Zachary's karate club: igraph's multilevel reaches 0.4188. Louvain is a heuristic
-    /// whose single runs land in different local optima (here 0.398–0.420 over seeds
-    /// 1–5), so: every seed within 5% of igraph, the best of 5 restarts within 1%; the
-    /// reported modularity equals ``NetworkCore/Graph/modularity(of:directed:resolution:missing:)``;
-    /// a seed reproduces its partition.
+    /// Zachary's karate club: igraph's multilevel reaches 0.4198 at best over 10 seeded
+    /// runs (its own runs go down to 0.392, 7% lower: Louvain is a heuristic whose runs
+    /// land in different local optima). Ours: every seed within 7% of igraph's best, the
+    /// best of 5 restarts within 1%; the reported modularity equals
+    /// ``NetworkCore/Graph/modularity(of:directed:resolution:missing:)``; a seed reproduces
+    /// its partition.
     @Test func karateAgainstIgraph() throws {
         let karate = try #require(try PeerFixtures.communities().first { $0.name == "karate" })
         var builder = GraphBuilder()
@@ -32,7 +33,7 @@ struct LouvainTests {
         let reference = try #require(karate.igraphMultilevelModularity)
         for seed in UInt64(1)...5 {
             let result = g.louvain(seed: seed)
-            #expect(result.modularity >= 0.95 * reference, "seed \(seed): \(result.modularity) vs igraph \(reference)")
+            #expect(result.modularity >= 0.93 * reference, "seed \(seed): \(result.modularity) vs igraph \(reference)")
             #expect(abs(result.modularity - (g.modularity(of: result.partition, directed: false) ?? .nan)) < 1e-12)
             #expect(result == g.louvain(seed: seed))
         }
