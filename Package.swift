@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "NetworkCore",
             dependencies: [.product(name: "CSV", package: "CSV.swift")],
@@ -49,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "GraphvizRendering",
-            dependencies: ["NetworkCore", "CGraphviz"],
+            dependencies: ["NetworkCore", "CGraphviz", "CZlib"],
             swiftSettings: strict
         ),
         .target(

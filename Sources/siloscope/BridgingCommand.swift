@@ -13,8 +13,7 @@ struct BridgingCommand: ParsableCommand {
             JSON keys: attribute, groups, mixing (rows = citing group, columns = cited group; directed arc counts), \
             edgeHomophily, classInsensitiveHomophily, eiIndex, eiIndexByGroup, assortativity, modularity. \
             edgeHomophily and eiIndex are computed on the undirected simple view (each linked pair once, self-loops left out).
-            Example: siloscope bridging ../shared/data/networks/cora/cora.cites --reverse \\
-                       --nodes ../shared/data/networks/cora/cora-labels-by-paper-id.tsv --group class_name
+            Example: siloscope bridging cora.cites --reverse --nodes cora-labels.tsv --group class_name
             """)
 
     @OptionGroup var input: GraphInputOptions
@@ -25,8 +24,32 @@ struct BridgingCommand: ParsableCommand {
     @Option(help: "Nodes with no value for the attribute form the group '(missing)': include it, or exclude those nodes and their arcs.")
     var missing: MissingGroupPolicy = .include
 
+    /// The null models of `--null`.
+    enum NullOption: String, CaseIterable, ExpressibleByArgument {
+        case none, permutation, rewire
+        case timeRewire = "time-rewire"
+    }
+
+    @Option(help: ArgumentHelp(
+        "Null model for p-values and 95% intervals: none, permutation (shuffle labels), rewire (keep in/out-degrees) or time-rewire (keep degrees and never let a work cite a newer one; needs --time).",
+        valueName: "name"))
+    var null: NullOption = .none
+
+    @Option(help: "Number of null samples.")
+    var permutations: Int = 1000
+
+    @Option(help: "Seed of the null model's random generator (same seed, same result).")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("A numeric node attribute (e.g. year) giving each work's time, for --null time-rewire.", valueName: "attr"))
+    var time: String?
+
     @Option(help: "Output format: json or csv (csv writes the mixing matrix).")
     var format: TableFormat = .json
+
+    func validate() throws {
+        guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
+    }
 
     func run() throws {
         let loaded = try InputLoader.load(input)
@@ -36,7 +59,26 @@ struct BridgingCommand: ParsableCommand {
                 + (known.isEmpty ? "there are no node attributes (give a --nodes table)" : "attributes: \(known.joined(separator: ", "))"))
         }
         let partition = Partition(values: values)
-        let result = loaded.graph.bridging(by: partition, attribute: group, missing: missing)
+        let model: BridgingNullModel?
+        switch null {
+        case .none: model = nil
+        case .permutation: model = .permutation
+        case .rewire: model = .rewire
+        case .timeRewire:
+            guard let time else { throw ValidationError("--null time-rewire needs --time ATTR (e.g. the year of each work)") }
+            guard let times = loaded.attributes.numbers(time) else {
+                throw ValidationError("no node attribute '\(time)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
+            }
+            model = .timeRewire(times: times)
+        }
+        let result: BridgingResult
+        if let model {
+            ProgressLog.standardError("null model \(model.name): \(permutations) samples, seed \(seed)")
+            result = loaded.graph.bridging(by: partition, attribute: group, missing: missing, null: model,
+                                           samples: permutations, seed: seed)
+        } else {
+            result = loaded.graph.bridging(by: partition, attribute: group, missing: missing)
+        }
         switch format {
         case .json:
             StandardOutput.write(try JSONOutput.encode(result))

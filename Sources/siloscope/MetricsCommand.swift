@@ -12,7 +12,7 @@ struct MetricsCommand: ParsableCommand {
         discussion: """
             JSON keys: graph {nodes, arcs, selfLoops, duplicateArcs, weakComponents, largestWeakComponent, \
             strongComponents, acyclic} and nodes [{id, inDegree, outDegree, pagerank}]. CSV: one row per node.
-            Example: siloscope metrics ../shared/data/networks/cora/cora.cites --reverse --format json
+            Example: siloscope metrics cora.cites --reverse --format json
             """)
 
     /// The per-node measures this command can compute.

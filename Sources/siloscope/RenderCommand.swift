@@ -14,14 +14,14 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             Figures: network (nodes coloured by --group, arcs between groups emphasised, legend inside the image; \
             large graphs reduced to the top --max-nodes works by PageRank, as the caption states), \
-            quotient (groups as nodes, arcs weighted by the citations between them).
-            Example: siloscope render ../shared/data/networks/cora/cora.cites --reverse \\
-                       --nodes ../shared/data/networks/cora/cora-labels-by-paper-id.tsv --group class_name \\
-                       --figure network --out cora.png
+            quotient (groups as nodes, arcs weighted by the citations between them), \
+            mainpath (the main path laid out by year with --years, arcs cited → citing, width by traversal weight; \
+            the main-path options are those of 'siloscope mainpath').
+            Example: siloscope render cora.cites --reverse --nodes cora-labels.tsv --group class_name --figure network --out cora.png
             """)
 
     enum Figure: String, CaseIterable, ExpressibleByArgument {
-        case network, quotient
+        case network, quotient, mainpath
     }
 
     @OptionGroup var input: GraphInputOptions
@@ -37,6 +37,8 @@ struct RenderCommand: ParsableCommand {
 
     @Option(help: "Layout engine (default: sfdp for networks, dot for the quotient graph). 'dot' is only practical for small DAGs.")
     var engine: LayoutEngine?
+
+    @OptionGroup(title: "Main path (--figure mainpath)") var mainPath: MainPathOptions
 
     @Option(name: .customLong("max-nodes"), help: "Largest number of works drawn; larger graphs are reduced to the top works by PageRank.")
     var maxNodes: Int = 150
@@ -81,6 +83,14 @@ struct RenderCommand: ParsableCommand {
             options.flowNoun = "citations"
             if let engine { options.engine = engine }
             let fig = try QuotientFigure(quotient: graph.quotient(by: partition), missingGroup: partition.missingGroup, options: options)
+            bytes = try fig.render(format: format)
+        case .mainpath:
+            let (dag, result, years) = try mainPath.run(on: loaded)
+            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let fig = try MainPathFigure.figure(
+                graph: graph, dag: dag, result: result, labels: labels,
+                years: years ?? [Int?](repeating: nil, count: graph.nodeCount),
+                partition: partition, groupTitle: group ?? "Group")
             bytes = try fig.render(format: format)
         }
         try OutputFolder.writeFile(out, bytes)

@@ -96,3 +96,49 @@ extension FigurePreviewTests {
         print(fig.caption)
     }
 }
+
+extension FigurePreviewTests {
+    /// 12 groups (colours repeat with shapes), undirected, 80 nodes.
+    @Test func manyGroupsUndirected() throws {
+        let net = RandomPartitionedNetwork(nodes: 80, groups: 12, arcsPerNode: 2, homophily: 0.6, seed: 5)
+        var opts = PartitionNetworkFigure.Options()
+        opts.groupTitle = "Community"
+        opts.nodeNoun = "articles"
+        let fig = try PartitionNetworkFigure(nodeCount: net.nodeCount, edges: net.arcs, directed: false, partition: net.partition,
+                                             labels: net.labels, scores: net.scores, options: opts)
+        try write(try fig.render(format: .png), "many-groups.png")
+        try write(try fig.render(format: .pdf), "many-groups.pdf")
+        try write(Array(fig.dotGraph.text.utf8), "many-groups.dot")
+        print(fig.caption)
+    }
+}
+
+extension FigurePreviewTests {
+    /// Cora's 7-class quotient (citations between classes).
+    @Test(.enabled(if: SharedData.path("networks/cora/cora.cites") != nil, "needs ../shared/data"))
+    func coraQuotient() throws {
+        let cites = try String(contentsOfFile: SharedData.path("networks/cora/cora.cites") ?? "", encoding: .utf8)
+        let labelsText = try String(contentsOfFile: SharedData.path("networks/cora/cora-labels-by-paper-id.tsv") ?? "", encoding: .utf8)
+        var builder = GraphBuilder()
+        for line in cites.split(separator: "\n") {
+            let f = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard f.count == 2 else { continue }
+            _ = builder.addArc(from: String(f[1]), to: String(f[0]))
+        }
+        let graph = builder.build().graph
+        var classOf: [String: String] = [:]
+        for line in labelsText.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t")
+            if f.count == 2 { classOf[String(f[0])] = String(f[1]).replacingOccurrences(of: "_", with: " ") }
+        }
+        let partition = Partition(values: graph.ids.map { classOf[$0] })
+        var opts = QuotientFigure.Options()
+        opts.groupTitle = "Cora class"
+        opts.flowNoun = "citations"
+        opts.minimumFlow = 10
+        let fig = try QuotientFigure(quotient: graph.quotient(by: partition), missingGroup: partition.missingGroup, options: opts)
+        try write(try fig.render(format: .png), "cora-quotient.png")
+        try write(Array(fig.dotGraph.text.utf8), "cora-quotient.dot")
+        print(fig.caption)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import NetworkCore
 import Testing
 import TestSupport
@@ -127,6 +128,14 @@ struct SmallNetwork {
         #expect(fig.dotGraph.text.contains("G8 (n = 1) — orange square"))
     }
 
+    @Test func emptyInputsStillRender() throws {
+        let fig = try PartitionNetworkFigure(nodeCount: 0, edges: [], directed: true, partition: Partition(values: []), labels: [])
+        #expect(fig.shownNodes.isEmpty)
+        #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
+        let q = try QuotientFigure(groupNames: [], flows: [], groupSizes: [])
+        #expect(String(decoding: try q.render(format: .svg), as: UTF8.self).contains("<svg"))
+    }
+
     @Test func rejectsMismatchedInput() {
         let e1 = #expect(throws: GraphvizError.self) {
             try PartitionNetworkFigure(nodeCount: 3, edges: [], directed: true, partition: Partition(values: ["A", "B", "C"]), labels: ["a"])
@@ -149,6 +158,21 @@ struct SmallNetwork {
         #expect(fig.engine == .sfdp)
     }
 
+    @Test func rendersWithoutGraphvizWarnings() throws {
+        let names = (0..<10).map { "G\($0)" }
+        let fig = try PartitionNetworkFigure(nodeCount: 10, edges: [(0, 1), (1, 2)], directed: false,
+                                             partition: Partition(values: names + []), labels: names)
+        let net = RandomPartitionedNetwork(nodes: 500, groups: 4, arcsPerNode: 3, homophily: 0.8, seed: 9)
+        let big = try PartitionNetworkFigure(nodeCount: net.nodeCount, edges: net.arcs, directed: true, partition: net.partition,
+                                             labels: net.labels, scores: net.scores)
+        let q = try QuotientFigure(groupNames: ["A long literature name here", "B", "(missing)"],
+                                   flows: [[3, 1, 0], [2, 5, 1], [0, 1, 0]], groupSizes: [20, 3, 1], missingGroup: 2)
+        for f in [try SmallNetwork.figure() as any GraphvizFigure, fig, big, q] {
+            let out = try GraphvizRenderer.renderWithDiagnostics(dot: f.dotGraph.text, engine: f.engine, format: .svg)
+            #expect(out.diagnostics == [])
+        }
+    }
+
     @Test func rendersByteIdenticalSVGPDFPNG() throws {
         let net = RandomPartitionedNetwork(nodes: 300, groups: 5, arcsPerNode: 3, homophily: 0.8, seed: 42)
         func make() throws -> PartitionNetworkFigure {
@@ -160,7 +184,12 @@ struct SmallNetwork {
         for format in FigureFormat.allCases {
             let first = try a.render(format: format)
             let second = try b.render(format: format)
-            #expect(first == second, "\(format) differs between runs")
+            let same = first == second
+            if !same {
+                try? Data(first).write(to: URL(fileURLWithPath: "/tmp/siloscope-diff-1.\(format)"))
+                try? Data(second).write(to: URL(fileURLWithPath: "/tmp/siloscope-diff-2.\(format)"))
+            }
+            #expect(same, "\(format) differs between runs (written to /tmp/siloscope-diff-*)")
             #expect(first.count > 1000)
         }
     }

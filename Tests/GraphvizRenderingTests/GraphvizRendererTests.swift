@@ -20,11 +20,29 @@ import Testing
         #expect(error?.kind == .parse)
         #expect(error?.engine == .dot)
         #expect(error?.format == .svg)
-        // Graphviz's own text: "Error: syntax error in line 1 near ';'".
-        #expect(error?.message.contains("syntax error in line 1") == true)
+        // Graphviz's own text, with the line counted from this DOT text only.
+        #expect(error?.message == "could not parse the DOT text: Error: syntax error in line 1 near ';'")
+        let multiline = #expect(throws: GraphvizError.self) {
+            try GraphvizRenderer.render(dot: "digraph {\n a -> b;\n b -> ;\n}", engine: .dot, format: .svg)
+        }
+        #expect(multiline?.message.hasSuffix("syntax error in line 3 near ';'") == true)
         // The parser recovers: the next good graph still renders.
         let svg = string(try GraphvizRenderer.render(dot: Self.small, engine: .dot, format: .svg))
         #expect(svg.contains("Alpha"))
+    }
+
+    @Test func syntaxErrorLinesCountFromThisTextOnly() throws {
+        // The scanner's line counter is process-global; earlier multi-line parses and
+        // failed parses must not shift the line Graphviz reports.
+        _ = try GraphvizRenderer.render(dot: "digraph A {\n x\n y\n}\n", engine: .dot, format: .svg)
+        _ = try? GraphvizRenderer.render(dot: "digraph B {\n\n\n x -> }\n\n", engine: .dot, format: .svg)
+        _ = try? GraphvizRenderer.render(dot: "digraph B {\n\n\n x -> }\n\n", engine: .dot, format: .svg)
+        _ = try GraphvizRenderer.render(dot: "digraph D {\n x [label=\"a\nb\"]\n}\n", engine: .dot, format: .svg)
+        _ = try GraphvizRenderer.render(dot: "digraph E {\n x [label=<<B>a</B>>]\n}\n", engine: .dot, format: .svg)
+        let error = #expect(throws: GraphvizError.self) {
+            try GraphvizRenderer.render(dot: "digraph C { a -> ; }", engine: .dot, format: .svg)
+        }
+        #expect(error?.message.hasSuffix("syntax error in line 1 near ';'") == true)
     }
 
     @Test func nulInDOTIsRejectedBeforeGraphviz() {
@@ -55,7 +73,7 @@ import Testing
 
     @Test func pdfNormalizerKeepsLengthAndRewritesDates() {
         let raw = Array("x /CreationDate (D:20261122191441Z) y /ModDate (D:20261122191441+01'00) z".utf8)
-        let out = PDFNormalizer.normalizeDates(raw)
+        let out = OutputNormalizer.normalizeDates(raw)
         #expect(out.count == raw.count)
         #expect(String(decoding: out, as: UTF8.self) == "x /CreationDate (D:19700101000000Z) y /ModDate (D:00000000000000+00'00) z")
     }
@@ -107,6 +125,17 @@ import Testing
         #expect(FigureFormat(fileExtensionOf: "fig.jpg") == nil)
         #expect(FigureFormat(fileExtensionOf: "dir.svg/fig") == nil)
         #expect(FigureFormat(fileExtensionOf: "fig") == nil)
+    }
+
+    @Test func missingPluginsBecomeAnInstallHint() {
+        // What Graphviz prints when config6a is absent (DESIGN §5).
+        let e = GraphvizError.fromGraphviz(
+            kind: .layout, what: "layout with dot failed",
+            messages: ["Error: Layout type: \"dot\" not recognized. Use one of:"], engine: .dot, format: .svg)
+        #expect(e.kind == .pluginsMissing)
+        #expect(e.message.contains("install the Debian packages libgraphviz-dev and graphviz"))
+        let other = GraphvizError.fromGraphviz(kind: .render, what: "rendering png failed", messages: [], engine: .dot, format: .png)
+        #expect(other.kind == .render && other.message == "rendering png failed")
     }
 
     @Test func errorDescriptionNamesEngineAndFormat() {

@@ -35,3 +35,12 @@ public enum SharedData {
     public static let packageRoot: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 }
+
+extension SharedData {
+    /// The absolute path of `../shared/seeds`, if present.
+    public static let seedsPath: String? = {
+        guard let root else { return nil }
+        let seeds = URL(fileURLWithPath: root).deletingLastPathComponent().appendingPathComponent("seeds").path
+        return FileManager.default.fileExists(atPath: seeds) ? seeds : nil
+    }()
+}

@@ -92,7 +92,7 @@ public struct Dataset: Sendable {
             throw InputError(file: manifestPath, message: "file not found: a dataset folder needs a dataset.yml")
         }
         let manifest = try DatasetManifest.read(path: manifestPath)
-        let folderName = ((folder as NSString).standardizingPath as NSString).lastPathComponent
+        let folderName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
         if manifest.name != folderName {
             throw InputError(file: manifestPath, line: 1, field: "name",
                              message: "name '\(manifest.name)' differs from the folder name '\(folderName)'")
@@ -284,6 +284,19 @@ private struct Loader {
         for i in manifest.imports where !FileManager.default.fileExists(atPath: path(i.file)) {
             throw InputError(file: manifest.path, line: i.line, field: "imports",
                              message: "file '\(i.file)' not found in \(folder)")
+        }
+        for t in manifest.tables {
+            guard FileManager.default.fileExists(atPath: path(t.file)) else {
+                throw InputError(file: manifest.path, line: t.line, field: "tables",
+                                 message: "file '\(t.file)' not found in \(folder)")
+            }
+            if let column = t.countBy {
+                let header = try CSVRows(path: path(t.file), hasHeader: true, comments: false).header ?? []
+                guard header.contains(column) else {
+                    throw InputError(file: path(t.file), line: 1, field: column,
+                                     message: "count_by names column '\(column)', which the header lacks (columns: \(header.joined(separator: ", ")))")
+                }
+            }
         }
 
         return Dataset(folder: folder, manifest: manifest, workIDs: workIDs, workLines: workLines,

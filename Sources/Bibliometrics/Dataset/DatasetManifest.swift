@@ -88,9 +88,22 @@ public struct DatasetManifest: Sendable, Equatable {
         public var line: Int
     }
 
+    /// One entry of `tables:`: a CSV file of the dataset shown in its report as it is
+    /// (e.g. a match report), optionally summarised by counting the values of a column.
+    public struct Table: Sendable, Equatable {
+        public var file: String
+        public var title: String
+        public var caption: String?
+        /// A column whose values are counted in a summary table shown before the file.
+        public var countBy: String?
+        public var line: Int
+    }
+
     /// Path of the `dataset.yml` read.
     public var path: String
+    /// `name:` — must equal the folder name; used as `Reports/<name>/`.
     public var name: String
+    /// `title:`, `source:` (required) and `description:` (optional) free text.
     public var title: String
     public var source: String
     public var description: String?
@@ -102,6 +115,7 @@ public struct DatasetManifest: Sendable, Equatable {
     public var concepts: Concepts?
     public var layers: [Layer]
     public var imports: [Import]
+    public var tables: [Table] = []
 
     /// Reads and validates `path` (a `dataset.yml`).
     public static func read(path: String) throws -> DatasetManifest {
@@ -122,7 +136,7 @@ public struct DatasetManifest: Sendable, Equatable {
         guard let root else { throw InputError(file: path, line: 1, message: "is empty: expected the keys name, title, source, works") }
         let top = try YAMLMap(root, path: path, context: "dataset.yml",
                               allowed: ["name", "title", "source", "description", "works", "mappings", "group",
-                                        "concepts", "layers", "imports"])
+                                        "concepts", "layers", "imports", "tables"])
         let worksMap = try YAMLMap(try top.required("works"), path: path, context: "works",
                                    allowed: ["file", "id", "label", "year", "doi"])
         let works = Works(
@@ -159,12 +173,20 @@ public struct DatasetManifest: Sendable, Equatable {
             let i = try YAMLMap(item, path: path, context: "imports entry", allowed: ["format", "file"])
             imports.append(Import(format: try i.requiredText("format"), file: try i.requiredText("file"), line: i.line))
         }
-        return DatasetManifest(
+        var tables: [Table] = []
+        for item in try top.list("tables") {
+            let t = try YAMLMap(item, path: path, context: "tables entry", allowed: ["file", "title", "caption", "count_by"])
+            tables.append(Table(file: try t.requiredText("file"), title: try t.requiredText("title"),
+                                caption: try t.text("caption"), countBy: try t.text("count_by"), line: t.line))
+        }
+        var manifest = DatasetManifest(
             path: path, name: try top.requiredText("name"), title: try top.requiredText("title"),
             source: try top.requiredText("source"), description: try top.text("description"),
             works: works, mappings: mappings, group: try top.text("group"),
             groupLine: top.node("group") != nil ? top.line(of: "group") : nil,
             concepts: concepts, layers: layers, imports: imports)
+        manifest.tables = tables
+        return manifest
     }
 
     /// An ``InputError`` with the line libyaml reported.

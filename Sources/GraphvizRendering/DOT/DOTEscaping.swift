@@ -40,8 +40,10 @@ public enum DOTEscaping {
     }
 
     /// XML-escapes `text` for use as character data inside an HTML-like label:
-    /// `&` `<` `>` `"` `'` become entities; line breaks and tabs become spaces; other
-    /// control characters are dropped. Time O(length). Pure.
+    /// `&` `<` `>` `"` `'` become entities; `\` is doubled (Graphviz 2.43 expands `\N`,
+    /// `\G`, … inside HTML-like labels too, even when written `&#92;N`; measured); line
+    /// breaks and tabs become spaces; other control characters are dropped. Time
+    /// O(length). Pure.
     public static func xml(_ text: String) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
@@ -52,6 +54,7 @@ public enum DOTEscaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            case "\\": out += "\\\\"
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
             default:
                 if isDroppedControl(s) { continue }

@@ -23,7 +23,7 @@ enum FigureLegend {
             let swatch = lines.isEmpty ? 12 : 22
             parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"))
             var cells: [(HTMLLabel, String)] = entries.map {
-                (.markup("<TD BGCOLOR=\"\($0.style.fill)\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"> </TD>"), $0.text)
+                (.markup("<TD BGCOLOR=\"\($0.style.fill)\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"), $0.text)
             }
             // Line samples start on a new row.
             while !lines.isEmpty && cells.count % cols != 0 { cells.append((.markup("<TD></TD>"), "")) }
@@ -49,7 +49,7 @@ enum FigureLegend {
             parts.append(.markup("</TABLE></TD></TR>"))
         }
         for note in notes {
-            parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">") + .text(note) + .markup("</FONT></TD></TR>"))
+            parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">") + .text(note) + .markup("</FONT></TD></TR>"))
         }
         parts.append(.markup("</TABLE>"))
         return .joined(parts)

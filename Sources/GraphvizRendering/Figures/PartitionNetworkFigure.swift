@@ -152,7 +152,24 @@ public struct PartitionNetworkFigure: Sendable {
                 "tooltip": .text(full + " — " + partition.groupNames[Int(g)]),
             ]
             a["label"] = ""
-            if labeled[v] { a["xlabel"] = .text(truncatedLabel(labels[v], limit: options.labelLength)) }
+            if labeled[v] {
+                let text = truncatedLabel(labels[v], limit: options.labelLength)
+                if st.shape == "circle" {
+                    // Labelled nodes are rounded boxes holding their label, so that overlap
+                    // removal keeps labels apart (external labels are placed after it and collide).
+                    a["shape"] = "box"
+                    a["style"] = "rounded,filled"
+                    a["fixedsize"] = "false"
+                    a["width"] = "0"
+                    a["margin"] = "0.05,0.02"
+                    a["label"] = .text(text)
+                    a["fontcolor"] = .text(st.fontColor)
+                    let t = hi > lo && rankScore[v].isFinite ? ((rankScore[v] - lo) / (hi - lo)).squareRoot() : 0
+                    a["fontsize"] = .text(String(Int((9 + 3 * t).rounded())))
+                } else {
+                    a["xlabel"] = .text(text)
+                }
+            }
             if let doi = dois?[v] ?? nil, let url = DOILink.url(forDOI: doi) {
                 a["URL"] = .text(url)
                 a["target"] = "_blank"
@@ -178,13 +195,14 @@ public struct PartitionNetworkFigure: Sendable {
         let noun = options.nodeNoun
         var sentences: [String] = []
         let crossShare = drawnPairs.isEmpty ? 0 : Double(cross.count) / Double(drawnPairs.count)
-        sentences.append("\(directed ? "Citation network" : "Network") of \(nodeCount) \(noun) coloured by \(options.groupTitle.lowercased()).")
+        sentences.append("\(directed ? "Citation network" : "Network") of \(nodeCount) \(noun) coloured by \(Self.inSentence(options.groupTitle)).")
         if reduced {
             sentences.append("Showing the \(k) \(noun) with the highest \(scoreName) of \(nodeCount) (\(drawnPairs.count) of \(allPairs.count) \(directed ? "arcs" : "edges") among them).")
         }
         if isolatedDropped > 0 {
             sentences.append("\(isolatedDropped) \(noun) without \(directed ? "arcs" : "edges") among those drawn are left out.")
         }
+        if directed { sentences.append("Arrows point from the citing to the cited \(Self.singular(noun)).") }
         sentences.append("\(cross.count) of \(drawnPairs.count) drawn \(directed ? "arcs" : "edges") (\(Self.percent(crossShare))) link different groups and are drawn dark; links within a group are light.")
         if options.labeledNodes < shown.count {
             sentences.append("Labels on the \(min(options.labeledNodes, shown.count)) \(noun) with the highest \(scoreName); node size grows with \(scoreName).")
@@ -211,14 +229,14 @@ public struct PartitionNetworkFigure: Sendable {
         let legend = FigureLegend.table(
             title: options.title.map { $0 + " — " + options.groupTitle } ?? options.groupTitle,
             entries: entries, columns: entries.count > 6 ? 3 : 2,
-            lines: [(crossColor, 2, "arc between groups"), ("#BBBBBB", 1, "arc within a group")], notes: notes)
+            lines: [(crossColor, 2, directed ? "arc between groups" : "edge between groups"), ("#BBBBBB", 1, directed ? "arc within a group" : "edge within a group")], notes: notes)
 
         var engine = options.engine
         if engine != .sfdp && shown.count > 150 { engine = .sfdp }
         self.engine = engine
         var graphAttributes: DOTAttributes = [
             "label": .html(legend), "labelloc": "b", "labeljust": "l",
-            "fontname": "Helvetica", "fontsize": "10",
+            "fontname": "Helvetica", "fontsize": "12",
             "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.2",
             "splines": "false", "forcelabels": "true",
         ]
@@ -227,7 +245,7 @@ public struct PartitionNetworkFigure: Sendable {
             graphAttributes["overlap"] = "prism"
             graphAttributes["overlap_scaling"] = "-4"
             graphAttributes["sep"] = "+6"
-            graphAttributes["K"] = "0.6"
+            graphAttributes["K"] = "0.5"
             graphAttributes["repulsiveforce"] = "1.5"
         case .neato, .fdp:
             graphAttributes["overlap"] = "prism"
@@ -235,7 +253,7 @@ public struct PartitionNetworkFigure: Sendable {
         case .dot:
             graphAttributes["rankdir"] = "BT"
             graphAttributes["splines"] = "true"
-        case .circo, .twopi:
+        case .circo, .twopi, .nop:
             graphAttributes["overlap"] = "false"
         }
         self.dotGraph = DOTGraph(
@@ -277,15 +295,23 @@ public struct PartitionNetworkFigure: Sendable {
                       tooltips: tooltips, dois: dois, scores: scores, options: options)
     }
 
-    /// Renders the figure (see ``GraphvizRenderer/render(_:engine:format:pngDPI:)``):
-    /// byte-identical for the same inputs.
-    public func render(format: FigureFormat, pngDPI: Int = GraphvizRenderer.defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try GraphvizRenderer.render(dotGraph, engine: engine, format: format, pngDPI: pngDPI)
-    }
-
     static func inches(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
         return String(r)
+    }
+
+    /// A one-word title in lower case for use inside a sentence ("Literature" →
+    /// "literature"); several words or acronyms ("Cora class", "HSR") stay as given. Pure.
+    static func inSentence(_ title: String) -> String {
+        guard !title.contains(" "), let first = title.first, title.dropFirst().allSatisfy({ !$0.isUppercase }) else { return title }
+        return first.lowercased() + title.dropFirst()
+    }
+
+    /// "works" → "work", "studies" → "study"; other nouns unchanged. Pure.
+    static func singular(_ noun: String) -> String {
+        if noun.hasSuffix("ies") { return String(noun.dropLast(3)) + "y" }
+        if noun.hasSuffix("s") && !noun.hasSuffix("ss") { return String(noun.dropLast()) }
+        return noun
     }
 
     static func percent(_ x: Double) -> String {

@@ -5,8 +5,8 @@ import NetworkCore
 /// distinct groups with positive flow (width and label by flow), the within-group flow
 /// written inside each group's node, and a legend naming every colour.
 ///
-/// Pure Swift to build (``dotGraph``); ``render(format:)`` draws it with `dot` (small:
-/// one node per group). Deterministic: groups in quotient order, arcs in ascending
+/// Pure Swift to build (``dotGraph``); `render(format:)` draws it with `circo` by default
+/// (small: one node per group). Deterministic: groups in quotient order, arcs in ascending
 /// (from, to) order.
 public struct QuotientFigure: Sendable {
     /// Figure options.
@@ -22,8 +22,10 @@ public struct QuotientFigure: Sendable {
         public var title: String?
         /// Whether flows are directed (citing group → cited group). Default `true`.
         public var directed: Bool = true
-        /// Layout engine. Default `dot` (left to right), which places arc labels well.
-        public var engine: LayoutEngine = .dot
+        /// Layout engine. Default `circo`: groups on a circle, arcs curved so that the two
+        /// directions between a pair stay apart (`dot` draws long detours once more than
+        /// four groups exchange flows in both directions).
+        public var engine: LayoutEngine = .circo
         /// Creates default options.
         public init() {}
     }
@@ -107,7 +109,7 @@ public struct QuotientFigure: Sendable {
         var within = 0.0
         for i in 0..<g { within += quotient.flows[i][i] }
         var sentences = [
-            "Quotient graph of \(g) \(options.groupTitle.lowercased()) groups: node area grows with group size;" +
+            "Quotient graph of \(g) groups (\(options.groupTitle)): node area grows with group size;" +
                 " arc width and label give the number of \(noun) from one group to another\(options.directed ? " (arrow: from citing to cited group)" : "").",
             "\(formatNumber(within)) of \(formatNumber(total)) \(noun) (\(PartitionNetworkFigure.percent(total > 0 ? within / total : 0))) stay within a group (written inside each node).",
         ]
@@ -130,7 +132,10 @@ public struct QuotientFigure: Sendable {
         ]
         switch options.engine {
         case .dot: attrs["rankdir"] = "LR"
-        case .sfdp, .neato, .fdp, .circo, .twopi: attrs["overlap"] = "false"; attrs["splines"] = "true"; attrs["sep"] = "+12"
+        case .circo:
+            attrs["overlap"] = "false"; attrs["splines"] = "curved"; attrs["mindist"] = "1.2"
+        case .sfdp, .neato, .fdp, .twopi, .nop:
+            attrs["overlap"] = "false"; attrs["splines"] = "curved"; attrs["sep"] = "+20"
         }
         engine = options.engine
         dotGraph = DOTGraph(
@@ -138,10 +143,5 @@ public struct QuotientFigure: Sendable {
             nodeDefaults: ["style": "filled", "fixedsize": "shape", "fontname": "Helvetica", "fontsize": "11", "penwidth": "0.6", "color": "#333333"],
             edgeDefaults: ["color": "#444444", "fontname": "Helvetica", "fontsize": "10"],
             nodes: nodes, edges: edges)
-    }
-
-    /// Renders the figure; byte-identical for the same inputs.
-    public func render(format: FigureFormat, pngDPI: Int = GraphvizRenderer.defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try GraphvizRenderer.render(dotGraph, engine: engine, format: format, pngDPI: pngDPI)
     }
 }

@@ -65,18 +65,14 @@ enum GraphvizC {
                 }
             }
             func failure(_ kind: GraphvizError.Kind, _ what: String) -> Result<GraphvizRun, GraphvizError> {
-                let msgs = messages()
-                if msgs.contains(where: { $0.contains("not recognized") && ($0.contains("Layout type") || $0.contains("Format")) }) {
-                    let installed = msgs.joined(separator: "; ")
-                    return .failure(GraphvizError(
-                        kind: .pluginsMissing,
-                        message: "\(installed). The Graphviz plugins are not installed or not configured: install the Debian packages libgraphviz-dev and graphviz (apt-get install libgraphviz-dev graphviz), which also writes the plugin configuration (config6a).",
-                        engine: engine, format: format))
-                }
-                let detail = msgs.isEmpty ? what : what + ": " + msgs.joined(separator: "; ")
-                return .failure(GraphvizError(kind: kind, message: detail, engine: engine, format: format))
+                .failure(GraphvizError.fromGraphviz(kind: kind, what: what, messages: messages(), engine: engine, format: format))
             }
 
+            // The DOT scanner is process-global and agmemread does not reset it: flush text
+            // left over from the previous parse (which would be read first) and restart the
+            // line counter (else syntax errors name a line counted across earlier parses).
+            aglexbad()
+            agreadline(1)
             guard let graph = dot.withCString({ agmemread($0) }) else {
                 return failure(.parse, "could not parse the DOT text")
             }

@@ -40,4 +40,24 @@ public struct GraphvizError: Error, Sendable, Equatable, CustomStringConvertible
         let suffix = context.isEmpty ? "" : " (" + context.joined(separator: ", ") + ")"
         return "Graphviz \(kind.rawValue) error\(suffix): \(message)"
     }
+
+    /// Builds the error for a failed Graphviz stage from the messages it printed.
+    ///
+    /// `Layout type: "dot" not recognized` / `Format: "png" not recognized` mean the
+    /// plugins are missing (no `config6a`, DESIGN §5): the error is then
+    /// ``Kind/pluginsMissing`` and says to install `libgraphviz-dev` and `graphviz`.
+    /// Pure.
+    static func fromGraphviz(kind: Kind, what: String, messages: [String], engine: LayoutEngine?, format: FigureFormat?) -> GraphvizError {
+        if messages.contains(where: { $0.contains("not recognized") && ($0.contains("Layout type") || $0.contains("Format")) }) {
+            return GraphvizError(
+                kind: .pluginsMissing,
+                message: messages.joined(separator: "; ")
+                    + ". The Graphviz plugins are not installed or not configured: install the Debian packages"
+                    + " libgraphviz-dev and graphviz (apt-get install libgraphviz-dev graphviz), which also"
+                    + " writes the plugin configuration (config6a).",
+                engine: engine, format: format)
+        }
+        let detail = messages.isEmpty ? what : what + ": " + messages.joined(separator: "; ")
+        return GraphvizError(kind: kind, message: detail, engine: engine, format: format)
+    }
 }

@@ -49,12 +49,23 @@ public struct GraphvizRenderer: Sendable {
             throw GraphvizError(kind: .invalidInput, message: "DOT text contains a NUL character", engine: engine, format: format)
         }
         var extra: [(String, String)] = []
-        if format == .png { extra.append(("dpi", String(min(max(pngDPI, 36), 600)))) }
+        switch format {
+        case .png: extra.append(("dpi", String(min(max(pngDPI, 36), 600))))
+        case .pdf:
+            // cairo prints PDF coordinates with 6 decimals, and Graphviz/pango put text on
+            // multiples of 1/128 pt — exact ties — whose last digit then flips between runs
+            // on a 1-ulp difference inside cairo (measured: `308.414063` vs `308.414062`).
+            // A resolution of 72.0001 instead of 72 scales every coordinate by 1.0000014
+            // (0.0007 pt on a 500 pt page, invisible), which moves them off exact ties so
+            // the printed digits no longer depend on that last bit.
+            extra.append(("dpi", "72.0001"))
+        case .svg: break
+        }
         let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
         var bytes = run.bytes
         switch format {
-        case .pdf: bytes = PDFNormalizer.normalizeDates(bytes)
-        case .svg: bytes = PDFNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
+        case .pdf: bytes = OutputNormalizer.normalizeDates(bytes)
+        case .svg: bytes = OutputNormalizer.normalizeAnonymousGraphName(bytes, name: run.graphName)
         case .png: break
         }
         return Output(bytes: bytes, diagnostics: run.messages)

@@ -17,6 +17,10 @@ public enum LayoutEngine: String, Sendable, CaseIterable, Codable {
     case circo
     /// Radial layout.
     case twopi
+    /// No layout: every node position is given in the DOT (`pos="x,y!"`, in points), as
+    /// with `neato -n`; edges are drawn straight between them. For figures that place
+    /// everything themselves (``TrajectoryFigure``); a graph without positions fails.
+    case nop
 }
 
 /// An output format for a rendered figure.

@@ -10,27 +10,37 @@ public enum KeyRouteExtension: String, Sendable, Codable, CaseIterable {
     case global
 }
 
+/// Where multiple main paths start (``MainPathAnalysis/multiple(limit:anchor:)``).
+public enum MultiplePathAnchor: String, Sendable, Codable, CaseIterable {
+    /// One heaviest path from each of the best sources.
+    case sources
+    /// One heaviest path into each of the best sinks.
+    case sinks
+}
+
 /// Main path analysis on a ``KnowledgeFlowDAG`` with one traversal weight.
 ///
 /// Searches (Hummon & Doreian 1989, doi:10.1016/0378-8733(89)90017-8; Verspagen 2007,
 /// doi:10.1142/S0219525907000945; Liu & Lu 2012, doi:10.1002/asi.21692), all along the
 /// knowledge flow (cited → citing):
-/// - ``localForward()``: the heaviest arc leaving any source, then repeatedly the heaviest
+/// - ``localForward(includeTies:)``: the heaviest arc leaving any source, then repeatedly the heaviest
 ///   arc leaving the current node, until a sink.
-/// - ``localBackward()``: the heaviest arc entering any sink, then repeatedly the heaviest
+/// - ``localBackward(includeTies:)``: the heaviest arc entering any sink, then repeatedly the heaviest
 ///   arc entering the current node, until a source.
 /// - ``global()``: the source→sink path with the largest sum of arc weights (dynamic
 ///   programming over the topological order).
 /// - ``keyRoute(routes:extension:)``: the K heaviest arcs, each extended to a source and a
 ///   sink; the union of those paths. ``keyRouteSweep(_:extension:)`` runs it for several K.
-/// - ``multiple(limit:)``: the heaviest path from each source, the best `limit` sources.
+/// - ``multiple(limit:anchor:)``: the heaviest path from each source (or into each sink),
+///   for the best `limit` of them.
 /// - ``basket(tolerance:)``: every arc on some source→sink path whose total is within
 ///   `tolerance` (relative) of the global optimum.
 ///
 /// **Ties** are compared with exact `Double` equality (counts are exact integers below
 /// 2⁵³) and always broken towards the smallest DAG arc index, i.e. the smallest tail, then
 /// head, then input arc index (DAG nodes are numbered in input order). Every tie met on
-/// the chosen path is reported in ``MainPathResult/ties``.
+/// the chosen path is reported in ``MainPathResult/ties``. Beyond 2⁵³ (double precision or
+/// normalised weights) ties are detected only up to floating-point rounding.
 ///
 /// **Complexity**: weights O(n + m); each search O(n + m) (key-route O(m log m + K·L),
 /// L the path length). Deterministic.
@@ -120,32 +130,73 @@ public struct MainPathAnalysis: Sendable {
             weight: weights.kind, search: search, arcs: arcs.map(arc), nodes: nodes,
             totalWeight: arcs.reduce(0) { $0 + w[$1] }, ties: ties, cyclesRemoved: dag.cycles,
             paths: pathIDs, precision: weights.precision,
-            weightScale: weights.precision == .logScale ? "normalized" : "count",
+            weightScale: weights.searchUsesNormalizedWeights ? "normalized" : "count",
             arcDirection: "cited→citing", routes: routes, tolerance: tolerance, dagArcs: arcs)
     }
 
     // MARK: local searches
 
     /// Local forward main path (see the type). O(n + m).
-    public func localForward() -> MainPathResult {
+    ///
+    /// With `includeTies`, every tied choice is followed instead of the first one (Pajek's
+    /// habit): the result is the network of all arcs reached that way (``MainPathResult/paths``
+    /// empty; ``MainPathResult/ties`` still lists each tie met).
+    public func localForward(includeTies: Bool = false) -> MainPathResult {
         var ties: [MainPathTie] = []
         let starts = (0..<dag.arcCount).lazy.filter { self.dag.inDegree(self.dag.arcTail[$0]) == 0 }
         guard let first = pick(starts, step: "start", node: nil, ties: &ties) else {
             return result(.localForward, arcs: [], isPath: true, ties: [], paths: [])
         }
+        if includeTies {
+            let startArcs = ties.isEmpty ? [first] : allTied(starts, as: first)
+            let arcs = followAllTies(from: startArcs, forward: true, ties: &ties)
+            return result(.localForward, arcs: arcs, isPath: false, ties: ties, paths: [])
+        }
         let path = [first] + forwardGreedy(from: dag.arcHead[first], ties: &ties)
         return result(.localForward, arcs: path, isPath: true, ties: ties, paths: [path])
     }
 
-    /// Local backward main path (see the type). O(n + m).
-    public func localBackward() -> MainPathResult {
+    /// Local backward main path (see the type). O(n + m). `includeTies` as for
+    /// ``localForward(includeTies:)``.
+    public func localBackward(includeTies: Bool = false) -> MainPathResult {
         var ties: [MainPathTie] = []
         let starts = (0..<dag.arcCount).lazy.filter { self.dag.outDegree(self.dag.arcHead[$0]) == 0 }
         guard let last = pick(starts, step: "start", node: nil, ties: &ties) else {
             return result(.localBackward, arcs: [], isPath: true, ties: [], paths: [])
         }
+        if includeTies {
+            let startArcs = ties.isEmpty ? [last] : allTied(starts, as: last)
+            let arcs = followAllTies(from: startArcs, forward: false, ties: &ties)
+            return result(.localBackward, arcs: arcs, isPath: false, ties: ties, paths: [])
+        }
         let path = backwardGreedy(from: dag.arcTail[last], ties: &ties) + [last]
         return result(.localBackward, arcs: path, isPath: true, ties: ties, paths: [path])
+    }
+
+    /// The arcs of `candidates` with the same weight as `chosen`, ascending.
+    func allTied(_ candidates: some Sequence<Int>, as chosen: Int) -> [Int] {
+        candidates.filter { w[$0] == w[chosen] }
+    }
+
+    /// From the given arcs, repeatedly adds every heaviest out-arc (forward) or in-arc
+    /// (backward) of each newly reached node. Each node is expanded once: O(n + m).
+    func followAllTies(from startArcs: [Int], forward: Bool, ties: inout [MainPathTie]) -> [Int] {
+        var inSet = Set(startArcs)
+        var expanded = [Bool](repeating: false, count: dag.nodeCount)
+        var queue: [Int32] = startArcs.map { forward ? dag.arcHead[$0] : dag.arcTail[$0] }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]; head += 1
+            if expanded[Int(v)] { continue }
+            expanded[Int(v)] = true
+            let cands: [Int] = forward ? Array(dag.outArcRange(v)) : dag.inArcRange(v).map { Int(dag.inArcs[$0]) }
+            guard let best = pick(cands, step: forward ? "next" : "previous", node: v, ties: &ties) else { continue }
+            for a in allTied(cands, as: best) {
+                inSet.insert(a)
+                queue.append(forward ? dag.arcHead[a] : dag.arcTail[a])
+            }
+        }
+        return inSet.sorted()
     }
 
     // MARK: global search
@@ -317,27 +368,44 @@ public struct MainPathAnalysis: Sendable {
 
     // MARK: multiple and baskets
 
-    /// Multiple main paths: for every source with out-arcs, its heaviest path to a sink;
-    /// the `limit` sources with the largest totals (equal totals: smallest source index;
-    /// a tie across the cut-off is reported as step `"source"`). The result is the union;
-    /// ``MainPathResult/paths`` lists each path. O(n + m + s log s).
-    public func multiple(limit: Int) -> MainPathResult {
-        let dp = bestToSinks()
+    /// Multiple main paths. With `anchor` ``MultiplePathAnchor/sources`` (default): for every
+    /// source with out-arcs, its heaviest path to a sink; with ``MultiplePathAnchor/sinks``:
+    /// for every sink with in-arcs, the heaviest path from a source into it. The `limit`
+    /// anchors with the largest totals are kept (equal totals: smallest node index; a tie
+    /// across the cut-off is reported as step `"source"` / `"sink"`). The result is the union
+    /// of the paths; ``MainPathResult/paths`` lists each one. O(n + m + a log a), a anchors.
+    public func multiple(limit: Int, anchor: MultiplePathAnchor = .sources) -> MainPathResult {
         var ties: [MainPathTie] = []
-        let sources = (0..<dag.nodeCount).filter { dag.inDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
-            .sorted { dp.g[$0] != dp.g[$1] ? dp.g[$0] > dp.g[$1] : $0 < $1 }
-        let k = min(max(limit, 0), sources.count)
-        if k > 0 && k < sources.count && dp.g[sources[k]] == dp.g[sources[k - 1]] {
-            let cands = sources.filter { dp.g[$0] == dp.g[sources[k - 1]] }.map { dp.arc[$0] }.sorted()
-            ties.append(MainPathTie(step: "source", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[sources[k - 1]])))
+        var paths: [[Int]] = []
+        let k: Int
+        switch anchor {
+        case .sources:
+            let dp = bestToSinks()
+            let anchors = (0..<dag.nodeCount).filter { dag.inDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
+                .sorted { dp.g[$0] != dp.g[$1] ? dp.g[$0] > dp.g[$1] : $0 < $1 }
+            k = min(max(limit, 0), anchors.count)
+            if k > 0 && k < anchors.count && dp.g[anchors[k]] == dp.g[anchors[k - 1]] {
+                let cands = anchors.filter { dp.g[$0] == dp.g[anchors[k - 1]] }.map { dp.arc[$0] }.sorted()
+                ties.append(MainPathTie(step: "source", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[anchors[k - 1]])))
+            }
+            for s in anchors.prefix(k) { paths.append(traceSuccessors(Int32(s), dp, ties: &ties)) }
+        case .sinks:
+            let dp = bestFromSources()
+            let anchors = (0..<dag.nodeCount).filter { dag.outDegree(Int32($0)) == 0 && dp.arc[$0] >= 0 }
+                .sorted { dp.f[$0] != dp.f[$1] ? dp.f[$0] > dp.f[$1] : $0 < $1 }
+            k = min(max(limit, 0), anchors.count)
+            if k > 0 && k < anchors.count && dp.f[anchors[k]] == dp.f[anchors[k - 1]] {
+                let cands = anchors.filter { dp.f[$0] == dp.f[anchors[k - 1]] }.map { dp.arc[$0] }.sorted()
+                ties.append(MainPathTie(step: "sink", node: nil, candidates: cands.map(arc), chosen: arc(dp.arc[anchors[k - 1]])))
+            }
+            for t in anchors.prefix(k) {
+                var pathTies: [MainPathTie] = []
+                paths.append(tracePredecessors(Int32(t), dp, ties: &pathTies))
+                ties += pathTies.reversed()
+            }
         }
         var inSet = Set<Int>()
-        var paths: [[Int]] = []
-        for s in sources.prefix(k) {
-            let p = traceSuccessors(Int32(s), dp, ties: &ties)
-            paths.append(p)
-            inSet.formUnion(p)
-        }
+        for p in paths { inSet.formUnion(p) }
         return result(.multiple, arcs: inSet.sorted(), isPath: false, ties: ties, paths: paths, routes: limit)
     }
 

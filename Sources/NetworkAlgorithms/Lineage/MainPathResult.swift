@@ -59,7 +59,8 @@ public struct MainPathResult: Sendable, Codable {
     public let paths: [[String]]
     /// How the counts were computed.
     public let precision: CountPrecision
-    /// `"count"` (raw traversal counts) or `"normalized"` (when counts needed log scale).
+    /// `"count"` (raw traversal counts) or `"normalized"` (when counts are too large for
+    /// path sums in `Double`; see ``TraversalWeights/searchUsesNormalizedWeights``).
     public let weightScale: String
     /// Always `"cited→citing"`: arcs follow the flow of knowledge.
     public let arcDirection: String

@@ -78,9 +78,15 @@ public struct TraversalWeights: Sendable, Codable {
     /// Natural logarithm of ``total`` (finite whenever `total > 0`).
     public let logTotal: Double
 
-    /// The values main path searches compare: raw weights, or normalised weights in log
-    /// scale (same order, finite).
-    public var searchArcWeights: [Double] { precision == .logScale ? normalizedArcWeights : arcWeights }
+    /// Whether searches use the normalised weights: in log scale, or when sums of raw
+    /// weights along a path could leave the `Double` range (total × (m + 1) not finite).
+    public var searchUsesNormalizedWeights: Bool {
+        precision == .logScale || !(total * Double(arcWeights.count + 1)).isFinite
+    }
+
+    /// The values main path searches compare: raw weights, or normalised weights when
+    /// ``searchUsesNormalizedWeights`` (same order, and path sums stay finite).
+    public var searchArcWeights: [Double] { searchUsesNormalizedWeights ? normalizedArcWeights : arcWeights }
 
     /// Computes the traversal weight `kind` of every arc and node of `dag`.
     /// - Complexity: O(n + m) (see the type's documentation for the overflow fallback).

@@ -25,6 +25,7 @@ public struct ArcList: Sendable {
     /// then a node table cannot add nodes, only describe them.
     public var declaresNodes: Bool
 
+    /// An arc list over nodes `ids` with no arcs yet.
     public init(ids: [String], declaresNodes: Bool) {
         self.ids = ids
         self.declaresNodes = declaresNodes

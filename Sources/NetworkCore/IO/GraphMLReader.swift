@@ -16,6 +16,7 @@ import FoundationXML
 /// Errors (with the parser's line): XML syntax errors, an edge to an undeclared node,
 /// a duplicate node id, a non-numeric weight, an unknown data key.
 public enum GraphMLReader {
+    /// Reads the first graph of a GraphML file. O(file size).
     public static func read(path: String) throws -> ArcList {
         let file = try InputFile(path: path)
         let parser = XMLParser(data: file.data)

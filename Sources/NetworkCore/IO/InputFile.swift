@@ -48,26 +48,25 @@ public struct InputFile: Sendable {
 }
 
 /// ASCII byte constants used by the scanners.
-@usableFromInline enum Byte {
-    @usableFromInline static let lf: UInt8 = 0x0A
-    @usableFromInline static let cr: UInt8 = 0x0D
-    @usableFromInline static let tab: UInt8 = 0x09
-    @usableFromInline static let space: UInt8 = 0x20
-    @usableFromInline static let quote: UInt8 = 0x22
-    @usableFromInline static let hash: UInt8 = 0x23
-    @usableFromInline static let percent: UInt8 = 0x25
-    @usableFromInline static let star: UInt8 = 0x2A
-    @usableFromInline static let comma: UInt8 = 0x2C
+enum Byte {
+    static let lf: UInt8 = 0x0A
+    static let cr: UInt8 = 0x0D
+    static let tab: UInt8 = 0x09
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let hash: UInt8 = 0x23
+    static let percent: UInt8 = 0x25
+    static let star: UInt8 = 0x2A
 
-    @inlinable static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab || b == cr }
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab || b == cr }
 }
 
 /// A byte range inside a buffer: one token or one line.
-public struct ByteSpan: Sendable, Equatable {
-    public var start: Int
-    public var end: Int
-    @inlinable public var count: Int { end - start }
-    @inlinable public var isEmpty: Bool { end <= start }
+struct ByteSpan: Sendable, Equatable {
+    var start: Int
+    var end: Int
+    var count: Int { end - start }
+    var isEmpty: Bool { end <= start }
 }
 
 /// Splits a byte buffer into lines (LF or CRLF; a final line without LF counts),

@@ -107,11 +107,14 @@ public struct NetworkInput: Sendable {
         nodeTable table: NodeTable? = nil
     ) {
         var ids = input.ids
+        // Id and label indexes are needed only to match a node table.
         var position: [String: Int32] = [:]
-        position.reserveCapacity(ids.count)
-        for (k, id) in ids.enumerated() { position[id] = Int32(k) }
+        if table != nil {
+            position.reserveCapacity(ids.count)
+            for (k, id) in ids.enumerated() { position[id] = Int32(k) }
+        }
         var labelPosition: [String: Int32] = [:]
-        if input.declaresNodes, let labels = input.attributes.first(where: { $0.name == "label" })?.values {
+        if table != nil, input.declaresNodes, let labels = input.attributes.first(where: { $0.name == "label" })?.values {
             var unique = true
             for (k, label) in labels.enumerated() {
                 guard let label else { continue }

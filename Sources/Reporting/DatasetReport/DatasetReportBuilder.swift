@@ -17,6 +17,10 @@ public struct DatasetReportBuilder: Sendable {
         public var maxFigureNodes = 150
         /// Rows shown in the "top" tables (the CSV files hold every row).
         public var topRows = 15
+        /// Samples of the label-permutation null model.
+        public var nullSamples = 999
+        /// Seed of every random draw in the report.
+        public var seed: UInt64 = 1
         public init() {}
     }
 
@@ -51,8 +55,9 @@ public struct DatasetReportBuilder: Sendable {
             let (section, coUseMetrics) = try context.conceptCoUseSection()
             sections.append(section)
             metrics.conceptCoUse = coUseMetrics
+            sections.append(try context.conceptMapSection())
             methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
-                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex]
+                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
         }
         if context.citationArcCount > 0 {
             progress("\(dataset.manifest.name): citation network")
@@ -60,7 +65,7 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.citation = citationMetrics
             methods += [MethodCatalogue.components, MethodCatalogue.pagerank, MethodCatalogue.mixing,
-                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex]
+                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
         }
         if context.hasLineageLayer {
             progress("\(dataset.manifest.name): lineage")
@@ -68,6 +73,7 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.lineage = lineageMetrics
         }
+        if let tables = try context.additionalTablesSection() { sections.append(tables) }
         methods += [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
         let (paragraph, references) = MethodCatalogue.text(for: methods)
 

@@ -22,11 +22,13 @@ extension DatasetReportContext {
         var blocks: [ReportBlock] = []
         blocks.append(.paragraph(
             "\(summary.arcs) citation arcs among \(summary.nodes) works (an arc points from the citing to the cited work); "
-            + "\(summary.weakComponents) weakly connected components, the largest with \(summary.largestWeakComponent) works; "
+            + (summary.weakComponents == 1 ? "one weakly connected component; " :
+                "\(summary.weakComponents) weakly connected components, the largest with \(summary.largestWeakComponent) works; ")
             + (summary.acyclic ? "no citation cycles." : "\(summary.strongComponents) strongly connected components (the network has cycles).")))
 
         var options = PartitionNetworkFigure.Options()
         options.maxNodes = parameters.maxFigureNodes
+        options.dropIsolated = true
         options.groupTitle = g
         let network = try PartitionNetworkFigure(
             graph: graph, partition: partition, labels: labels, tooltips: (0..<workCount).map(labelWithYear),
@@ -50,17 +52,49 @@ extension DatasetReportContext {
             caption: "Citation arcs by the group of the citing work (rows) and of the cited work (columns).",
             columns: ["citing \\ cited"] + groups,
             rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } })))
+        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         blocks.append(.table(ReportTable(
             name: "citation-silo-statistics", title: "How siloed the citations are",
-            caption: "Edge homophily and E-I on the undirected simple view (each linked pair once); assortativity and modularity on the directed arcs. No null model is applied in this report.",
-            columns: ["statistic", "value"],
+            caption: "Edge homophily and E-I on the undirected simple view (each linked pair once); assortativity and modularity on the directed arcs. Null model: labels shuffled over the works \(null.samples) times (seed \(null.seed)); p = (1 + samples at least as siloed) / (1 + samples), one-sided (more siloed than chance).",
+            columns: ["statistic", "value", "expected under the null", "95% interval", "p"],
             rows: [
-                [.text("edge homophily"), cell(bridging.edgeHomophily, 3)],
-                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3)],
-                [.text("E-I index"), cell(bridging.eiIndex, 3)],
-                [.text("nominal assortativity"), cell(bridging.assortativity, 3)],
-                [.text("modularity (directed)"), cell(bridging.modularity, 3)],
+                [.text("edge homophily"), cell(bridging.edgeHomophily, 3), cell(null.expected.edgeHomophily, 3), intervalCell(null.intervals.edgeHomophily), cell(null.pValues.edgeHomophily, 3)],
+                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3), .missing, .missing, .missing],
+                [.text("E-I index"), cell(bridging.eiIndex, 3), cell(null.expected.eiIndex, 3), intervalCell(null.intervals.eiIndex), cell(null.pValues.eiIndex, 3)],
+                [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
+                [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
+        // What each citing work draws on: its references by group.
+        let citing = (0..<workCount).filter { graph.outDegree(Int32($0)) > 0 }
+            .sorted { (graph.outDegree(Int32($0)), -$0) > (graph.outDegree(Int32($1)), -$1) }
+        let usedGroups = groups.indices.filter { c in bridging.mixing.contains { $0[c] > 0 } }
+        blocks.append(.table(ReportTable(
+            name: "citing-works-by-cited-group", title: "What each citing work draws on",
+            caption: "For each work with references in the dataset: how many of the works it cites belong to each group of '\(g)', and its share citing its own group. Rows sorted by number of references.",
+            columns: ["citing work", g] + usedGroups.map { groups[$0] } + ["references", "own group"],
+            rows: citing.map { w in
+                var counts = [Int](repeating: 0, count: groups.count)
+                for v in graph.successors(of: Int32(w)) { counts[Int(partition.groupOf[Int(v)])] += 1 }
+                let total = counts.reduce(0, +)
+                let own = counts[Int(partition.groupOf[w])]
+                return [.text(labelWithYear(w)), .text(groupName(w))] + usedGroups.map { .integer(counts[$0]) }
+                    + [.integer(total), .number(total > 0 ? Double(own) / Double(total) : 0, digits: 2)]
+            },
+            displayLimit: 30)))
+
+        // References shared by several citing works.
+        let shared = (0..<workCount).filter { graph.inDegree(Int32($0)) >= 2 }
+            .sorted { (graph.inDegree(Int32($0)), -$0) > (graph.inDegree(Int32($1)), -$1) }
+        blocks.append(.table(ReportTable(
+            name: "shared-references", title: "Works cited by more than one citing work",
+            caption: shared.isEmpty ? "No work is cited by more than one work of the dataset." :
+                "\(shared.count) works are cited by two or more works of the dataset; these are the references the citing works share.",
+            columns: ["cited work", g, "cited by", "citing works"],
+            rows: shared.map { w in
+                let citers = graph.predecessors(of: Int32(w)).map { labelWithYear(Int($0)) }
+                return [.text(labelWithYear(w)), .text(groupName(w)), .integer(citers.count), .text(citers.joined(separator: "; "))]
+            })))
+
         let ranked = (0..<workCount).sorted { (pagerank[$0], -$0) > (pagerank[$1], -$1) }
         blocks.append(.table(ReportTable(
             name: "citation-top-pagerank", title: "Most central works by PageRank",
@@ -71,6 +105,8 @@ extension DatasetReportContext {
                  .integer(graph.inDegree(Int32(w))), .integer(graph.outDegree(Int32(w)))]
             },
             displayLimit: parameters.topRows)))
-        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: bridging))
+        var withNull = bridging
+        withNull.null = null
+        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
     }
 }

@@ -12,7 +12,9 @@ extension DatasetReportContext {
         return dataset.workAttributes.names.filter { name in
             guard !excluded.contains(name), let values = dataset.workAttributes[name] else { return false }
             let distinct = Set(values.compactMap { $0 })
-            return distinct.count >= 2 && distinct.count <= 12
+            // Numbers (counts, scores) are not categories.
+            let numeric = !distinct.isEmpty && distinct.allSatisfy { Double($0) != nil }
+            return !numeric && distinct.count >= 2 && distinct.count <= 12
         }
     }
 
@@ -21,7 +23,7 @@ extension DatasetReportContext {
         guard let g = groupAttribute else { return nil }
         var blocks: [ReportBlock] = []
         let sizes = partition.groupSizes()
-        let order = partition.groupNames.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+        let order = Array(partition.groupNames.indices)  // by size, the missing group last
         blocks.append(.table(ReportTable(
             name: "works-by-\(slug(g))", title: "Works by \(g)",
             caption: "Number and share of the \(workCount) works in each group of '\(g)'.",
@@ -44,7 +46,8 @@ extension DatasetReportContext {
                 name: "\(slug(mapping.from))-to-\(slug(g))", title: "\(mapping.from.capitalized) as reported → \(g)",
                 caption: "Each reported value of '\(mapping.from)', the group the mapping file \(mapping.file) assigns to it, and how many works carry it. Edit \(mapping.file) to regroup.",
                 columns: [mapping.from, g, "works"],
-                rows: keys.map { [.text($0), .text(target[$0] ?? Partition.missingLabel), .integer(counts[$0] ?? 0)] })))
+                rows: keys.map { [.text($0), .text(target[$0] ?? Partition.missingLabel), .integer(counts[$0] ?? 0)] },
+                displayLimit: 40)))
         }
 
         for attribute in categoricalAttributes() {

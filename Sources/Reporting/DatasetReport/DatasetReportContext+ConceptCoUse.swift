@@ -22,6 +22,8 @@ struct ConceptCoUseMetrics: Encodable, Sendable {
     var assortativity: Double?
     var modularity: Double?
     var conceptsLinkingGroups: [ConceptBridge]
+    /// Label-permutation null model of edge homophily, E-I and the mixing cells.
+    var null: NullModelResult
 }
 
 /// A concept and the pairs of works from different groups it links.
@@ -131,19 +133,28 @@ extension DatasetReportContext {
             columns: [g] + groups,
             rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(mixing.counts[a][$0]) } })))
 
+        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         blocks.append(.table(ReportTable(
             name: "concept-co-use-silo-statistics", title: "How siloed the co-use network is",
-            caption: "Computed on the undirected co-use network (each linked pair once). No null model is applied in this report: compare groups of very different sizes with care.",
-            columns: ["statistic", "value", "reading"],
+            caption: "Computed on the undirected co-use network (each linked pair once). Null model: the \(g) labels shuffled over the works \(null.samples) times (seed \(null.seed)); expected = mean under the null, interval = its central 95%, p = (1 + samples at least as siloed) / (1 + samples), one-sided: is the network more siloed than chance?",
+            columns: ["statistic", "value", "expected under the null", "95% interval", "p", "reading"],
             rows: [
-                [.text("linked pairs"), .integer(coUse.links.count), .text("pairs of works sharing at least one concept")],
-                [.text("pairs across groups"), .integer(cross), .text("pairs whose works belong to different groups")],
-                [.text("edge homophily"), cell(bridging.edgeHomophily, 3), .text("share of pairs within a group (1 = complete silos)")],
-                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3), .text("homophily beyond group size, averaged over groups (0 = none)")],
-                [.text("E-I index"), cell(bridging.eiIndex, 3), .text("−1 all links within groups, +1 all across")],
-                [.text("nominal assortativity"), cell(bridging.assortativity, 3), .text("Newman's r: 0 = groups mix at random, 1 = perfect sorting")],
-                [.text("modularity of the grouping"), cell(bridging.modularity, 3), .text("Newman–Girvan Q of the groups, weighted by shared concepts")],
+                [.text("linked pairs"), .integer(coUse.links.count), .missing, .missing, .missing, .text("pairs of works sharing at least one concept")],
+                [.text("pairs across groups"), .integer(cross), .missing, .missing, .missing, .text("pairs whose works belong to different groups")],
+                [.text("edge homophily"), cell(bridging.edgeHomophily, 3), cell(null.expected.edgeHomophily, 3), intervalCell(null.intervals.edgeHomophily), cell(null.pValues.edgeHomophily, 3), .text("share of pairs within a group (1 = complete silos)")],
+                [.text("class-insensitive homophily"), cell(bridging.classInsensitiveHomophily, 3), .missing, .missing, .missing, .text("homophily beyond group size, averaged over groups (0 = none)")],
+                [.text("E-I index"), cell(bridging.eiIndex, 3), cell(null.expected.eiIndex, 3), intervalCell(null.intervals.eiIndex), cell(null.pValues.eiIndex, 3), .text("−1 all links within groups, +1 all across")],
+                [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing, .text("Newman's r: 0 = groups mix at random, 1 = perfect sorting")],
+                [.text("modularity of the grouping"), cell(bridging.modularity, 3), .missing, .missing, .missing, .text("Newman–Girvan Q of the groups, weighted by shared concepts")],
             ])))
+        if let h = bridging.edgeHomophily, let e = null.expected.edgeHomophily, let p = null.pValues.edgeHomophily {
+            let ratio = e > 0 ? h / e : .nan
+            blocks.append(.paragraph(
+                "In plain words: \(percent(h)) of the pairs of works that share a concept lie within one group of '\(g)', "
+                + "against \(percent(e)) expected if the same group sizes were assigned to the works at random"
+                + (ratio.isFinite ? " (\(ReportCell.number(ratio, digits: 2).display) times as many)" : "")
+                + "; p = \(ReportCell.number(p, digits: 3).display) over \(null.samples) shuffles."))
+        }
 
         let sizes = partition.groupSizes()
         blocks.append(.table(ReportTable(
@@ -195,9 +206,15 @@ extension DatasetReportContext {
             crossGroupLinks: cross, attribute: g, groups: groups, pairMixing: mixing.counts,
             edgeHomophily: bridging.edgeHomophily, classInsensitiveHomophily: bridging.classInsensitiveHomophily,
             eiIndex: bridging.eiIndex, eiIndexByGroup: bridging.eiIndexByGroup, assortativity: bridging.assortativity,
-            modularity: bridging.modularity, conceptsLinkingGroups: bridges)
+            modularity: bridging.modularity, conceptsLinkingGroups: bridges, null: null)
         return (ReportSection(title: "Concept co-use network", blocks: blocks), metrics)
     }
+}
+
+/// `[low, high]` as a cell, or a dash.
+func intervalCell(_ interval: [Double]?) -> ReportCell {
+    guard let interval, interval.count == 2 else { return .missing }
+    return .text("\(ReportCell.number(interval[0], digits: 3).display) – \(ReportCell.number(interval[1], digits: 3).display)")
 }
 
 /// A number cell, or a dash when there is no value.

@@ -71,10 +71,18 @@ extension DatasetReportContext {
         let figure = try PartitionNetworkFigure(
             nodeCount: kept.count, edges: edges, directed: true, partition: drawn, labels: kept.map { nodeLabel[$0] },
             options: options)
+        var dot = figure.dotGraph
+        if figure.engine == .dot {
+            // Derivation chains are shallow and broad: lay them out right to left so the
+            // origins stand in the left column and the page stays portrait.
+            dot.graphAttributes["rankdir"] = "RL"
+            dot.graphAttributes["ranksep"] = "0.9"
+            dot.graphAttributes["nodesep"] = "0.12"
+        }
         blocks.append(.figure(try .rendered(
             name: "lineage", title: "Stated lineage of models and concepts",
-            caption: "Arrows point from a model or work to what it derives from. " + figure.caption,
-            dot: figure.dotGraph, engine: figure.engine)))
+            caption: "Arrows point from a model or work to what it derives from; origins stand on the left. " + figure.caption,
+            dot: dot, engine: figure.engine)))
         blocks.append(.table(ReportTable(
             name: "lineage-arcs", title: "Stated derivations",
             caption: "Every lineage arc with the relation named in the source and the seed line it comes from.",

@@ -81,7 +81,8 @@ struct DatasetReportContext: Sendable {
             ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
             ("network figures", "Graphviz sfdp, at most \(parameters.maxFigureNodes) works (top by the score named in each caption)"),
             ("quotient figures", "Graphviz circo"),
-            ("random seed", "none used (every analysis in this report is deterministic)"),
+            ("null model", "label permutation, \(parameters.nullSamples) samples"),
+            ("random seed", "\(parameters.seed)"),
             ("generator", "Siloscope 0.1.0"),
         ]
     }

@@ -40,6 +40,10 @@ public enum MethodCatalogue {
         key: "mixing",
         sentence: "The mixing matrix counts links by the groups of their two ends (for citations, rows are the citing group and columns the cited group) (Newman 2003).",
         reference: "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E 67, 026126. doi:10.1103/PhysRevE.67.026126")
+    public static let permutationNull = Method(
+        key: "permutation-null",
+        sentence: "Each silo statistic is compared with a null model that shuffles the group labels over the works (label permutation, seeded, as UCINET does for the E-I index), keeping the network and the group sizes fixed; p-values count the shuffles at least as extreme as observed, with the +1 correction of North, Curtis & Sham (2002), and intervals are the central 95% of the null values.",
+        reference: "North, B. V., Curtis, D. & Sham, P. C. (2002). A note on the calculation of empirical P values from Monte Carlo procedures. American Journal of Human Genetics 71(2), 439–441. doi:10.1086/341527")
     public static let sfdp = Method(
         key: "sfdp",
         sentence: "Networks were drawn with Graphviz's sfdp multilevel force-directed layout (Hu 2005) through the Graphviz C libraries (Gansner & North 2000), colours from the Okabe–Ito colour-blind-safe palette.",

@@ -42,9 +42,8 @@ public enum MarkdownWriter {
     static func markdownTable(_ table: ReportTable) -> String {
         var out = "**\(escape(table.title))**\n\n"
         out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
-        let sample = table.rows.first
         out += "|" + table.columns.indices.map { i in
-            (sample.map { i < $0.count && $0[i].isNumeric } ?? false) ? "---:|" : "---|"
+            table.rows.contains { i < $0.count && $0[i].isNumeric } ? "---:|" : "---|"
         }.joined() + "\n"
         for row in table.displayedRows {
             out += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n"

@@ -16,6 +16,16 @@ struct GraphInputOptions: ParsableArguments {
         valueName: "file"))
     var nodes: String?
 
+    @Option(name: .customLong("partition"), help: ArgumentHelp(
+        "A Pajek partition (.clu) for a Pajek network, attached as a node attribute named after the file (e.g. SmaGriPY). Repeatable.",
+        valueName: "file"))
+    var partitions: [String] = []
+
+    @Option(name: .customLong("vector"), help: ArgumentHelp(
+        "A Pajek vector (.vec) for a Pajek network, attached as a node attribute named after the file. Repeatable.",
+        valueName: "file"))
+    var vectors: [String] = []
+
     @Flag(help: "The file's arcs point cited → citing (Cora, CiteSeer, the HistCite files): reverse them so that an arc means 'cites'.")
     var reverse = false
 

@@ -24,6 +24,10 @@ enum InputLoader {
                 throw InputError(file: options.input, field: "--nodes",
                                  message: "a dataset folder carries its own work attributes; --nodes applies to graph files")
             }
+            if !options.partitions.isEmpty || !options.vectors.isEmpty {
+                throw InputError(file: options.input, field: "--partition",
+                                 message: "--partition and --vector apply to Pajek networks, not dataset folders")
+            }
             if options.reverse {
                 throw InputError(file: options.input, field: "--reverse",
                                  message: "a dataset's citation layer is always citing → cited; --reverse applies to graph files")
@@ -36,9 +40,11 @@ enum InputLoader {
                                selfLoops: built.selfLoops, duplicateArcs: built.duplicateArcs)
         }
         progress("reading \(options.input)")
-        let input = try NetworkInput.load(
+        var input = try NetworkInput.load(
             path: options.input, reverse: options.reverse, nodes: options.nodes,
             duplicates: options.duplicates, selfLoops: options.selfLoops)
+        for path in options.partitions { try input.attachPartition(path: path) }
+        for path in options.vectors { try input.attachVector(path: path) }
         progress("read \(input.graph.nodeCount) nodes, \(input.graph.arcCount) arcs")
         return LoadedGraph(graph: input.graph, attributes: input.attributes,
                            selfLoops: input.selfLoops, duplicateArcs: input.duplicateArcs)

@@ -109,6 +109,27 @@ struct DatasetTests {
         #expect(co.pairsPerConcept() == ["trust": 3, "sdl": 1])
     }
 
+    @Test("summary lines and dataset-folder detection")
+    func summary() throws {
+        let fx = try DatasetFixture()
+        defer { fx.remove() }
+        let d = try Dataset.load(folder: fx.folder)
+        #expect(d.summaryLines() == [
+            "5 works (works.csv)",
+            "3 concepts (concept-vocabulary.csv)",
+            "concept layer concepts.csv: 7 arcs",
+            "citation layer cites.csv: 1 arcs",
+            "lineage layer lineage.csv: 1 arcs",
+            "literature from literatures.csv: 3 works mapped, 1 unmapped, 1 without a value (unmapped values: Astrology) -> group (missing)",
+        ])
+        #expect(Dataset.isDatasetFolder(fx.folder))
+        // The folder name is resolved, so "demo/" and "demo/../demo" work too.
+        #expect(try Dataset.load(folder: fx.folder + "/").workIDs.count == 5)
+        #expect(try Dataset.load(folder: fx.folder + "/../demo").workIDs.count == 5)
+        #expect(!Dataset.isDatasetFolder(fx.manifestPath))
+        #expect(!Dataset.isDatasetFolder(fx.root))
+    }
+
     @Test("discover lists dataset folders sorted by name, skipping others")
     func discover() throws {
         let root = NSTemporaryDirectory() + "siloscope-disc-" + UUID().uuidString

@@ -43,6 +43,18 @@ struct MainPathTests {
         #expect(tie.chosen.to == "21")
     }
 
+    /// Following every tie: forward, at 20 both 20→21 and 20→22 are kept, and 21 continues
+    /// to 22: arcs 3→5, 5→12, 12→20, 20→21, 20→22, 21→22. Backward, both 3→21 and 20→21 are
+    /// kept, and from 20 the search goes back 12→20, 5→12, 3→5.
+    @Test func localSearchesFollowingAllTies() throws {
+        let a = try analysis()
+        let f = a.localForward(includeTies: true)
+        #expect(Set(pairs(f)) == ["3>5", "5>12", "12>20", "20>21", "20>22", "21>22"])
+        #expect(f.ties.count == 1 && f.paths.isEmpty)
+        let b = a.localBackward(includeTies: true)
+        #expect(Set(pairs(b)) == ["3>21", "20>21", "21>22", "12>20", "5>12", "3>5"])
+    }
+
     /// Backward from the sink 22: 21→22 (2) beats 20→22 and 15→22 (1); into 21 the arcs
     /// 3→21 and 20→21 both weigh 1: tie, broken to the smaller tail (3 is index 0).
     @Test func localBackwardReportsTieAt21() throws {
@@ -103,6 +115,12 @@ struct MainPathTests {
         let one = a.multiple(limit: 1)
         #expect(one.paths == [["x", "m", "z1"]])
         #expect(one.ties.contains { $0.step == "source" })
+        // Into sinks: best into z1 = 2 + 2 = 4 via m (x→m and y→m tie, broken to x);
+        // best into z2 = max(2 + 2 via m, 1 from y) = 4. Sinks tie at 4: z1 (index 3) first.
+        let sinks = a.multiple(limit: 2, anchor: .sinks)
+        #expect(sinks.paths == [["x", "m", "z1"], ["x", "m", "z2"]])
+        #expect(sinks.ties.contains { $0.step == "predecessor" && $0.node == "m" })
+        #expect(a.multiple(limit: 1, anchor: .sinks).ties.contains { $0.step == "sink" })
     }
 
     /// Global search on random DAGs against the brute-force enumerator: the returned path
@@ -189,6 +207,34 @@ struct MainPathTests {
         #expect(cut.topologicalOrder.count == n)
     }
 
+    /// `run` dispatches on the CLI names and gives the same results as the direct calls.
+    @Test func runDispatchesByName() throws {
+        let a = try analysis()
+        #expect(MainPathSearch(rawValue: "key-route") == .keyRoute)
+        #expect(a.run(.global).dagArcs == a.global().dagArcs)
+        #expect(a.run(.localBackward).dagArcs == a.localBackward().dagArcs)
+        #expect(a.run(.keyRoute, routes: 4).dagArcs == a.keyRoute(routes: 4).dagArcs)
+        #expect(a.run(.basket, tolerance: 0.2).dagArcs == a.basket(tolerance: 0.2).dagArcs)
+        #expect(a.run(.multiple, routes: 1).search == .multiple)
+    }
+
+    /// Degenerate inputs: an empty graph and a graph of isolated works give empty results
+    /// (no crash) for every search and weight.
+    @Test func emptyAndIsolated() throws {
+        for nodes in [[String](), ["a", "b", "c"]] {
+            let dag = try flowDAG(nodes: nodes, arcs: [])
+            for kind in TraversalWeightKind.allCases {
+                let a = MainPathAnalysis(dag: dag, weight: kind)
+                for search in MainPathSearch.allCases {
+                    let r = a.run(search, routes: 3, tolerance: 0.5)
+                    #expect(r.arcs.isEmpty && r.totalWeight == 0)
+                }
+                #expect(a.keyRouteSweep([0, 1, 5]).allSatisfy { $0.arcs == 0 })
+                #expect(a.weights.total == 0 && a.weights.normalizedNodeWeights.allSatisfy { $0 == 0 })
+            }
+        }
+    }
+
     /// JSON carries the DESIGN §6 keys.
     @Test func resultEncodesDesignKeys() throws {
         let r = try analysis().global()
@@ -201,5 +247,13 @@ struct MainPathTests {
         let arcs = try #require(object["arcs"] as? [[String: Any]])
         #expect(arcs.first?["from"] as? String == "3" && arcs.first?["to"] as? String == "5")
         #expect(arcs.first?["weight"] as? Double == 3)
+        // Determinism: two independent analyses encode to identical bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for search in MainPathSearch.allCases {
+            let x = try encoder.encode(try analysis().run(search, routes: 4))
+            let y = try encoder.encode(try analysis().run(search, routes: 4))
+            #expect(x == y)
+        }
     }
 }

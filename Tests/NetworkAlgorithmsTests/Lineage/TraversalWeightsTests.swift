@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NetworkAlgorithms
 import NetworkCore
@@ -60,6 +61,23 @@ struct TraversalWeightsTests {
         let dag = try flowDAG(nodes: nodes, arcs: table.map { ($0.0, $0.1) })
         try checkTable(dag, table)
         #expect(TraversalWeights(dag, kind: .spc).exactTotal == 4)
+    }
+
+    /// Kuan (2020), "Regarding weight assignment algorithms of main path analysis and the
+    /// conversion of arc weights to node weights", Scientometrics 124(1):775–782,
+    /// doi:10.1007/s11192-020-03468-8, Fig. 2 network (13 papers, arcs along the knowledge
+    /// flow): arc 8→12 has SPC 6 and SPLC 12, arc 1→4 has SPNP 13. (Figures as quoted in the
+    /// documentation of a public R implementation; re-derived by hand here.)
+    /// SPC: N⁻ from sources: 1,2,3 → 1; 4..7 → 3; 8 = 3 (via 6) + 3 (via 7) = 6; N⁺(12) = 1.
+    /// SPLC: N⁻ from any node: 4 = 1+3 = 4; 5 = 6 = 5; 7 = 6; 8 = 1+5+6 = 12.
+    /// SPNP: N⁺ to any node: 12, 13, 9, 10, 11 → 1; 8 = 3; 7 = 1+3+1+1+1 = 7; 5 = 8; 6 = 4;
+    /// 4 = 1+8+4 = 13; so 1→4 = 1·13.
+    @Test func kuan2020Figure2() throws {
+        let arcs = [(1, 4), (2, 4), (3, 4), (4, 5), (4, 6), (5, 7), (6, 8), (7, 8), (7, 9), (7, 10), (7, 11), (8, 12), (8, 13)]
+        let dag = try flowDAG(nodes: (1...13).map(String.init), arcs: arcs.map { (String($0.0), String($0.1)) })
+        #expect(weight(dag, TraversalWeights(dag, kind: .spc), "8", "12") == 6)
+        #expect(weight(dag, TraversalWeights(dag, kind: .splc), "8", "12") == 12)
+        #expect(weight(dag, TraversalWeights(dag, kind: .spnp), "1", "4") == 13)
     }
 
     /// `test-CiteTest.net` (bavla/Nets), table transcribed from path-count-tests/PROVENANCE.md.
@@ -173,6 +191,19 @@ struct TraversalWeightsTests {
         #expect(w.arcWeights[0] == 0x1p63)
         #expect(w.normalizedArcWeights[0] == 0.5)
         #expect(w.normalizedArcWeights[2] == 0.25)
+    }
+
+    /// 2^1020 ≈ 1.1·10³⁰⁷ paths fit in a Double, but sums of such weights along a path would
+    /// not: searches switch to normalised weights, and the result still encodes to JSON.
+    @Test func nearDoubleLimitSearchesUseNormalizedWeights() throws {
+        let dag = try ladder(layers: 1020)
+        let w = TraversalWeights(dag, kind: .spc)
+        #expect(w.precision == .double)
+        #expect(w.searchUsesNormalizedWeights)
+        let r = MainPathAnalysis(dag: dag, weight: .spc).global()
+        #expect(r.weightScale == "normalized")
+        #expect(r.totalWeight.isFinite && r.nodes.count == 1022)
+        #expect(throws: Never.self) { _ = try JSONEncoder().encode(r) }
     }
 
     /// 2^1100 paths exceed the Double range: counts move to logarithms; normalised weights

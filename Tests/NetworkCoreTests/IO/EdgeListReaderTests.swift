@@ -97,6 +97,15 @@ struct EdgeListReaderTests {
         #expect(e?.message == "empty node id")
     }
 
+    @Test("interner keeps numeric spellings apart and mixes numeric and text ids")
+    func internerSpellings() {
+        var interner = ByteInterner(expected: 1)
+        let ids = ["0001001", "1001", "1", "01", "001", "123456789012345678", "12345678901234567", "a1", "", "99999999999999999"]
+        for (k, id) in ids.enumerated() { #expect(interner.intern(id) == Int32(k)) }
+        for (k, id) in ids.enumerated().reversed() { #expect(interner.intern(id) == Int32(k)) }
+        #expect(interner.ids == ids)
+    }
+
     @Test("interner agrees with a dictionary on random ids (seeded)")
     func internerProperty() throws {
         var rng = SplitMix64(seed: 7)

@@ -1,5 +1,5 @@
 /// Makes Graphviz/cairo output reproducible: PDF timestamps, anonymous graph names in SVG.
-enum PDFNormalizer {
+enum OutputNormalizer {
     /// Graphviz names an anonymous root graph `%<counter>`, with a counter shared by the
     /// whole process, and writes that name in the SVG `Title` comment and the graph's
     /// `<title>`. Rewrites those two occurrences to `%0`. No-op for named graphs. O(n).

@@ -17,7 +17,8 @@ public struct GroupStyle: Sendable, Equatable, Hashable {
 ///
 /// Source: Okabe, M. & Ito, K. (2008), *Color Universal Design (CUD): How to make
 /// figures and presentations that are friendly to colorblind people*,
-/// https://jfly.uni-koeln.de/color/ (eight colours distinguishable under protanopia,
+/// https://jfly.uni-koeln.de/color/ (first published at jfly.iam.u-tokyo.ac.jp/color/;
+/// eight colours distinguishable under protanopia,
 /// deuteranopia and tritanopia).
 ///
 /// Mapping: group `i` gets colour `i mod 8` (in the order of ``colors``) and shape

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reading author names in the shapes exports print them.
+extension AuthorName {
+    private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "ter", "ten", "dos", "das", "bin", "al", "el"]
+
+    /// Initials of given names: `Ming Liang` → `ML`, `S. C.` → `SC`, `Jean-Paul` → `J-P`.
+    static func initials(ofGiven given: String) -> String {
+        var out = ""
+        for word in given.split(whereSeparator: { $0 == " " || $0 == "." }) {
+            let parts = word.split(separator: "-")
+            let letters = parts.compactMap { $0.first.map { String($0).uppercased() } }
+            // "ML" already as initials
+            if parts.count == 1, word.count <= 3, word.allSatisfy({ $0.isUppercase }) { out += word; continue }
+            out += letters.joined(separator: "-")
+        }
+        return out
+    }
+
+    /// `Family, Given` (WoS `AF`, BibTeX, RIS): everything before the first comma is the surname.
+    /// A name without a comma is read with ``parseGivenFamily(_:)``.
+    public static func parseFamilyFirst(_ text: String) -> AuthorName? {
+        let t = clean(text)
+        guard !t.isEmpty else { return nil }
+        guard let comma = t.firstIndex(of: ",") else { return parseGivenFamily(t) }
+        let family = t[..<comma].trimmingCharacters(in: .whitespaces)
+        let given = t[t.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        guard !family.isEmpty else { return nil }
+        return AuthorName(family: family, initials: initials(ofGiven: given))
+    }
+
+    /// `Given Family` (Lens, OpenAlex `display_name`, CSL literal): the last word with the
+    /// lower-case particles before it (`van de Bovenkamp`, `De Roure`) is the surname.
+    public static func parseGivenFamily(_ text: String) -> AuthorName? {
+        let words = clean(text).split(separator: " ").map(String.init)
+        guard let last = words.last else { return nil }
+        var familyStart = words.count - 1
+        while familyStart > 1, particles.contains(words[familyStart - 1].lowercased()) { familyStart -= 1 }
+        let family = ([last] == words ? [last] : Array(words[familyStart...])).joined(separator: " ")
+        return AuthorName(family: family, initials: initials(ofGiven: words[..<familyStart].joined(separator: " ")))
+    }
+
+    /// `Surname IN` / `Surname I.N.` / `IN Surname` (WoS `AU` and `CR`, Scopus, Crossref
+    /// reference `author`): a final or initial word of one to four capitals (dots allowed)
+    /// is read as initials; otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
+    public static func parseShort(_ text: String) -> AuthorName? {
+        let t = clean(text).replacingOccurrences(of: ",", with: " ")
+        guard !t.isEmpty, !t.lowercased().contains("anonymous") else { return nil }
+        var words = t.split(separator: " ").map(String.init)
+        func isInitials(_ w: String) -> Bool {
+            let letters = w.filter { $0 != "." && $0 != "-" }
+            return (1...4).contains(letters.count) && letters.allSatisfy(\.isUppercase)
+                && (w.contains(".") || letters.count <= 3 || w == w.uppercased())
+        }
+        guard words.count > 1 else { return AuthorName(family: t) }
+        var initialsParts: [String] = []
+        while words.count > 1, let w = words.last, isInitials(w), w.count <= 6 {
+            initialsParts.insert(w, at: 0)
+            words.removeLast()
+            if initialsParts.count == 2 { break }
+        }
+        if initialsParts.isEmpty, let w = words.first, isInitials(w), words.count == 2 {
+            // "AF Arnsten" (Crossref reference authors).
+            return AuthorName(family: words[1], initials: w.filter { $0 != "." })
+        }
+        let family = words.joined(separator: " ")
+        return AuthorName(family: family, initials: initialsParts.joined().filter { $0 != "." })
+    }
+
+    /// Removes LaTeX braces and common escapes, and collapses white space.
+    static func clean(_ text: String) -> String {
+        var s = text.replacingOccurrences(of: "{[}", with: "[").replacingOccurrences(of: "{]}", with: "]")
+            .replacingOccurrences(of: "\\&", with: "&").replacingOccurrences(of: "\\_", with: "_")
+        s.removeAll { $0 == "{" || $0 == "}" }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+}

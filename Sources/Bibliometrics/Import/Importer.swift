@@ -1,0 +1,247 @@
+import Foundation
+import NetworkCore
+
+/// Options of ``Importer``.
+public struct ImportOptions: Sendable {
+    /// Skip bad records (counted in `skipped`, listed in the log) instead of failing.
+    public var lenient: Bool
+    /// Thresholds of the fallback key (year tolerance, title similarity).
+    public var match: MatchOptions
+    /// `title:` of the written `dataset.yml`; default names the files.
+    public var title: String?
+
+    public init(lenient: Bool = false, match: MatchOptions = MatchOptions(), title: String? = nil) {
+        self.lenient = lenient
+        self.match = match
+        self.title = title
+    }
+}
+
+/// One work of an imported dataset.
+public struct ImportedWork: Sendable {
+    public var work: Work
+    /// Export-native ids (`wos:WOS:…`, `scopus:2-s2.0-…`, `lens:…`).
+    public var nativeIDs: [String]
+    /// `true` when at least one citing record describes it (its reference list was read).
+    public var isCiting: Bool
+    /// Citation arcs pointing to it.
+    public var citedBy: Int
+}
+
+/// One citation arc: `citing` cites `cited`, with every reference that states it.
+public struct ImportedCitation: Sendable, Equatable {
+    public var citing: String
+    public var cited: String
+    /// Provenance of each reference giving this arc (`file:line#k`), in reading order.
+    public var sources: [String]
+}
+
+/// One cited reference as read, and the work it was matched to.
+public struct ImportedReferenceRow: Sendable {
+    public var citing: String
+    /// 1-based position in the citing record's reference list.
+    public var position: Int
+    public var cited: String
+    public var method: ImportMatchMethod
+    public var reference: CitedReference
+    public var nativeID: String?
+    /// `file:line#k`.
+    public var source: String
+    /// Why no arc was written for it (`self-citation`, `repeated citation`), else `nil`.
+    public var note: String?
+}
+
+/// A citing record recognised as a duplicate of an earlier one (same work from two
+/// exports, or twice in one export): the work keeps the record read first.
+public struct DuplicateRecord: Sendable, Equatable {
+    public var work: String
+    public var kept: String
+    public var merged: String
+    public var method: ImportMatchMethod
+}
+
+/// The merged result of an import, before it is written.
+public struct ImportedDataset: Sendable {
+    public var works: [ImportedWork]
+    public var citations: [ImportedCitation]
+    public var references: [ImportedReferenceRow]
+    public var duplicates: [DuplicateRecord]
+    public var files: [FileReadResult]
+    public var summary: ImportSummary
+    /// Refused identifier matches and other notes for the log.
+    public var notes: [String]
+}
+
+/// Turns bibliographic exports into a dataset with a citation layer (`siloscope import`).
+///
+/// Definition (``merge(_:)``), in reading order (files as given, records in file order):
+/// 1. **Citing records** are deduplicated: a record that matches an earlier work
+///    (``WorkIndex``: DOI, OpenAlex id, PMID, native id, then the fallback key) is merged
+///    into it — the work keeps the earlier record's fields, fills gaps from the later one,
+///    and both records are listed (a `DuplicateRecord` says which was kept and why).
+/// 2. **References** of every record are matched to the works (identifiers, key, raw
+///    text); a reference that matches nothing becomes a new, cited-only work.
+/// 3. **Arcs**: one arc per (citing work, cited work) pair, however many references state
+///    it — so the same paper exported from WoS and from Scopus, or a reference repeated
+///    in one list, never counts a citation twice; each arc lists every reference that
+///    gives it. A reference matched to its own citing work is kept in `references.csv`
+///    with the note `self-citation` and gives no arc.
+///
+/// Counts (``ImportSummary``): `records` citing records read, `references` cited
+/// references read, `skipped` bad records (lenient), `duplicates` citing records merged
+/// into an earlier one, `matched.byIdentifier`/`byKey` references attached to an existing
+/// work (a citing record or an earlier reference) by identifier / by key or raw text,
+/// `matched.unmatched` references that became a new work.
+///
+/// Complexity: O(R + r·b) for R records and r references, b the works sharing a surname.
+/// Deterministic: the same files in the same order give byte-identical output.
+public struct Importer: Sendable {
+    public var options: ImportOptions
+
+    public init(options: ImportOptions = ImportOptions()) {
+        self.options = options
+    }
+
+    /// Reads each file with `format` (or the detected format when `nil`).
+    public func read(files: [String], format: ImportFormat?) throws -> [FileReadResult] {
+        guard !files.isEmpty else { throw InputError(file: "(arguments)", message: "no input files given") }
+        return try files.map { path in
+            let f = try format ?? FormatDetector.detect(path: path)
+            return try FormatDetector.read(path: path, format: f, lenient: options.lenient)
+        }
+    }
+
+    /// Reads, merges and writes the dataset folder; returns the DESIGN §6 summary.
+    @discardableResult
+    public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
+        let merged = merge(try read(files: files, format: format))
+        try write(merged, to: outputFolder)
+        return merged.summary
+    }
+
+    /// Merges the records of `results` (see the type's definition).
+    public func merge(_ results: [FileReadResult]) -> ImportedDataset {
+        var index = WorkIndex(options: options.match)
+        var duplicates: [DuplicateRecord] = []
+        var recordNode: [[Int]] = []
+        // 1. Citing records.
+        for file in results {
+            var nodesOfFile: [Int] = []
+            for record in file.records {
+                let span = record.work.sources.first?.description ?? file.file
+                let probe = record.work.asReference
+                if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
+                    let kept = index.nodes[i].records.first ?? index.nodes[i].work.sources.first?.description ?? "?"
+                    if index.nodes[i].isCiting {
+                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method))
+                    }
+                    index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
+                    index.nodes[i].isCiting = true
+                    index.nodes[i].records.append(span)
+                    index.nodes[i].work.sources.append(contentsOf: record.work.sources)
+                    nodesOfFile.append(i)
+                } else {
+                    nodesOfFile.append(index.add(WorkIndex.Node(work: record.work, nativeIDs: record.nativeIDs, isCiting: true, records: [span], rawKey: nil)))
+                }
+            }
+            recordNode.append(nodesOfFile)
+        }
+        // 2. References, 3. arcs.
+        var matched = ImportSummary.MatchCounts()
+        var arcIndex: [[Int]: Int] = [:]
+        var arcs: [(citing: Int, cited: Int, sources: [String])] = []
+        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?)] = []
+        for (f, file) in results.enumerated() {
+            for (r, record) in file.records.enumerated() {
+                let citing = recordNode[f][r]
+                for (k, item) in record.references.enumerated() {
+                    let ref = item.reference
+                    let source = (ref.source?.description ?? record.work.sources.first?.description ?? file.file) + "#\(k + 1)"
+                    let rawKey = WorkIndex.rawKey(ref)
+                    let target: Int, method: ImportMatchMethod
+                    if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey) {
+                        target = i
+                        method = m
+                        if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
+                        var w = Work(id: "", reference: ref)
+                        w.sources = []
+                        index.enrich(i, with: w, nativeIDs: item.nativeID.map { [$0] } ?? [])
+                    } else {
+                        var w = Work(id: "", reference: ref)
+                        w.sources = []
+                        target = index.add(WorkIndex.Node(work: w, nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey))
+                        method = .new
+                        matched.unmatched += 1
+                    }
+                    var note: String?
+                    if target == citing {
+                        note = "self-citation: the reference matches its own citing work; no arc"
+                    } else if let a = arcIndex[[citing, target]] {
+                        note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
+                        arcs[a].sources.append(source)
+                    } else {
+                        arcIndex[[citing, target]] = arcs.count
+                        arcs.append((citing, target, [source]))
+                    }
+                    rows.append((citing, k + 1, target, method, item, source, note))
+                }
+            }
+        }
+        // Ids.
+        var used = Set<String>()
+        var ids: [String] = []
+        for node in index.nodes {
+            var base = WorkIDs.base(node.work, nativeIDs: node.nativeIDs)
+            if used.contains(base) {
+                var n = 2
+                while used.contains(base + "-\(n)") { n += 1 }
+                base += "-\(n)"
+            }
+            used.insert(base)
+            ids.append(base)
+        }
+        var citedBy = [Int](repeating: 0, count: index.nodes.count)
+        for a in arcs { citedBy[a.cited] += 1 }
+        let works = index.nodes.enumerated().map { i, n in
+            var w = n.work
+            w.id = ids[i]
+            return ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i])
+        }
+        let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
+        let referenceRows = rows.map { r in
+            ImportedReferenceRow(citing: ids[r.citing], position: r.position, cited: ids[r.cited], method: r.method,
+                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note)
+        }
+        let dups = duplicates.map { d in
+            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method)
+        }
+        let formats = Array(Set(results.map { $0.format.rawValue })).sorted()
+        var summary = ImportSummary(format: formats.joined(separator: "+"),
+                                    records: results.reduce(0) { $0 + $1.records.count },
+                                    references: results.reduce(0) { $0 + $1.referenceCount },
+                                    skipped: results.reduce(0) { $0 + $1.skipped.count },
+                                    duplicates: dups.count, matched: matched)
+        summary.works = works.count
+        summary.citations = citations.count
+        summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
+                                                                references: $0.referenceCount, skipped: $0.skipped.count) }
+        return ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
+                               files: results, summary: summary, notes: index.conflicts)
+    }
+}
+
+/// Node ids of imported works.
+enum WorkIDs {
+    /// `W…` (OpenAlex), else `doi:…`, else `pmid:…`, else the first native id, else
+    /// `surname-year-firstTitleWord` (folded). Clashes get `-2`, `-3` in reading order.
+    static func base(_ w: Work, nativeIDs: [String]) -> String {
+        if let o = w.openAlexID { return o }
+        if let d = w.doi { return "doi:" + d.value }
+        if let p = w.pmid { return "pmid:" + p }
+        if let n = nativeIDs.first { return n }
+        let surname = w.authors.first?.matchKey ?? ""
+        let word = TitleSimilarity.tokens(w.title ?? w.venue ?? "").first { $0.count > 3 } ?? ""
+        let parts = [surname.isEmpty ? "anon" : surname, w.year.map(String.init) ?? "nd", word].filter { !$0.isEmpty }
+        return parts.joined(separator: "-")
+    }
+}

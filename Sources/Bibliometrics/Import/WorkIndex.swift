@@ -1,0 +1,260 @@
+import Foundation
+
+/// How a record or reference was attached to a work of the import.
+public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
+    /// Same normalised DOI.
+    case doi
+    /// Same OpenAlex work id.
+    case openAlex = "openalex"
+    /// Same PubMed id.
+    case pmid
+    /// Same export-native id (WoS accession number, Scopus EID, Lens id).
+    case nativeID = "native-id"
+    /// Fallback key: first-author surname, year ±tolerance, title or source similarity.
+    case key
+    /// Same reference text (no author, no identifier), folded.
+    case rawText = "raw-text"
+    /// Matched nothing: a new work.
+    case new
+
+    /// `true` for the identifier methods.
+    public var isIdentifier: Bool { [.doi, .openAlex, .pmid, .nativeID].contains(self) }
+}
+
+/// The works of an import with indexes for identifier and fallback-key lookup.
+///
+/// Definition of a match of a candidate (record or reference) `r` against a work `w`:
+/// 1. **Identifier**: `w` has the same DOI (canonical form, ``DOI``), OpenAlex id, PMID or
+///    native id as `r`, tried in that order. A DOI match is refused when both first-author
+///    surnames are known and differ *and* either both titles are known with Dice <
+///    `doiTitleCheck`, or (no titles to compare) the years differ by more than the
+///    tolerance and the sources do not match — one DOI printed on the wrong reference.
+///    The refusal is logged; the candidate goes on to the other rules.
+/// 2. **Key**: same folded first-author surname (``AuthorName/matchKey``), years within
+///    `yearTolerance`, no conflicting DOI, OpenAlex id, PMID or same-database native id
+///    (two WoS accession numbers), volumes and first pages equal where both are printed,
+///    and: both titles known → titles match (Dice ≥ `minimumDice`, or overlap ≥
+///    `minimumOverlap` with ≥ `minimumContainedTokens` tokens in the shorter) and carry the
+///    same numbers when both carry any ("Part 1" ≠ "Part 2");
+///    otherwise a source (or a source against a title: WoS prints a book's title as its
+///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
+///    and first page. Among several candidates the one with the exact year, then the
+///    lowest index, wins (deterministic).
+/// 3. **Raw text**: a reference with neither author nor identifier matches a work first
+///    created from the same folded text.
+///
+/// Complexity: O(1) expected per identifier lookup; a key lookup compares with the works
+/// of the same surname and a year within the tolerance (O(b) for b such works).
+struct WorkIndex {
+    struct Node {
+        var work: Work
+        var nativeIDs: [String]
+        var isCiting: Bool
+        /// Citing records merged into this node (record spans as strings).
+        var records: [String]
+        var rawKey: String?
+        /// Folded title and source words, computed once per work.
+        var keys = MatchKeys(title: nil, venue: nil)
+    }
+
+    var nodes: [Node] = []
+    private var byDOI: [DOI: Int] = [:]
+    private var byOpenAlex: [String: Int] = [:]
+    private var byPMID: [String: Int] = [:]
+    private var byNative: [String: Int] = [:]
+    /// Works by `surname|year` (the fallback key's blocks).
+    private var bySurname: [String: [Int]] = [:]
+    private var byRaw: [String: Int] = [:]
+    let options: MatchOptions
+    /// Identifier matches refused, with the reason (for the log).
+    var conflicts: [String] = []
+
+    init(options: MatchOptions) { self.options = options }
+
+    /// Registers node `i`'s identifiers (first registration of an identifier wins).
+    mutating func register(_ i: Int) {
+        if (nodes[i].keys.titleSet == nil && nodes[i].work.title != nil) || (nodes[i].keys.venueWords == nil && nodes[i].work.venue != nil) {
+            nodes[i].keys = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
+        }
+        let n = nodes[i]
+        if let d = n.work.doi, byDOI[d] == nil { byDOI[d] = i }
+        if let o = n.work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
+        if let p = n.work.pmid, byPMID[p] == nil { byPMID[p] = i }
+        for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
+        if let s = n.work.authors.first?.matchKey, !s.isEmpty, let y = n.work.year {
+            let key = s + "|" + String(y)
+            var list = bySurname[key, default: []]
+            if !list.contains(i) { list.append(i); bySurname[key] = list }
+        }
+        if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
+    }
+
+    mutating func add(_ node: Node) -> Int {
+        nodes.append(node)
+        register(nodes.count - 1)
+        return nodes.count - 1
+    }
+
+    /// Finds the work `candidate` describes; `exclude` is never returned (a record's own node).
+    mutating func find(_ c: CitedReference, nativeIDs: [String], rawKey: String?, exclude: Int? = nil) -> (Int, ImportMatchMethod)? {
+        if let d = c.doi, let i = byDOI[d], i != exclude {
+            if doiPlausible(c, nodes[i].work) { return (i, .doi) }
+            conflicts.append("DOI \(d) of '\(c.raw.prefix(80))' also belongs to '\(nodes[i].work.title?.prefix(80) ?? "?")' with a different first author and title: not merged")
+        }
+        if let o = c.openAlexID, let i = byOpenAlex[o], i != exclude { return (i, .openAlex) }
+        if let p = c.pmid, let i = byPMID[p], i != exclude { return (i, .pmid) }
+        for x in nativeIDs { if let i = byNative[x], i != exclude { return (i, .nativeID) } }
+        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .key) }
+        if let r = rawKey, let i = byRaw[r], i != exclude { return (i, .rawText) }
+        return nil
+    }
+
+    func doiPlausible(_ c: CitedReference, _ w: Work) -> Bool {
+        guard let a = c.firstAuthor?.matchKey, let b = w.authors.first?.matchKey, !a.isEmpty, !b.isEmpty, a != b else { return true }
+        if let t1 = c.title, let t2 = w.title { return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck }
+        // No titles to compare: refuse only when the years also disagree and the sources do not match.
+        guard let y1 = c.year, let y2 = w.year, abs(y1 - y2) > options.yearTolerance else { return true }
+        if let v1 = c.venue, let v2 = w.venue, WorkIndex.sourcesMatch(v1, v2) != .none { return true }
+        return false
+    }
+
+    func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
+        guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year else { return nil }
+        let tolerance = max(0, options.yearTolerance)
+        var candidates: [Int] = []
+        for y in (year - tolerance)...(year + tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+        candidates.sort()
+        guard !candidates.isEmpty else { return nil }
+        let keys = MatchKeys(title: c.title, venue: c.venue)
+        var best: (index: Int, exact: Bool)?
+        for i in candidates where i != exclude {
+            let w = nodes[i].work
+            guard let wy = w.year, abs(wy - year) <= options.yearTolerance else { continue }
+            if let a = c.doi, let b = w.doi, a != b { continue }
+            if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
+            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
+            if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
+            if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
+            guard describesSameWork(c, keys, w, nodes[i].keys) else { continue }
+            let exact = wy == year
+            if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+        }
+        return best?.index
+    }
+
+    func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, _ w: Work, _ wk: MatchKeys) -> Bool {
+        if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
+            // "Part 1" versus "Part 2": titles whose numbers differ are different works.
+            let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
+            if !nx.isEmpty, !ny.isEmpty, nx != ny { return false }
+            let common = Double(x.intersection(y).count)
+            let dice = 2 * common / Double(x.count + y.count)
+            let shorter = min(x.count, y.count)
+            let overlap = common / Double(shorter)
+            if dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens) { return true }
+        }
+        let pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords), (ck.venueWords, wk.titleWords), (ck.titleWords, wk.venueWords)]
+        for (a, b) in pairs {
+            guard let a, let b else { continue }
+            switch WorkIndex.sourcesMatch(words: a, b) {
+            case .strong: return true
+            case .weak:
+                if let v1 = c.volume, let v2 = w.volume, let p1 = c.pages, let p2 = w.pages,
+                   WorkIndex.number(v1) == WorkIndex.number(v2), WorkIndex.firstPage(p1) == WorkIndex.firstPage(p2) { return true }
+            case .none: continue
+            }
+        }
+        return false
+    }
+
+    enum SourceMatch { case strong, weak, none }
+
+    static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der"]
+
+    /// Source (journal / book) similarity: the folded words without stop words of the
+    /// shorter name are prefixes of the first words of the longer, in order (`J INFORMETR`
+    /// ~ `Journal of Informetrics`, the 20-character WoS abbreviation ~ the full title).
+    /// Two or more words: strong; one word: weak (needs volume and page to agree).
+    static func sourcesMatch(_ a: String, _ b: String) -> SourceMatch {
+        sourcesMatch(words: MatchKeys.words(a), MatchKeys.words(b))
+    }
+
+    /// ``sourcesMatch(_:_:)`` on words already folded and without stop words.
+    static func sourcesMatch(words x: [String], _ y: [String]) -> SourceMatch {
+        guard !x.isEmpty, !y.isEmpty else { return .none }
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        for (i, word) in short.enumerated() where !long[i].hasPrefix(word) { return .none }
+        return short.count >= 2 ? .strong : .weak
+    }
+
+    /// `true` when both lists hold an id of the same database (`wos:`, `scopus:`, `lens:`)
+    /// and none of those ids is shared: two different records of one database.
+    static func nativeConflict(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        func kind(_ s: String) -> Substring { s.prefix { $0 != ":" } }
+        for x in a {
+            let sameKind = b.filter { kind($0) == kind(x) }
+            if !sameKind.isEmpty, !sameKind.contains(x) { return true }
+        }
+        return false
+    }
+
+    /// Digits of a volume (`V38` → `38`).
+    static func number(_ s: String) -> String { s.filter(\.isNumber) }
+
+    /// First page: the text before `-` (`959-975` → `959`, `E128-E139` → `E128`), upper-cased.
+    static func firstPage(_ s: String) -> String {
+        String(s.split(whereSeparator: { $0 == "-" || $0 == "–" }).first ?? Substring(s)).trimmingCharacters(in: .whitespaces).uppercased()
+    }
+
+    /// Folded text of a reference without author and identifiers (for raw-text matching).
+    static func rawKey(_ c: CitedReference) -> String? {
+        guard c.authors.isEmpty, c.editors.isEmpty, c.doi == nil, c.openAlexID == nil, c.pmid == nil else { return nil }
+        let k = TitleSimilarity.tokens(c.raw).joined(separator: " ")
+        return k.count >= 12 ? k : nil
+    }
+
+    /// Fills `node`'s missing fields from `c` and registers new identifiers.
+    mutating func enrich(_ i: Int, with w: Work, nativeIDs: [String]) {
+        var n = nodes[i].work
+        if n.authors.isEmpty { n.authors = w.authors }
+        n.year = n.year ?? w.year
+        n.title = n.title ?? w.title
+        n.venue = n.venue ?? w.venue
+        n.volume = n.volume ?? w.volume
+        n.issue = n.issue ?? w.issue
+        n.pages = n.pages ?? w.pages
+        n.publisher = n.publisher ?? w.publisher
+        n.doi = n.doi ?? w.doi
+        n.url = n.url ?? w.url
+        n.pmid = n.pmid ?? w.pmid
+        n.openAlexID = n.openAlexID ?? w.openAlexID
+        if n.type == .unknown { n.type = w.type }
+        nodes[i].work = n
+        for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x) }
+        register(i)
+    }
+}
+
+/// The folded words the fallback key compares, computed once per record.
+struct MatchKeys {
+    /// Title tokens (``TitleSimilarity/tokens(_:)``) as a set, for Dice and overlap.
+    var titleSet: Set<String>?
+    /// Title and source words without stop words, in order, for ``WorkIndex/sourcesMatch(words:_:)``.
+    var titleWords: [String]?
+    var venueWords: [String]?
+
+    init(title: String?, venue: String?) {
+        if let title {
+            let tokens = TitleSimilarity.tokens(title)
+            titleSet = Set(tokens)
+            titleWords = tokens.filter { !WorkIndex.stopWords.contains($0) }
+        }
+        venueWords = venue.map(MatchKeys.words)
+    }
+
+    static func words(_ s: String) -> [String] {
+        TitleSimilarity.tokens(s).filter { !WorkIndex.stopWords.contains($0) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Title comparison for reference matching.
+///
+/// Definition: a title's tokens are its words after folding (lower case, diacritics
+/// removed), with hyphens inside words removed first (`co-production` = `coproduction`,
+/// `health-care` = `healthcare`) and every other non-alphanumeric character a separator.
+/// ``dice(_:_:)`` is the Sørensen–Dice coefficient of the two token sets,
+/// 2|A∩B| / (|A|+|B|); ``overlap(_:_:)`` is |A∩B| / min(|A|,|B|) (the shorter title
+/// contained in the longer, as when one list prints the subtitle and another does not).
+/// Both are in [0, 1], symmetric, and 0 when either title has no token. Dice (1945),
+/// *Measures of the amount of ecologic association between species*, Ecology 26:297–302,
+/// doi:10.2307/1932409; the overlap coefficient is the Szymkiewicz–Simpson coefficient.
+/// Complexity O(n + m) in the title lengths. Pure and deterministic.
+public enum TitleSimilarity {
+    /// The folded tokens of a title.
+    public static func tokens(_ title: String) -> [String] {
+        var s = title.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "\u{2010}", with: "")
+        s = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var out: [String] = []
+        var current = ""
+        for scalar in s.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                out.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// Sørensen–Dice coefficient of the token sets.
+    public static func dice(_ a: String, _ b: String) -> Double {
+        dice(Set(tokens(a)), Set(tokens(b)))
+    }
+
+    /// Overlap coefficient of the token sets.
+    public static func overlap(_ a: String, _ b: String) -> Double {
+        overlap(Set(tokens(a)), Set(tokens(b)))
+    }
+
+    /// Sørensen–Dice coefficient of two token sets (0 when either is empty).
+    public static func dice(_ x: Set<String>, _ y: Set<String>) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+    }
+
+    /// Overlap coefficient of two token sets (0 when either is empty).
+    public static func overlap(_ x: Set<String>, _ y: Set<String>) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return Double(x.intersection(y).count) / Double(min(x.count, y.count))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A Digital Object Identifier in canonical form: `10.<registrant>/<suffix>`, lower-cased.
+///
+/// Definition: DOIs are case-insensitive (DOI Handbook §2.4), so two DOIs are the same
+/// identifier exactly when their canonical forms are equal. The initialiser accepts the
+/// forms found in exports and reference lists: a bare DOI, `doi:` / `DOI:` prefixes,
+/// `https://doi.org/…`, `http://dx.doi.org/…`, percent-encoded slashes, surrounding
+/// angle brackets, and trailing punctuation (`.` `,` `;` `:` `)` `]` `>` and quotes)
+/// that a sentence or list adds after the identifier.
+///
+/// Complexity: O(n) in the length of the text. Guarantees: pure and deterministic; never
+/// traps; returns `nil` for text that does not contain the `10.<digits>/<suffix>` shape.
+public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The canonical, lower-cased DOI without any prefix, e.g. `10.1111/hex.13470`.
+    public let value: String
+
+    /// Normalises `text` to a canonical DOI, or returns `nil` when it is not a DOI.
+    public init?(_ text: String) {
+        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if s.hasPrefix("<"), s.hasSuffix(">") { s = String(s.dropFirst().dropLast()) }
+        if s.contains("%"), let decoded = s.removingPercentEncoding { s = decoded }
+        let lower = s.lowercased()
+        let prefixes = ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+                        "doi.org/", "dx.doi.org/", "doi:", "doi "]
+        var body = lower
+        for prefix in prefixes where body.hasPrefix(prefix) {
+            body = String(body.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        let trailing: Set<Character> = [".", ",", ";", ":", ")", "]", ">", "\"", "'", "’", "”"]
+        while let last = body.last, trailing.contains(last) { body.removeLast() }
+        guard DOI.isCanonicalShape(body) else { return nil }
+        value = body
+    }
+
+    /// `https://doi.org/<value>`, the form DOI Foundation recommends for display.
+    public var url: String { "https://doi.org/" + value }
+
+    public var description: String { value }
+
+    public static func < (lhs: DOI, rhs: DOI) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let doi = DOI(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a DOI: \(text)")
+        }
+        self = doi
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+
+    /// `10.` then 4–9 digits (optionally dotted sub-registrants), `/`, and a non-empty
+    /// suffix without whitespace.
+    static func isCanonicalShape(_ s: String) -> Bool {
+        guard s.hasPrefix("10."), let slash = s.firstIndex(of: "/") else { return false }
+        let registrant = s[s.index(s.startIndex, offsetBy: 3)..<slash]
+        let suffix = s[s.index(after: slash)...]
+        guard !suffix.isEmpty, !suffix.contains(where: { $0.isWhitespace }) else { return false }
+        let parts = registrant.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, (4...9).contains(first.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}

@@ -1,0 +1,364 @@
+/// A line chart of a statistic over time windows (the silo trajectory: E-I index,
+/// homophily or an observed/expected ratio per year or sliding window), with optional
+/// interval bands, a dashed reference line, axes with tick labels, and a legend inside
+/// the image.
+///
+/// Graphviz is not a plotting library, so the chart is drawn with positions fixed in
+/// Swift and laid out by the `nop` engine (`neato -n`: every `pos` is taken as given, in
+/// points): points are small nodes, line segments are straight edges, tick labels and
+/// axis titles are plaintext nodes, and the axes, grid lines and interval bands are drawn
+/// in the graph's `_background` (xdot polygons and polylines, measured to render in SVG,
+/// PNG and PDF with libgraphviz 2.43). Straight edges between pinned points are exact:
+/// nothing is smoothed, nothing interpolated across a missing window (a `nil` value
+/// leaves a gap; a band is drawn only over runs of windows where both bounds are known,
+/// and as a whisker for a lone window).
+///
+/// Colours: Okabe–Ito (see ``Palette``), reordered for lines on white (blue, vermillion,
+/// bluish green, reddish purple, orange, sky blue, black, yellow) and each series also
+/// gets its own point shape, so the chart survives grey-scale printing. Bands are the
+/// series colour mixed 75 % with white.
+///
+/// Axis ranges: x spans the first to the last window exactly; y spans the data, bounds and
+/// reference line, widened to "nice" ticks (steps of 1, 2 or 5 × 10^k), or the caller's
+/// fixed range (values outside are clamped to the edge and the caption says how many).
+///
+/// Complexity O(s · w) for s series over w windows. Deterministic: coordinates are
+/// written with two decimals from the inputs alone.
+public struct TrajectoryFigure: Sendable {
+    /// One line of the chart.
+    public struct Series: Sendable, Equatable {
+        /// Legend name ("E-I index, HSR/QI").
+        public var name: String
+        /// Value per window (`nil`: not defined in that window; the line has a gap).
+        public var values: [Double?]
+        /// Lower bound of the interval per window (`nil`: none).
+        public var lower: [Double?]?
+        /// Upper bound of the interval per window.
+        public var upper: [Double?]?
+        /// Makes a series; `lower` and `upper`, when given, have one entry per window.
+        public init(name: String, values: [Double?], lower: [Double?]? = nil, upper: [Double?]? = nil) {
+            self.name = name
+            self.values = values
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// Figure options.
+    public struct Options: Sendable {
+        /// Title above the legend (e.g. "Silo trajectory").
+        public var title: String?
+        /// X axis title ("Year").
+        public var xTitle: String = "Year"
+        /// Y axis title ("E-I index").
+        public var yTitle: String = "Value"
+        /// Fixed y range (e.g. −1…1 for E-I); `nil`: from the data.
+        public var yRange: ClosedRange<Double>?
+        /// A dashed horizontal reference line (e.g. 0 for E-I, 1 for a ratio).
+        public var referenceLine: Double?
+        /// Legend text of the reference line ("0 = as many ties out as in").
+        public var referenceName: String = "reference"
+        /// Legend text of the bands ("95% interval").
+        public var intervalName: String = "95% interval"
+        /// What one window is, for the caption ("year", "5-year window").
+        public var windowNoun: String = "year"
+        /// Plot area width and height in points (axes and labels come on top). Defaults
+        /// 480 × 260: legible at a column width.
+        public var plotWidth: Double = 480
+        /// Plot area height in points.
+        public var plotHeight: Double = 260
+        /// Creates default options.
+        public init() {}
+    }
+
+    /// Line colours: Okabe–Ito, reordered so the strongest colours on white come first.
+    public static let seriesColors: [(name: String, hex: String)] = [
+        ("blue", "#0072B2"), ("vermillion", "#D55E00"), ("bluish green", "#009E73"), ("reddish purple", "#CC79A7"),
+        ("orange", "#E69F00"), ("sky blue", "#56B4E9"), ("black", "#000000"), ("yellow", "#F0E442"),
+    ]
+    /// Point shapes per series (cycled with the colours).
+    public static let seriesShapes = ["circle", "square", "triangle", "diamond", "invtriangle", "pentagon", "hexagon", "octagon"]
+
+    /// The figure as DOT (every node pinned).
+    public let dotGraph: DOTGraph
+    /// Caption text.
+    public let caption: String
+    /// Always ``LayoutEngine/nop``: positions are fixed in the DOT.
+    public let engine: LayoutEngine = .nop
+
+    /// Builds the chart.
+    ///
+    /// - Parameters:
+    ///   - x: position of each window on the x axis (e.g. the year, or a window's
+    ///     midpoint), finite and strictly increasing.
+    ///   - xLabels: optional text per window for tooltips ("2001–2005"); default the x value.
+    ///   - series: the lines (at least one value each is not required: an all-`nil`
+    ///     series is drawn in the legend only).
+    ///   - options: see ``Options``.
+    /// - Throws: ``GraphvizError`` `.invalidInput` when x is not finite and strictly
+    ///   increasing, a series' arrays do not have one entry per window, a value or bound is
+    ///   not finite, a lower bound exceeds its upper bound, or the fixed range is empty.
+    public init(x: [Double], xLabels: [String]? = nil, series: [Series], options: Options = Options()) throws(GraphvizError) {
+        func bad(_ what: String) -> GraphvizError { GraphvizError(kind: .invalidInput, message: what) }
+        let w = x.count
+        guard x.allSatisfy(\.isFinite) else { throw bad("x positions must be finite") }
+        for i in 1..<max(1, w) where !(x[i] > x[i - 1]) { throw bad("x positions must increase strictly (window \(i): \(x[i]) after \(x[i - 1]))") }
+        if let xLabels, xLabels.count != w { throw bad("\(xLabels.count) x labels for \(w) windows") }
+        for (k, s) in series.enumerated() {
+            guard s.values.count == w else { throw bad("series \(k) (\(s.name)) has \(s.values.count) values for \(w) windows") }
+            if let l = s.lower, l.count != w { throw bad("series \(k) (\(s.name)) has \(l.count) lower bounds for \(w) windows") }
+            if let u = s.upper, u.count != w { throw bad("series \(k) (\(s.name)) has \(u.count) upper bounds for \(w) windows") }
+            for i in 0..<w {
+                for v in [s.values[i], s.lower?[i] ?? nil, s.upper?[i] ?? nil] {
+                    if let v, !v.isFinite { throw bad("series \(k) (\(s.name)) has a non-finite number in window \(i)") }
+                }
+                if let lo = s.lower?[i] ?? nil, let hi = s.upper?[i] ?? nil, lo > hi {
+                    throw bad("series \(k) (\(s.name)): lower bound \(lo) above upper bound \(hi) in window \(i)")
+                }
+            }
+        }
+        if let r = options.yRange, !(r.upperBound > r.lowerBound) || !r.lowerBound.isFinite || !r.upperBound.isFinite {
+            throw bad("the fixed y range must be finite and not empty")
+        }
+
+        // Y range and ticks.
+        var all: [Double] = []
+        for s in series {
+            all += s.values.compactMap { $0 }
+            all += (s.lower ?? []).compactMap { $0 }
+            all += (s.upper ?? []).compactMap { $0 }
+        }
+        if let r = options.referenceLine, r.isFinite { all.append(r) }
+        let yTicks: [Double]
+        let yLo: Double, yHi: Double
+        if let r = options.yRange {
+            yLo = r.lowerBound; yHi = r.upperBound
+            yTicks = Self.niceTicks(from: yLo, to: yHi, target: 5).filter { $0 >= yLo - 1e-9 && $0 <= yHi + 1e-9 }
+        } else {
+            var lo = all.min() ?? 0, hi = all.max() ?? 1
+            if hi - lo < 1e-12 { lo -= 1; hi += 1 }
+            let ticks = Self.niceTicks(from: lo, to: hi, target: 5)
+            yTicks = ticks
+            yLo = ticks.first ?? lo; yHi = ticks.last ?? hi
+        }
+        let xLo = x.first ?? 0, xHi = x.last ?? 1
+        let xSpan = xHi > xLo ? xHi - xLo : 1
+        let xTicks = Self.niceTicks(from: xLo, to: xHi, target: 7).filter { $0 >= xLo - 1e-9 && $0 <= xHi + 1e-9 }
+
+        // Geometry (points; Graphviz y grows upwards).
+        let left = 64.0, bottom = 46.0
+        let pw = max(120, options.plotWidth), ph = max(80, options.plotHeight)
+        let top = bottom + ph + 28, right = left + pw + 16
+        func px(_ v: Double) -> Double { w <= 1 ? left + pw / 2 : left + (v - xLo) / xSpan * pw }
+        var clamped = 0
+        func py(_ v: Double, count: Bool = false) -> Double {
+            var c = v
+            if c < yLo { c = yLo; if count { clamped += 1 } }
+            if c > yHi { c = yHi; if count { clamped += 1 } }
+            return bottom + (c - yLo) / (yHi - yLo) * ph
+        }
+
+        var background: [String] = []
+        // Grid lines and the plot frame.
+        background.append(Self.pen("#E4E4E4") + Self.width(1))
+        for t in yTicks { background.append(Self.polyline([(left, py(t)), (left + pw, py(t))])) }
+        // Bands.
+        for (k, s) in series.enumerated() {
+            guard let lower = s.lower, let upper = s.upper else { continue }
+            let color = lightened(Self.seriesColors[k % Self.seriesColors.count].hex, by: 0.75)
+            var run: [Int] = []
+            func flush() {
+                if run.count >= 2 {
+                    let top = run.map { (px(x[$0]), py(upper[$0] ?? 0)) }
+                    let bottomLine = run.reversed().map { (px(x[$0]), py(lower[$0] ?? 0)) }
+                    background.append(Self.pen(color) + Self.fill(color) + Self.polygon(top + bottomLine))
+                } else if let i = run.first {
+                    background.append(Self.pen(color) + Self.width(4) + Self.polyline([(px(x[i]), py(lower[i] ?? 0)), (px(x[i]), py(upper[i] ?? 0))]) + Self.width(1))
+                }
+                run = []
+            }
+            for i in 0..<w {
+                if lower[i] != nil && upper[i] != nil { run.append(i) } else { flush() }
+            }
+            flush()
+        }
+        // Axes and tick marks.
+        background.append(Self.pen("#333333") + Self.width(1))
+        background.append(Self.polyline([(left, bottom + ph), (left, bottom), (left + pw, bottom)]))
+        for t in yTicks { background.append(Self.polyline([(left - 4, py(t)), (left, py(t))])) }
+        for t in xTicks { background.append(Self.polyline([(px(t), bottom), (px(t), bottom - 5)])) }
+        // A short minor tick at every window, so each point can be read against the axis.
+        if w <= 120 {
+            for v in x where !xTicks.contains(where: { abs($0 - v) < 1e-9 }) {
+                background.append(Self.polyline([(px(v), bottom), (px(v), bottom - 2.5)]))
+            }
+        }
+
+        var nodes: [DOTNode] = []
+        var edges: [DOTEdge] = []
+        func pinned(_ id: String, _ p: (Double, Double), _ attributes: DOTAttributes) -> DOTNode {
+            var a = attributes
+            a["pos"] = .text(Self.fixed(p.0) + "," + Self.fixed(p.1) + "!")
+            return DOTNode(id: id, attributes: a)
+        }
+        // Corners fix the bounding box around the background drawing.
+        nodes.append(pinned("corner:ll", (0, 0), ["shape": "point", "style": "invis", "width": "0.01"]))
+        nodes.append(pinned("corner:ur", (right, top), ["shape": "point", "style": "invis", "width": "0.01"]))
+        // Tick labels and axis titles.
+        for t in yTicks {
+            nodes.append(pinned("ytick:\(Self.fixed(t))", (left - 8 - 18, py(t)), [
+                "shape": "plaintext", "label": .text(Self.tickText(t)), "width": "0.5", "height": "0.2", "fixedsize": "true",
+                "fontsize": "11",
+            ]))
+        }
+        for t in xTicks {
+            nodes.append(pinned("xtick:\(Self.fixed(t))", (px(t), bottom - 14), [
+                "shape": "plaintext", "label": .text(Self.tickText(t)), "height": "0.2", "fixedsize": "false", "fontsize": "11",
+            ]))
+        }
+        nodes.append(pinned("title:x", (left + pw / 2, bottom - 34), ["shape": "plaintext", "label": .text(options.xTitle), "fontsize": "12"]))
+        // The y title sits above the axis, starting at the tick labels' left edge: its
+        // centre is placed half an estimated text width (0.56 em per character) to the right.
+        let yTitleWidth = 0.56 * 12 * Double(options.yTitle.count)
+        nodes.append(pinned("title:y", (left - 30 + yTitleWidth / 2, bottom + ph + 16), [
+            "shape": "plaintext", "label": .text(options.yTitle), "fontsize": "12",
+        ]))
+        // Reference line.
+        if let r = options.referenceLine, r.isFinite, r >= yLo, r <= yHi {
+            nodes.append(pinned("ref:a", (left, py(r)), ["shape": "point", "style": "invis", "width": "0.01"]))
+            nodes.append(pinned("ref:b", (left + pw, py(r)), ["shape": "point", "style": "invis", "width": "0.01"]))
+            edges.append(DOTEdge(from: "ref:a", to: "ref:b", attributes: [
+                "style": "dashed", "color": "#555555", "penwidth": "1.2", "tooltip": .text("\(options.referenceName): \(Self.tickText(r))"),
+            ]))
+        }
+        // Series: segments first (drawn under points thanks to outputorder), then points.
+        var missing = 0
+        for (k, s) in series.enumerated() {
+            let color = Self.seriesColors[k % Self.seriesColors.count].hex
+            let shape = Self.seriesShapes[k % Self.seriesShapes.count]
+            var previous: Int?
+            for i in 0..<w {
+                guard let v = s.values[i] else { previous = nil; missing += 1; continue }
+                let id = "s\(k):\(i)"
+                let when = xLabels?[i] ?? Self.tickText(x[i])
+                var tip = "\(s.name), \(when): \(Self.valueText(v))"
+                if let lo = s.lower?[i] ?? nil, let hi = s.upper?[i] ?? nil {
+                    tip += " (\(options.intervalName) \(Self.valueText(lo)) to \(Self.valueText(hi)))"
+                }
+                nodes.append(pinned(id, (px(x[i]), py(v, count: true)), [
+                    "shape": .text(shape), "style": "filled", "fillcolor": .text(color), "color": .text(color),
+                    "width": "0.09", "height": "0.09", "fixedsize": "true", "label": "", "tooltip": .text(tip),
+                ]))
+                if let p = previous {
+                    edges.append(DOTEdge(from: "s\(k):\(p)", to: id, attributes: [
+                        "color": .text(color), "penwidth": "2", "tooltip": .text(s.name),
+                    ]))
+                }
+                previous = i
+            }
+        }
+
+        // Legend.
+        var samples: [FigureLegend.Sample] = []
+        for (k, s) in series.enumerated() {
+            let c = Self.seriesColors[k % Self.seriesColors.count]
+            let shapeNote = series.count > 1 ? " (\(Self.seriesShapes[k % Self.seriesShapes.count]))" : ""
+            samples.append(.line(color: c.hex, height: 3, text: s.name + shapeNote))
+            if s.lower != nil && s.upper != nil {
+                samples.append(.swatch(fill: lightened(c.hex, by: 0.75), bordered: false, text: "\(options.intervalName), \(s.name)"))
+            }
+        }
+        if let r = options.referenceLine, r.isFinite, r >= yLo, r <= yHi {
+            samples.append(.dashedLine(color: "#555555", text: "\(options.referenceName) (\(Self.tickText(r)))"))
+        }
+        var notes: [String] = []
+        if missing > 0 { notes.append("Gaps: \(options.windowNoun)s without a value.") }
+        if clamped > 0 { notes.append("\(clamped) values outside the axis are drawn at its edge.") }
+        let legend = FigureLegend.sampleTable(title: options.title, samples: samples, columns: samples.count > 3 ? 2 : 1, notes: notes)
+
+        var sentences: [String] = []
+        let names = series.map(\.name)
+        let windows = w == 1 ? "1 \(options.windowNoun)" : "\(w) \(options.windowNoun)s"
+        sentences.append("\(options.yTitle) over \(windows) (\(Self.tickText(xLo))–\(Self.tickText(xHi)))"
+            + (names.isEmpty ? "." : ": " + names.joined(separator: "; ") + "."))
+        if series.contains(where: { $0.lower != nil && $0.upper != nil }) {
+            sentences.append("Shaded bands: \(options.intervalName).")
+        }
+        if let r = options.referenceLine, r.isFinite { sentences.append("Dashed line: \(options.referenceName) (\(Self.tickText(r))).") }
+        if missing > 0 { sentences.append("\(missing) values are undefined and leave gaps; no values are interpolated.") }
+        if clamped > 0 { sentences.append("\(clamped) values fall outside the fixed axis range and are drawn at its edge.") }
+        caption = sentences.joined(separator: " ")
+
+        dotGraph = DOTGraph(
+            name: "trajectory", directed: false,
+            graphAttributes: [
+                "label": .html(legend), "labelloc": "b", "labeljust": "l",
+                "fontname": "Helvetica", "fontsize": "11", "bgcolor": "white", "pad": "0.2",
+                "splines": "line", "outputorder": "edgesfirst",
+                "_background": .text(background.joined(separator: " ")),
+            ],
+            nodeDefaults: ["fontname": "Helvetica", "fontsize": "11", "margin": "0"],
+            edgeDefaults: ["penwidth": "2"],
+            nodes: nodes, edges: edges)
+    }
+
+    // MARK: - Ticks and numbers
+
+    /// Ticks at multiples of a "nice" step (1, 2 or 5 × 10^k) covering `from…to` with
+    /// about `target` intervals: first tick ≤ from, last ≥ to. Pure.
+    static func niceTicks(from lo: Double, to hi: Double, target: Int) -> [Double] {
+        guard lo.isFinite, hi.isFinite, hi > lo else { return lo.isFinite ? [lo] : [] }
+        let raw = (hi - lo) / Double(max(1, target))
+        var mag = 1.0
+        while mag * 10 <= raw { mag *= 10 }
+        while mag > raw { mag /= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * mag }.first { $0 >= raw } ?? 10 * mag
+        let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
+        guard last - first < 1000 else { return [lo, hi] }
+        return stride(from: first, through: last, by: 1).map { k in
+            let v = k * step
+            return abs(v) < step * 1e-9 ? 0 : v
+        }
+    }
+
+    /// Tick text: integers without decimals, others with up to 3 significant decimals,
+    /// a true minus sign for negatives. Pure, locale-free.
+    static func tickText(_ v: Double) -> String {
+        let r = (v * 1000).rounded() / 1000
+        var s = formatNumber(r)
+        if r == r.rounded(), abs(r) < 1e15 { s = String(Int(r)) }
+        if s.hasPrefix("-") { s = "−" + s.dropFirst() }
+        return s
+    }
+
+    /// A value for tooltips: 3 decimals, true minus sign. Pure.
+    static func valueText(_ v: Double) -> String {
+        let n = Int((abs(v) * 1000).rounded())
+        let frac = String(n % 1000)
+        return (v < 0 && n > 0 ? "−" : "") + "\(n / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
+    }
+
+    /// A coordinate with two decimals ("12.5" → "12.50"), locale-free. Pure.
+    static func fixed(_ v: Double) -> String {
+        let n = Int((abs(v) * 100).rounded())
+        let frac = String(n % 100)
+        return (v < 0 && n > 0 ? "-" : "") + "\(n / 100)." + String(repeating: "0", count: 2 - frac.count) + frac
+    }
+
+    // MARK: - xdot drawing operations (for `_background`)
+
+    static func pen(_ hex: String) -> String { "c \(hex.utf8.count) -\(hex) " }
+    static func fill(_ hex: String) -> String { "C \(hex.utf8.count) -\(hex) " }
+    static func width(_ points: Int) -> String {
+        let style = "setlinewidth(\(points))"
+        return "S \(style.utf8.count) -\(style) "
+    }
+    static func polyline(_ points: [(Double, Double)]) -> String {
+        "L \(points.count) " + points.map { fixed($0.0) + " " + fixed($0.1) }.joined(separator: " ") + " "
+    }
+    static func polygon(_ points: [(Double, Double)]) -> String {
+        "P \(points.count) " + points.map { fixed($0.0) + " " + fixed($0.1) }.joined(separator: " ") + " "
+    }
+}
+
+extension TrajectoryFigure: GraphvizFigure {}

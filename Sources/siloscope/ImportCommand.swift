@@ -1,0 +1,85 @@
+import ArgumentParser
+import Bibliometrics
+import Foundation
+import NetworkCore
+import Reporting
+
+/// `siloscope import FILE... --out DATASET_DIR`: bibliographic files → a dataset folder.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn bibliographic files into a dataset folder with a citation layer.",
+        discussion: """
+            Writes dataset.yml, works.csv, citations.csv (citing → cited, with the file and line of each reference), \
+            references.csv (every cited reference, matched or not) and matches.csv (every merge and its method). \
+            Prints the import summary as JSON on standard output: format, records, references, skipped, duplicates, \
+            matched {byIdentifier, byKey, unmatched}, and for reference lists parsed {fully, partly, notAtAll}.
+            Formats, detected from the content (a WoS export saved as .ris is still WoS): \
+            \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).
+            references-text: numbered (Vancouver-like) or author–date reference lists copied from articles; each file \
+            is one citing document, and an entry the parser cannot split is kept whole and listed as unparsed.
+            """)
+
+    /// `auto`, or one of the importers' formats.
+    enum InputFormat: ExpressibleByArgument, Equatable {
+        case auto
+        case named(ImportFormat)
+
+        init?(argument: String) {
+            if argument == "auto" { self = .auto } else if let f = ImportFormat(name: argument) { self = .named(f) } else { return nil }
+        }
+
+        var defaultValueDescription: String { "auto" }
+
+        static var allValueStrings: [String] { ["auto"] + ImportFormat.allCases.map(\.rawValue) }
+    }
+
+    @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The input format; auto detects it from the content, not the file name.", valueName: "format"))
+    var format: InputFormat = .auto
+
+    @Option(help: ArgumentHelp("The dataset folder to write (created if needed).", valueName: "dataset-dir"))
+    var out: String
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
+    }
+
+    @Flag(help: "Skip records that cannot be read (counted in 'skipped') instead of stopping at the first.")
+    var lenient = false
+
+    func run() throws {
+        for path in files where !FileManager.default.fileExists(atPath: path) {
+            throw InputError(file: path, message: "no such file")
+        }
+        // The format of every file: the one given, or the one detected from the content.
+        let formats: [ImportFormat] = try files.map { path in
+            if case .named(let f) = format { return f }
+            do {
+                return try FormatDetector.detect(path: path)
+            } catch let error as InputError {
+                // Not a database export: perhaps a reference list copied from an article.
+                guard let text = try? InputFile(path: path).text(), ReferencesText.looksLikeReferenceList(text) else { throw error }
+                return .referencesText
+            }
+        }
+        for (path, f) in zip(files, formats) { ProgressLog.standardError("\(path): \(f.rawValue)") }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        if formats.allSatisfy({ $0 == .referencesText }) {
+            // Reference lists copied from articles: each file is one citing document.
+            let dataset = try ReferenceListDataset.importLists(files: files, out: out)
+            StandardOutput.write(try dataset.summary.jsonString() + "\n")
+        } else if formats.contains(.referencesText) {
+            throw ValidationError("reference lists (references-text) cannot be mixed with database exports in one import; import them separately")
+        } else {
+            let importer = Importer(options: ImportOptions(lenient: lenient))
+            var given: ImportFormat?
+            if case .named(let f) = format { given = f }
+            let summary = try importer.run(files: files, format: given, outputFolder: out)
+            StandardOutput.write(try summary.jsonString() + "\n")
+        }
+        ProgressLog.standardError("wrote \(out)")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import NetworkCore
+import Testing
+@testable import Bibliometrics
+
+struct ImporterMatchingTests {
+    /// Without DOIs or shared ids, the WoS and Scopus records of the same paper are merged by
+    /// the fallback key: surname `smith`, year 2020 in both, titles identical after folding
+    /// (Dice 1). Counts otherwise as in the DOI case: 4 arcs from 7 references.
+    @Test func citingRecordsMergeByKeyWithoutIdentifiers() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let wos = try dir.write("w.txt", ImportFixtures.wos.replacingOccurrences(of: "DI 10.1234/jhsr.2020.001\n", with: ""))
+        let scopus = try dir.write("s.csv", ImportFixtures.scopus.replacingOccurrences(of: "10.1234/JHSR.2020.001", with: ""))
+        let d = Importer().merge(try Importer().read(files: [wos, scopus], format: nil))
+        #expect(d.summary.duplicates == 1)
+        #expect(d.duplicates.first?.method == .key)
+        #expect(d.citations.count == 4)
+        #expect(d.works.first?.work.id == "wos:WOS:000000000000001")
+    }
+
+    /// A year further apart than the tolerance keeps two records apart (2020 vs 2022, tolerance 1).
+    @Test func yearOutsideToleranceIsNotMerged() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let wos = try dir.write("w.txt", ImportFixtures.wos.replacingOccurrences(of: "DI 10.1234/jhsr.2020.001\n", with: ""))
+        let scopus = try dir.write("s.csv", ImportFixtures.scopus.replacingOccurrences(of: "10.1234/JHSR.2020.001", with: "")
+            .replacingOccurrences(of: "review\",2020,", with: "review\",2022,"))
+        let d = Importer().merge(try Importer().read(files: [wos, scopus], format: nil))
+        #expect(d.summary.duplicates == 0)
+        #expect(d.citations.count == 7 - 3 + 3) // two citing works: 3 WoS arcs + 4 Scopus arcs
+    }
+
+    /// A reference printing another paper's DOI (first author Zhang, not Aria; 2019, not 2017;
+    /// source ANN TOURISM RES, not Journal of Informetrics) is not merged with it: the refusal
+    /// is logged and the reference becomes its own work.
+    @Test func doiOnTheWrongReferenceIsRefused() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let text = ImportFixtures.wos.replacingOccurrences(of: "   Ostrom E, 1996, WORLD DEV, V24, P1073",
+                                                          with: "   Ostrom E, 1996, WORLD DEV, V24, P1073\n   Zhang Q, 2019, ANN TOURISM RES, V3, P9, DOI 10.1016/j.joi.2017.08.007")
+        let scopusFile = try dir.write("s.csv", ImportFixtures.scopusHeader + "\n" +
+            #""Aria M.","bibliometrix: An R-tool for comprehensive science mapping analysis",2017,"Journal of Informetrics","11","4","959","975","10.1016/j.joi.2017.08.007","","2-s2.0-7""# + "\n")
+        let wos = try dir.write("w.txt", text)
+        let d = Importer().merge(try Importer().read(files: [scopusFile, wos], format: nil))
+        // Aria (the Scopus record) is cited by the WoS paper through its DOI; Zhang is not Aria.
+        let zhang = try #require(d.references.first { $0.reference.authors.first?.family == "Zhang" })
+        #expect(zhang.method == .new)
+        let aria = try #require(d.references.first { $0.reference.authors.first?.family == "Aria" })
+        #expect(aria.method == .doi)
+        #expect(aria.cited == "doi:10.1016/j.joi.2017.08.007")
+        #expect(zhang.cited != aria.cited)
+        #expect(d.notes.count == 1)
+        #expect(d.notes.first?.contains("DOI 10.1016/j.joi.2017.08.007") == true)
+    }
+
+    /// Lenient import skips the bad record, counts it, and names it in the log.
+    @Test func lenientImportCountsSkippedRecords() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let bad = ImportFixtures.scopus + #""Lee A.","Second paper","unknown","J","1","","1","2","","","2-s2.0-2""# + "\n"
+        let file = try dir.write("s.csv", bad)
+        #expect(throws: InputError.self) { try Importer().run(files: [file], format: nil, outputFolder: dir.path + "/strict") }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/strict"))
+        let summary = try Importer(options: ImportOptions(lenient: true)).run(files: [file], format: .scopus, outputFolder: dir.path + "/lenient")
+        #expect(summary.records == 1)
+        #expect(summary.skipped == 1)
+        let log = try String(contentsOfFile: dir.path + "/lenient/import-log.txt", encoding: .utf8)
+        #expect(log.contains("## Skipped records\ns.csv:3: Year: expected a four-digit year, got 'unknown'"))
+    }
+}
+
+struct CSVTableTests {
+    /// Fields with commas, quotes, line breaks and edge spaces read back unchanged with CSV.swift.
+    @Test func roundTripsThroughCSVReader() throws {
+        let rows = [["a,b", "say \"hi\"", "line1\nline2"], [" lead", "trail ", "plain"], ["", "=1+1", "x\r\ny"]]
+        let text = CSVTable.text(header: ["h1", "h2", "h3"], rows: rows)
+        #expect(text.hasPrefix("h1,h2,h3\n\"a,b\",\"say \"\"hi\"\"\",\"line1\nline2\"\n"))
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let path = try dir.write("t.csv", text)
+        let back = try CSVRows(path: path, hasHeader: true, comments: false)
+        #expect(back.header == ["h1", "h2", "h3"])
+        #expect(back.rows.map(\.cells) == rows)
+    }
+}
+
+struct WorkIndexGuardTests {
+    /// Two records of one database (different WoS accession numbers) with near-identical
+    /// titles that differ only by a number stay apart; by hand: "Paper number 65 about
+    /// things" vs "… 90 …" has Dice 2·4/10 = 0.8, the threshold, but the numbers differ.
+    @Test func numberedTitlesAndDistinctAccessionNumbersStayApart() throws {
+        let one = ImportFixtures.wos.replacingOccurrences(of: "DI 10.1234/jhsr.2020.001\n", with: "")
+        let record = one.components(separatedBy: "\n")[2..<20]
+        let second = record.map { $0.replacingOccurrences(of: "WOS:000000000000001", with: "WOS:000000000000002") }
+        let a = Array(record).map { $0.replacingOccurrences(of: "TI Co-production in health care: a review", with: "TI Paper number 65 about things") }
+        let b = second.map { $0.replacingOccurrences(of: "TI Co-production in health care: a review", with: "TI Paper number 90 about things") }
+        let c = second.map { $0.replacingOccurrences(of: "WOS:000000000000002", with: "WOS:000000000000003") }
+        let text = (["FN x", "VR 1.0"] + a + b + c + ["EF", ""]).joined(separator: "\n")
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let d = Importer().merge(try Importer().read(files: [try dir.write("w.txt", text)], format: nil))
+        // a/b: numbers differ; b/c: same title but different accession numbers. No merge.
+        #expect(d.summary.duplicates == 0)
+        #expect(d.works.filter(\.isCiting).count == 3)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import GraphvizRendering
+
+@Suite struct MixingHeatmapFigureTests {
+    @Test func scaleClassesAreSymmetricInLog2() {
+        let cases: [(Double, Int)] = [
+            (0, 0), (0.1, 0), (0.125, 1), (0.2, 1), (0.25, 2), (0.4, 2), (0.5, 3), (0.79, 3), (0.8, 4), (1, 4),
+            (1.25, 4), (1.26, 5), (2, 5), (2.01, 6), (4, 6), (8, 7), (8.01, 8), (1000, 8),
+        ]
+        for (r, c) in cases { #expect(MixingHeatmapFigure.scaleClass(ratio: r) == c, "ratio \(r)") }
+        #expect(MixingHeatmapFigure.scaleClass(ratio: .nan) == nil)
+        #expect(MixingHeatmapFigure.scaleClass(ratio: .infinity) == nil)
+        // r and 1/r fall in mirrored classes (c and 8 − c), boundaries included.
+        for r in [0.1, 0.125, 0.2, 0.25, 0.3, 0.5, 0.6, 0.8, 0.9, 1.0] {
+            let a = MixingHeatmapFigure.scaleClass(ratio: r) ?? -1, b = MixingHeatmapFigure.scaleClass(ratio: 1 / r) ?? -1
+            #expect(a + b == 8, "ratio \(r)")
+        }
+        // Blue below, near-white in the middle, red above (ColorBrewer RdBu, 9 classes, reversed).
+        #expect(MixingHeatmapFigure.scale.map(\.hex) == ["#2166AC", "#4393C3", "#92C5DE", "#D1E5F0", "#F7F7F7", "#FDDBC7", "#F4A582", "#D6604D", "#B2182B"])
+    }
+
+    @Test func ratioTextRounds() {
+        #expect(MixingHeatmapFigure.ratioText(0.3125) == "0.31")
+        #expect(MixingHeatmapFigure.ratioText(1.2) == "1.20")
+        #expect(MixingHeatmapFigure.ratioText(0.005) == "0.01")
+        #expect(MixingHeatmapFigure.ratioText(0) == "0.00")
+        #expect(MixingHeatmapFigure.ratioText(12.54) == "12.5")
+        #expect(MixingHeatmapFigure.ratioText(150.4) == "150")
+    }
+
+    /// Observed [[8, 1], [2, 4]], expected [[4, 2], [0, NaN]]: ratios 2 (class 5), 0.5
+    /// (class 3), then two cells without a ratio.
+    @Test func cellsCarryCountRatioAndColour() throws {
+        let fig = try MixingHeatmapFigure(groupNames: ["A", "B"], observed: [[8, 1], [2, 4]], expected: [[4, 2], [0, .nan]],
+                                          intervals: [["1.5–2.6", nil], [nil, nil]])
+        let text = fig.dotGraph.text
+        #expect(text.contains("<TD BGCOLOR=\"#FDDBC7\" BORDER=\"2\" COLOR=\"#333333\" WIDTH=\"64\" HEIGHT=\"44\"><FONT COLOR=\"#000000\"><B>8</B><BR/>2.00×<BR/><FONT POINT-SIZE=\"9\">1.5–2.6</FONT></FONT></TD>"))
+        #expect(text.contains("<TD BGCOLOR=\"#D1E5F0\" BORDER=\"1\" COLOR=\"#FFFFFF\" WIDTH=\"64\" HEIGHT=\"44\"><FONT COLOR=\"#000000\"><B>1</B><BR/>0.50×</FONT></TD>"))
+        #expect(text.components(separatedBy: "BGCOLOR=\"#BDBDBD\"").count - 1 == 3) // two cells + the key
+        #expect(fig.caption.contains("Lowest ratio between different groups: A → B, 0.50×."))
+        #expect(fig.caption.contains("2 cells have an expected count of 0 or none defined and are grey."))
+        #expect(text.contains("labelloc=\"b\""))
+    }
+
+    @Test func rejectsMalformedMatrices() {
+        let cases: [(() throws -> MixingHeatmapFigure, String)] = [
+            ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1, 2]], expected: [[1]]) }, "observed counts are not 1 × 1"),
+            ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1]], expected: []) }, "expected counts are not 1 × 1"),
+            ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[-1]], expected: [[1]]) }, "observed count -1 in row 0, column 0 is negative"),
+            ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1]], expected: [[-.infinity]]) }, "expected count -inf in row 0, column 0 is not a non-negative number"),
+            ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1]], expected: [[1]], intervals: [[]]) }, "intervals are not 1 × 1"),
+        ]
+        for (body, message) in cases {
+            let e = #expect(throws: GraphvizError.self) { _ = try body() }
+            #expect(e?.kind == .invalidInput)
+            #expect(e?.message == message)
+        }
+    }
+
+    @Test func hostileNamesAreEscaped() throws {
+        let fig = try MixingHeatmapFigure(groupNames: ["</TD></TABLE>", #"\N"x"#], observed: [[1, 0], [0, 1]], expected: [[1, 1], [1, 1]])
+        let svg = String(decoding: try fig.render(format: .svg), as: UTF8.self)
+        #expect(svg.contains("&lt;/TD&gt;&lt;/TABLE&gt;"))
+        // Graphviz expands \N inside HTML-like labels unless the backslash is doubled.
+        #expect(svg.contains(#">\N&quot;x<"#))
+        #expect(DOTEscaping.xml(#"a\b"#) == #"a\\b"#)
+    }
+
+    @Test func rendersWithoutWarningsAndByteIdentical() throws {
+        let a = try HeatmapFixture.figure(intervals: true), b = try HeatmapFixture.figure(intervals: true)
+        #expect(a.dotGraph.text == b.dotGraph.text)
+        let out = try GraphvizRenderer.renderWithDiagnostics(dot: a.dotGraph.text, engine: a.engine, format: .svg)
+        #expect(out.diagnostics == [])
+        for format in FigureFormat.allCases {
+            #expect(try a.render(format: format) == b.render(format: format), "\(format) differs")
+        }
+    }
+
+    @Test func emptyMatrixRenders() throws {
+        let fig = try MixingHeatmapFigure(groupNames: [], observed: [], expected: [])
+        #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import GraphvizRendering
+
+@Suite struct TrajectoryFigureTests {
+    static func fixedRange(_ configure: (inout TrajectoryFigure.Options) -> Void = { _ in }) -> TrajectoryFigure.Options {
+        var o = TrajectoryFigure.Options()
+        o.yRange = 0...1
+        configure(&o)
+        return o
+    }
+
+    @Test func niceTicksCoverTheRangeInStepsOfOneTwoFive() {
+        // Span 0.64 / 5 = 0.128 → step 0.2; floor(−0.93/0.2) = −5, ceil(−0.29/0.2) = −1.
+        #expect(TrajectoryFigure.niceTicks(from: -0.93, to: -0.29, target: 5).map(TrajectoryFigure.tickText)
+                == ["−1", "−0.8", "−0.6", "−0.4", "−0.2"])
+        // 2001…2020: 19 / 7 ≈ 2.7 → step 5, from 2000 to 2020.
+        #expect(TrajectoryFigure.niceTicks(from: 2001, to: 2020, target: 7) == [2000, 2005, 2010, 2015, 2020])
+        #expect(TrajectoryFigure.niceTicks(from: 0, to: 1, target: 5).map(TrajectoryFigure.tickText) == ["0", "0.2", "0.4", "0.6", "0.8", "1"])
+        #expect(TrajectoryFigure.niceTicks(from: 3, to: 3, target: 5) == [3])
+    }
+
+    @Test func numbersAreLocaleFree() {
+        #expect(TrajectoryFigure.fixed(12.5) == "12.50")
+        #expect(TrajectoryFigure.fixed(-1.236) == "-1.24")
+        #expect(TrajectoryFigure.fixed(-0.004) == "0.00")
+        #expect(TrajectoryFigure.valueText(-0.4216) == "−0.422")
+        #expect(TrajectoryFigure.valueText(0.5) == "0.500")
+        #expect(TrajectoryFigure.tickText(-0.6000000000000001) == "−0.6")
+    }
+
+    /// x = 0, 1, 2; values 0, 1, nil on a fixed 0…1 axis, plot 480 × 260 with the origin at
+    /// (64, 46): points at (64, 46) and (64 + 240, 46 + 260) = (304, 306); the third window
+    /// is a gap, so one segment.
+    @Test func pointsArePinnedWhereTheDataSays() throws {
+        let fig = try TrajectoryFigure(x: [0, 1, 2], series: [.init(name: "s", values: [0, 1, nil])], options: Self.fixedRange())
+        let points = fig.dotGraph.nodes.filter { $0.id.hasPrefix("s0:") }
+        #expect(points.map(\.id) == ["s0:0", "s0:1"])
+        #expect(points.map { $0.attributes["pos"] } == [.text("64.00,46.00!"), .text("304.00,306.00!")])
+        let segments = fig.dotGraph.edges.filter { $0.from.hasPrefix("s") }.map { "\($0.from)-\($0.to)" }
+        #expect(segments == ["s0:0-s0:1"])
+        #expect(fig.caption.contains("1 values are undefined and leave gaps; no values are interpolated."))
+        #expect(fig.engine == .nop)
+    }
+
+    /// Bounds 0.2–0.6 and 0.4–0.8 at x = 0, 1: band polygon upper (64, 202) (304, 254) then
+    /// lower (304, 150) (64, 98) — y = 46 + 260 · value.
+    @Test func bandIsAPolygonOverRunsOfKnownBounds() throws {
+        let s = TrajectoryFigure.Series(name: "s", values: [0.4, 0.6, 0.5], lower: [0.2, 0.4, nil], upper: [0.6, 0.8, nil])
+        let fig = try TrajectoryFigure(x: [0, 1, 2], series: [s], options: Self.fixedRange())
+        guard case .text(let bg)? = fig.dotGraph.graphAttributes["_background"] else { Issue.record("no background"); return }
+        #expect(bg.contains("P 4 64.00 202.00 304.00 254.00 304.00 150.00 64.00 98.00 "))
+        // Colour: #0072B2 mixed 75% with white = #BFDCEC.
+        #expect(bg.contains("C 7 -#BFDCEC "))
+        #expect(fig.caption.contains("Shaded bands: 95% interval."))
+    }
+
+    @Test func loneWindowIntervalIsAWhisker() throws {
+        let s = TrajectoryFigure.Series(name: "s", values: [0.5, nil], lower: [0.25, nil], upper: [0.75, nil])
+        let fig = try TrajectoryFigure(x: [0, 1], series: [s], options: Self.fixedRange())
+        guard case .text(let bg)? = fig.dotGraph.graphAttributes["_background"] else { Issue.record("no background"); return }
+        // y(0.25) = 46 + 65 = 111, y(0.75) = 46 + 195 = 241.
+        #expect(bg.contains("L 2 64.00 111.00 64.00 241.00 "))
+        #expect(!bg.contains("P "))
+    }
+
+    @Test func valuesOutsideAFixedRangeAreClampedAndCounted() throws {
+        let fig = try TrajectoryFigure(x: [0, 1], series: [.init(name: "s", values: [2, -1])], options: Self.fixedRange())
+        let pos = fig.dotGraph.nodes.filter { $0.id.hasPrefix("s0:") }.map { $0.attributes["pos"] }
+        // x = 0 → 64, x = 1 → 64 + 480 = 544; 2 → top edge 306, −1 → bottom edge 46.
+        #expect(pos == [.text("64.00,306.00!"), .text("544.00,46.00!")])
+        #expect(fig.caption.contains("2 values fall outside the fixed axis range"))
+    }
+
+    @Test func referenceLineIsDashedAndInTheLegend() throws {
+        let fig = try TrajectoryFigure(x: [0, 1], series: [.init(name: "s", values: [0.2, 0.3])],
+                                       options: Self.fixedRange { $0.referenceLine = 0.5; $0.referenceName = "chance" })
+        let e = try #require(fig.dotGraph.edges.first { $0.from == "ref:a" })
+        #expect(e.attributes["style"] == .text("dashed"))
+        #expect(fig.dotGraph.text.contains("chance (0.5)"))
+    }
+
+    @Test func rejectsBadInput() {
+        let one = TrajectoryFigure.Series(name: "s", values: [1])
+        let cases: [(() throws -> TrajectoryFigure, String)] = [
+            ({ try TrajectoryFigure(x: [1, 1], series: []) }, "x positions must increase strictly (window 1: 1.0 after 1.0)"),
+            ({ try TrajectoryFigure(x: [.nan], series: []) }, "x positions must be finite"),
+            ({ try TrajectoryFigure(x: [1, 2], series: [one]) }, "series 0 (s) has 1 values for 2 windows"),
+            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [.infinity])]) }, "series 0 (s) has a non-finite number in window 0"),
+            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [2], upper: [1])]) }, "series 0 (s): lower bound 2.0 above upper bound 1.0 in window 0"),
+            ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [])]) }, "series 0 (s) has 0 lower bounds for 1 windows"),
+            ({ try TrajectoryFigure(x: [1], series: [one], options: Self.fixedRange { $0.yRange = 1...1 }) }, "the fixed y range must be finite and not empty"),
+        ]
+        for (body, message) in cases {
+            let e = #expect(throws: GraphvizError.self) { _ = try body() }
+            #expect(e?.kind == .invalidInput)
+            #expect(e?.message == message)
+        }
+    }
+
+    @Test func rendersWithoutWarningsAndByteIdentical() throws {
+        let a = try TrajectoryFixture.figure(), b = try TrajectoryFixture.figure()
+        #expect(a.dotGraph.text == b.dotGraph.text)
+        let out = try GraphvizRenderer.renderWithDiagnostics(dot: a.dotGraph.text, engine: a.engine, format: .svg)
+        #expect(out.diagnostics == [])
+        let svg = String(decoding: out.bytes, as: UTF8.self)
+        // The band from _background is in the SVG, in graph coordinates (y flipped).
+        #expect(svg.contains("<polygon fill=\"#bfdcec\""))
+        for format in FigureFormat.allCases {
+            let first = try a.render(format: format), second = try b.render(format: format)
+            #expect(first == second, "\(format) differs")
+            #expect(first.count > 1000)
+        }
+    }
+
+    @Test func emptyChartRenders() throws {
+        let fig = try TrajectoryFigure(x: [], series: [])
+        #expect(String(decoding: try fig.render(format: .svg), as: UTF8.self).contains("<svg"))
+        let single = try TrajectoryFigure(x: [2020], series: [.init(name: "s", values: [0.3])])
+        #expect(String(decoding: try single.render(format: .png), as: UTF8.self).count > 100)
+    }
+}
