@@ -93,9 +93,22 @@ enum PeerFixtures {
         let ari: Double?
     }
 
+    struct CommunityCase: Decodable {
+        let name: String
+        let nodes: [String]
+        let arcs: [Arc]
+        let igraphMultilevelModularity: Double?
+    }
+
     struct SmallFile: Decodable {
         let graphs: [SmallGraph]
         let partitionAgreement: [Agreement]
+        let communities: [CommunityCase]
+    }
+
+    static func communities() throws -> [CommunityCase] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/small-graphs.json"))
+        return try JSONDecoder().decode(SmallFile.self, from: data).communities
     }
 
     static func agreement() throws -> [Agreement] {
@@ -129,6 +142,7 @@ enum PeerFixtures {
         let coreAllHistogram: [[Int]]?
         let condensationNodes: Int?
         let condensationArcs: Int?
+        let igraphMultilevelModularity: Double?
     }
 
     struct IDValue: Decodable {

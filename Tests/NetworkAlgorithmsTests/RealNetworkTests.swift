@@ -106,6 +106,10 @@ struct RealNetworkTests {
         #expect(condensation.graph.nodeCount == fixture.condensationNodes)
         #expect(condensation.graph.arcCount == fixture.condensationArcs)
         #expect(g.topologicalOrder().cycle != nil)
+        // Louvain on the undirected view: within 1% of igraph's multilevel modularity.
+        let louvain = g.louvain(seed: 1)
+        let reference = try #require(fixture.igraphMultilevelModularity)
+        #expect(louvain.modularity >= 0.99 * reference, "Louvain \(louvain.modularity) vs igraph \(reference)")
         // Cora's classes are far more homophilous than chance under both null models:
         // no sample reaches the observed homophily, so p = 1/(1 + samples).
         for model in [BridgingNullModel.permutation, .rewire] {
@@ -150,5 +154,8 @@ struct RealNetworkTests {
         #expect(condensation.graph.nodeCount == fixture.condensationNodes)
         #expect(condensation.graph.arcCount == fixture.condensationArcs)
         #expect(condensation.graph.topologicalOrder().order?.count == fixture.condensationNodes)
+        let louvain = g.louvain(seed: 1)
+        let reference = try #require(fixture.igraphMultilevelModularity)
+        #expect(louvain.modularity >= 0.99 * reference, "Louvain \(louvain.modularity) vs igraph \(reference)")
     }
 }

@@ -264,9 +264,19 @@ def structure_and_centrality(g, nodes, with_hits=True):
         import numpy as np
         sv = np.linalg.svd(nx.to_numpy_array(g, nodelist=nodes), compute_uv=False)
         if len(sv) < 2 or sv[0] > sv[1] * (1 + 1e-6):
+            # Reference values from a dense SVD (LAPACK, deterministic); NetworkX's hits
+            # (ARPACK with a random start) must agree with them, but its last digits vary
+            # from run to run, so they are not written.
+            A = nx.to_numpy_array(g, nodelist=nodes)
+            U, _, Vt = np.linalg.svd(A)
+            hub = np.abs(U[:, 0]); auth = np.abs(Vt[0, :])
+            hub = hub / hub.sum(); auth = auth / auth.sum()
             h, a = nx.hits(g, max_iter=100000, tol=1e-14)
-            out["hubs"] = [h[v] for v in nodes]
-            out["authorities"] = [a[v] for v in nodes]
+            for ref, peer in ((hub, h), (auth, a)):
+                worst = max(abs(ref[i] - peer[v]) for i, v in enumerate(nodes))
+                assert worst < 1e-9, f"NetworkX hits disagrees with the SVD by {worst}"
+            out["hubs"] = [float(x) for x in hub]
+            out["authorities"] = [float(x) for x in auth]
             out["hitsSingularValueRatio"] = float(sv[1] / sv[0]) if len(sv) > 1 else 0.0
     return out
 
@@ -287,6 +297,31 @@ def inter_group_betweenness(g, nodes, labels):
                 total[v] += b[v]
         out[key] = [total[v] for v in nodes]
     return out
+
+
+def louvain_reference(nodes, edges):
+    """Best modularity igraph's multilevel (Louvain) reaches on an undirected simple graph
+    over 10 seeded runs (it shuffles nodes with Python's `random`)."""
+    if igraph is None:
+        return None
+    index = {v: i for i, v in enumerate(nodes)}
+    ig = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in edges], directed=False)
+    ig.simplify()
+    best = None
+    for seed in range(10):
+        random.seed(seed)  # python-igraph draws from Python's `random`: fixed for a stable fixture
+        q = ig.community_multilevel().modularity
+        best = q if best is None else max(best, q)
+    return best
+
+
+def community_cases():
+    """Zachary's karate club (as shipped with NetworkX) for Louvain."""
+    k = nx.karate_club_graph()
+    nodes = [f"k{v}" for v in k.nodes()]
+    arcs = [[f"k{a}", f"k{b}"] for a, b in sorted(k.edges())]
+    return [{"name": "karate", "nodes": nodes, "arcs": arcs,
+             "igraphMultilevelModularity": louvain_reference(nodes, arcs)}]
 
 
 def partition_agreement():
@@ -475,6 +510,9 @@ def real_network(name, arcs_path, reverse, labels_path=None, nodes_path=None):
             entry["coreAllHistogram"] = histogram(extra["coreAll"])
         entry["condensationNodes"] = extra["condensationNodes"]
         entry["condensationArcs"] = extra["condensationArcs"]
+    if name in ("cora", "hep-th"):
+        su = simple_undirected(g)
+        entry["igraphMultilevelModularity"] = louvain_reference(list(su.nodes()), list(su.edges()))
     if name == "hep-th":
         u = simple_undirected(g)
         core = nx.core_number(u)
@@ -495,7 +533,7 @@ def main():
                 "igraph": igraph.__version__ if igraph else None}
     small = {"generator": "scripts/peers/expected_values.py", "versions": versions,
              "pagerankL1Change": PR_L1, "graphs": small_graphs(),
-             "partitionAgreement": partition_agreement()}
+             "partitionAgreement": partition_agreement(), "communities": community_cases()}
     with open(os.path.join(FIXTURES, "small-graphs.json"), "w", encoding="utf-8") as f:
         json.dump(small, f, indent=1, sort_keys=True)
         f.write("\n")
