@@ -35,8 +35,8 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    (two WoS accession numbers), volumes and first pages equal where both are printed,
 ///    and: both titles known → titles match (Dice ≥ `minimumDice`, or overlap ≥
 ///    `minimumOverlap` with ≥ `minimumContainedTokens` tokens in the shorter) and carry the
-///    same numbers when both carry any ("Part 1" ≠ "Part 2");
-///    otherwise a source (or a source against a title: WoS prints a book's title as its
+///    same numbers when both carry any ("Part 1" ≠ "Part 2") — titles alone decide;
+///    when a title is missing, a source (or a source against a title: WoS prints a book's title as its
 ///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
 ///    and first page. Among several candidates the one with the exact year, then the
 ///    lowest index, wins (deterministic).
@@ -152,9 +152,13 @@ struct WorkIndex {
             let dice = 2 * common / Double(x.count + y.count)
             let shorter = min(x.count, y.count)
             let overlap = common / Double(shorter)
-            if dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens) { return true }
+            // Both titles known: they alone decide (two papers of one author, year and journal differ by title).
+            return dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens)
         }
-        let pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords), (ck.venueWords, wk.titleWords), (ck.titleWords, wk.venueWords)]
+        // A title is missing (WoS CR strings print none; a book's title is their source).
+        var pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords)]
+        if ck.titleSet == nil { pairs.append((ck.venueWords, wk.titleWords)) }
+        if wk.titleSet == nil { pairs.append((ck.titleWords, wk.venueWords)) }
         for (a, b) in pairs {
             guard let a, let b else { continue }
             switch WorkIndex.sourcesMatch(words: a, b) {

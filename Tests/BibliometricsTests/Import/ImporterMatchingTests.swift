@@ -145,3 +145,23 @@ struct ImporterReferencesTextTests {
         #expect(throws: InputError.self) { try Importer().run(files: [], format: nil, outputFolder: dir.path + "/o") }
     }
 }
+
+struct TitlesDecideTests {
+    /// A chapter and the book it appears in (same author, same year; the chapter's source is
+    /// the book's title) are two works: when both titles are known, titles alone decide.
+    /// Likewise two papers of one author, year and journal with different titles.
+    @Test func chapterAndItsBookStayApart() throws {
+        let bib = """
+        @incollection{ch, title = {Roverandom}, author = {Tolkien, J R R}, year = {2008}, booktitle = {Tales from the Perilous Realm}}
+        @book{bk, title = {Tales from the Perilous Realm}, author = {Tolkien, J R R}, year = {2008}}
+        @article{p1, title = {Citation networks of reviews}, author = {Smith, A}, year = {2010}, journal = {Scientometrics}}
+        @article{p2, title = {Silos in health services research}, author = {Smith, A}, year = {2010}, journal = {Scientometrics}}
+
+        """
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let d = Importer().merge(try Importer().read(files: [try dir.write("b.bib", bib)], format: nil))
+        #expect(d.summary.duplicates == 0)
+        #expect(d.works.count == 4)
+    }
+}
