@@ -16,12 +16,14 @@ struct RenderCommand: ParsableCommand {
             large graphs reduced to the top --max-nodes works by PageRank, as the caption states), \
             quotient (groups as nodes, arcs weighted by the citations between them), \
             mainpath (the main path laid out by year with --years, arcs cited → citing, width by traversal weight; \
-            the main-path options are those of 'siloscope mainpath').
+            the main-path options are those of 'siloscope mainpath'), \
+            historiograph (the --top works most cited within the network, by local citation score as HistCite \
+            defines it, one row per year given by --years, the citations among them).
             Example: siloscope render cora.cites --reverse --nodes cora-labels.tsv --group class_name --figure network --out cora.png
             """)
 
     enum Figure: String, CaseIterable, ExpressibleByArgument {
-        case network, quotient, mainpath
+        case network, quotient, mainpath, historiograph
     }
 
     @OptionGroup var input: GraphInputOptions
@@ -40,6 +42,9 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup(title: "Main path (--figure mainpath)") var mainPath: MainPathOptions
 
+    @Option(help: "Historiograph: the number of works shown (most cited within the network).")
+    var top: Int = 30
+
     @Option(name: .customLong("max-nodes"), help: "Largest number of works drawn; larger graphs are reduced to the top works by PageRank.")
     var maxNodes: Int = 150
 
@@ -48,6 +53,7 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--out must end in .svg, .pdf or .png (got '\(out)')")
         }
         guard maxNodes >= 1 else { throw ValidationError("--max-nodes must be at least 1") }
+        guard top >= 1 && top <= 150 else { throw ValidationError("--top must be between 1 and 150") }
     }
 
     func run() throws {
@@ -91,6 +97,18 @@ struct RenderCommand: ParsableCommand {
                 graph: graph, dag: dag, result: result, labels: labels,
                 years: years ?? [Int?](repeating: nil, count: graph.nodeCount),
                 partition: partition, groupTitle: group ?? "Group")
+            bytes = try fig.render(format: format)
+        case .historiograph:
+            guard let yearsAttribute = mainPath.years else {
+                throw ValidationError("--figure historiograph needs --years ATTR (each work's year)")
+            }
+            guard let yearColumn = loaded.attributes[yearsAttribute] else {
+                throw ValidationError("no node attribute '\(yearsAttribute)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
+            }
+            let years = MainPathFigure.years(from: yearColumn, count: graph.nodeCount)
+            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let fig = try HistoriographFigure.figure(
+                graph: graph, years: years, top: top, labels: labels, partition: partition, groupTitle: group ?? "Group")
             bytes = try fig.render(format: format)
         }
         try OutputFolder.writeFile(out, bytes)

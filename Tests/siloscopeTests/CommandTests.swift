@@ -291,3 +291,32 @@ struct DatabaseImportCommandTests {
         #expect(r.stderr.contains("endnote"))
     }
 }
+
+@Suite("render lineage figures", .enabled(if: CLI.binary != nil && SharedData.path("networks/histcite-smagri/SmaGri.net") != nil, "needs the executable and ../shared/data/networks/histcite-smagri"))
+struct LineageFigureCommandTests {
+    func smagri() throws -> [String] {
+        let net = try #require(SharedData.path("networks/histcite-smagri/SmaGri.net"))
+        let clu = try #require(SharedData.path("networks/histcite-smagri/SmaGriPY.clu"))
+        return [net, "--reverse", "--partition", clu, "--years", "SmaGriPY"]
+    }
+
+    @Test func historiographAndMainPathOfSmaGri() throws {
+        let dir = try CLI.temporaryFolder()
+        for figure in ["historiograph", "mainpath"] {
+            let out = dir.appendingPathComponent("\(figure).svg").path
+            let r = try CLI.run(["render"] + smagri() + ["--figure", figure, "--top", "20", "--out", out])
+            #expect(r.status == 0, "\(r.stderr)")
+            let svg = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(svg.contains("<svg"))
+            #expect(svg.contains("1973"))  // the year axis starts with Small (1973)
+            #expect(svg.contains("SMALL H"))
+        }
+    }
+
+    @Test func historiographNeedsYears() throws {
+        let net = try #require(SharedData.path("networks/histcite-smagri/SmaGri.net"))
+        let r = try CLI.run(["render", net, "--reverse", "--figure", "historiograph", "--out", "/tmp/never.svg"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--figure historiograph needs --years ATTR"))
+    }
+}
