@@ -57,7 +57,8 @@ public struct DatasetReportBuilder: Sendable {
             metrics.conceptCoUse = coUseMetrics
             sections.append(try context.conceptMapSection())
             methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
-                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
+                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull,
+                        MethodCatalogue.louvain]
         }
         if context.citationArcCount > 0 {
             progress("\(dataset.manifest.name): citation network")

@@ -44,6 +44,10 @@ public enum MethodCatalogue {
         key: "permutation-null",
         sentence: "Each silo statistic is compared with a null model that shuffles the group labels over the works (label permutation, seeded, as UCINET does for the E-I index), keeping the network and the group sizes fixed; p-values count the shuffles at least as extreme as observed, with the +1 correction of North, Curtis & Sham (2002), and intervals are the central 95% of the null values.",
         reference: "North, B. V., Curtis, D. & Sham, P. C. (2002). A note on the calculation of empirical P values from Monte Carlo procedures. American Journal of Human Genetics 71(2), 439–441. doi:10.1086/341527")
+    public static let louvain = Method(
+        key: "louvain",
+        sentence: "Communities were detected with the Louvain method (seeded, best modularity of 10 runs) and compared with the groups by normalised mutual information and the adjusted Rand index (Blondel et al. 2008; Hubert & Arabie 1985).",
+        reference: "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics P10008. doi:10.1088/1742-5468/2008/10/P10008")
     public static let sfdp = Method(
         key: "sfdp",
         sentence: "Networks were drawn with Graphviz's sfdp multilevel force-directed layout (Hu 2005) through the Graphviz C libraries (Gansner & North 2000), colours from the Okabe–Ito colour-blind-safe palette.",
