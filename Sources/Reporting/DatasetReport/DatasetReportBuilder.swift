@@ -68,6 +68,7 @@ public struct DatasetReportBuilder: Sendable {
             methods += [MethodCatalogue.components, MethodCatalogue.pagerank, MethodCatalogue.mixing,
                         MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
         }
+        if let diffusion = try context.diffusionSection() { sections.append(diffusion) }
         if context.hasLineageLayer {
             progress("\(dataset.manifest.name): lineage")
             let (section, lineageMetrics) = try context.lineageSection()
