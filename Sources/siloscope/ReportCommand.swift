@@ -1,23 +1,80 @@
 import ArgumentParser
+import Foundation
+import NetworkCore
 import Reporting
 
-/// `siloscope report DATASET_DIR [--out DIR]`: one dataset's report.
+/// `siloscope report INPUT [--out DIR]`: the report of one dataset folder, or of one
+/// citation network read from a graph file.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the report of one dataset folder (index.html, report.md, metrics.json, tables/, figures/).",
-        discussion: "The report folder is replaced atomically: if anything fails, the previous report stays as it was.")
+        abstract: "Write the report of one dataset folder, or of one citation network file (index.html, report.md, metrics.json, tables/, figures/).",
+        discussion: """
+            The report folder is replaced atomically: if anything fails, the previous report stays as it was.
+            For a graph file (Pajek, edge list, GraphML) the report holds the network's summary, its most central works, \
+            its SPC main paths (local forward, global, key-route) drawn by year, and, with --years, its historiograph. \
+            Example: siloscope report SmaGri.net --reverse --partition SmaGriPY.clu --years SmaGriPY --out Reports-networks
+            """)
 
-    @Argument(help: ArgumentHelp("A dataset folder holding dataset.yml.", valueName: "dataset-dir"))
-    var dataset: String
+    @OptionGroup var input: GraphInputOptions
 
-    @Option(help: ArgumentHelp("Where report folders are written; the report goes to <dir>/<dataset name>.", valueName: "dir"))
+    @Option(help: ArgumentHelp("Where report folders are written; the report goes to <dir>/<name>.", valueName: "dir"))
     var out: String = "Reports"
 
+    @Option(help: ArgumentHelp("Graph files: a node attribute holding each work's year.", valueName: "attr"))
+    var years: String?
+
+    @Option(help: ArgumentHelp("Graph files: a node attribute that colours the works.", valueName: "attr"))
+    var group: String?
+
+    @Option(help: ArgumentHelp("Graph files: the report's folder name (default: the file name without extension).", valueName: "name"))
+    var name: String?
+
+    @Option(help: ArgumentHelp("Graph files: the report's title.", valueName: "text"))
+    var title: String?
+
+    @Option(help: "Graph files: K of the key-route main path.")
+    var routes: Int = 5
+
+    func validate() throws {
+        guard routes >= 1 else { throw ValidationError("--routes must be at least 1") }
+    }
+
     func run() throws {
-        let builder = DatasetReportBuilder(progress: .standardError)
-        let report = try builder.build(folder: dataset)
-        let written = try ReportFiles.write(report, into: out)
-        ProgressLog.standardError("wrote \(written)")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input.input, isDirectory: &isDirectory), isDirectory.boolValue {
+            let builder = DatasetReportBuilder(progress: .standardError)
+            let report = try builder.build(folder: input.input)
+            ProgressLog.standardError("wrote \(try ReportFiles.write(report, into: out))")
+            return
+        }
+        let loaded = try InputLoader.load(input)
+        let graph = loaded.graph
+        let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+        var yearValues: [Int?]?
+        if let years {
+            guard let column = loaded.attributes[years] else {
+                throw ValidationError("no node attribute '\(years)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
+            }
+            yearValues = MainPathFigure.years(from: column, count: graph.nodeCount)
+        }
+        var partition: Partition?
+        if let group {
+            guard let values = loaded.attributes[group] else {
+                throw ValidationError("no node attribute '\(group)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
+            }
+            partition = Partition(values: values)
+        }
+        let stem = ((input.input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let reportName = name ?? stem
+        var parameters = NetworkReportBuilder.Parameters()
+        parameters.keyRoutes = routes
+        let builder = NetworkReportBuilder(parameters: parameters, progress: .standardError)
+        let report = try builder.build(NetworkReportBuilder.Input(
+            name: reportName, title: title ?? "Citation network \(stem)",
+            source: "the file \((input.input as NSString).lastPathComponent)" + (input.reverse ? " (arcs reversed: cited → citing in the file)" : ""),
+            graph: graph, labels: labels, years: yearValues, partition: partition, groupTitle: group ?? "Group",
+            selfLoops: loaded.selfLoops, duplicateArcs: loaded.duplicateArcs))
+        ProgressLog.standardError("wrote \(try ReportFiles.write(report, into: out))")
     }
 }

@@ -320,3 +320,28 @@ struct LineageFigureCommandTests {
         #expect(r.stderr.contains("--figure historiograph needs --years ATTR"))
     }
 }
+
+@Suite("report of a network file", .enabled(if: CLI.binary != nil && SharedData.path("networks/centrality-literature/centrality_literature.paj") != nil, "needs the executable and ../shared/data/networks/centrality-literature"))
+struct NetworkReportCommandTests {
+    /// The centrality literature (Hummon, Doreian & Freeman; ESNA version) is acyclic, 129
+    /// works and 613 arcs (PROVENANCE.md); its SPC global main path runs from Bavelas-48
+    /// to Freeman-79, the classic path of the main path literature.
+    @Test func centralityLiteratureReport() throws {
+        let paj = try #require(SharedData.path("networks/centrality-literature/centrality_literature.paj"))
+        let dir = try CLI.temporaryFolder()
+        let r = try CLI.run(["report", paj, "--reverse", "--years", "centrality_literature_year", "--out", dir.path, "--name", "central"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folder = dir.path + "/central"
+        for file in ["index.html", "report.md", "metrics.json", "figures/main-path-2.png", "figures/historiograph.svg", "tables/global-main-path.csv"] {
+            #expect(FileManager.default.fileExists(atPath: folder + "/" + file), "\(file) missing")
+        }
+        let md = try String(contentsOfFile: folder + "/report.md", encoding: .utf8)
+        #expect(md.contains("129 works and 613 citation arcs"))
+        #expect(md.contains("The network is acyclic"))
+        let path = try String(contentsOfFile: folder + "/tables/global-main-path.csv", encoding: .utf8)
+        let lines = path.split(separator: "\n")
+        #expect(lines.count == 16)  // header + 15 arcs
+        #expect(lines[1].contains("Bavelas-48"))
+        #expect(lines.last?.contains("Freeman-79") == true)
+    }
+}

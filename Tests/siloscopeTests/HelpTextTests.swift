@@ -24,7 +24,7 @@ struct HelpTextTests {
         ("metrics", ["--metrics <list>", "--format <format>", "inDegree, outDegree, pagerank"]),
         ("bridging", ["--group <attr>", "--missing <missing>", "--format <format>", "undirected simple view", "--null <name>", "--permutations <permutations>", "--seed <seed>", "--time <attr>"]),
         ("render", ["--figure <figure>", "--out <file>", "--group <attr>", "--engine <engine>", "--max-nodes <max-nodes>", "--top <top>", "historiograph", "mainpath"]),
-        ("report", ["<dataset-dir>", "--out <dir>", "atomically"]),
+        ("report", ["<input>", "--out <dir>", "atomically", "--years <attr>", "--routes <routes>"]),
         ("batch", ["<datasets-dir>", "--out <dir>", "Datasets/", "Reports/"]),
     ])
     func commandHelpNamesItsOptions(command: String, expected: [String]) {
