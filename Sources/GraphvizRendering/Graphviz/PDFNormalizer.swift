@@ -8,6 +8,12 @@
 /// for why that is stable), recompresses them with fixed zlib parameters and rebuilds the
 /// cross-reference table. Everything else — fonts, images, dictionaries — is copied
 /// byte for byte.
+///
+/// Residual risks: a non-dyadic operand that sits exactly on a 7-decimal tie and within
+/// 10⁻⁶ of a 3-decimal rounding boundary can still round two ways (none observed);
+/// differences larger than float noise (a different layout) are not hidden, by design;
+/// recompressed streams depend on the zlib library's encoder (same bytes with the same
+/// zlib, possibly different bytes with another zlib version, as for cairo's own output).
 enum PDFNormalizer {
     /// Normalises `pdf` (see the type's documentation) and also rewrites the
     /// `/CreationDate`/`/ModDate` strings to a fixed date.
