@@ -28,9 +28,12 @@ enum GraphvizC {
     /// The one Graphviz context, created on first use, never freed. Guarded by the lock.
     private struct Session: ~Copyable {
         var context: OpaquePointer?
+        /// A two-node graph laid out with `circo` before every `circo` layout, never freed
+        /// (see ``anchorCirco(_:_:)``).
+        var circoAnchor: UnsafeMutablePointer<Agraph_t>?
     }
 
-    private static let session = Mutex(Session(context: nil))
+    private static let session = Mutex(Session(context: nil, circoAnchor: nil))
 
     /// Text Graphviz passed to the error callback during the current locked call.
     /// Only touched while `session` is held (the callback runs inside it).
@@ -67,6 +70,8 @@ enum GraphvizC {
             func failure(_ kind: GraphvizError.Kind, _ what: String) -> Result<GraphvizRun, GraphvizError> {
                 .failure(GraphvizError.fromGraphviz(kind: kind, what: what, messages: messages(), engine: engine, format: format))
             }
+
+            if engine == .circo { anchorCirco(gvc, &state.circoAnchor) }
 
             // The DOT scanner is process-global and agmemread does not reset it: flush text
             // left over from the previous parse (which would be read first) and restart the
@@ -106,6 +111,27 @@ enum GraphvizC {
             return .success(GraphvizRun(bytes: bytes, messages: messages(), graphName: name))
         }
         return try result.get()
+    }
+}
+
+extension GraphvizC {
+    /// Works around a use-after-free in Graphviz's `circo` (lib/circogen/circularinit.c,
+    /// `initGraphAttrs`): it caches the attribute symbols and `mindist` of the last root
+    /// graph it laid out in static variables, keyed only by that graph's address. When a
+    /// later graph is allocated at the address of a freed one, the cache is not refreshed
+    /// and `circo` reads freed symbols — different layouts of the same graph (node
+    /// positions shifted by ~0.6 pt, measured) or a SIGSEGV in `late_double`. Laying out a
+    /// small graph that is never freed first points the cache at a live graph whose address
+    /// no other graph can take, so the next graph always refreshes it. Call under the lock.
+    /// Cost: one `circo` layout of two nodes per `circo` render; one graph kept for good.
+    fileprivate static func anchorCirco(_ gvc: OpaquePointer, _ anchor: inout UnsafeMutablePointer<Agraph_t>?) {
+        if anchor == nil {
+            aglexbad()
+            agreadline(1)
+            anchor = "digraph siloscope_circo_anchor { a -> b }".withCString { agmemread($0) }
+        }
+        guard let graph = anchor else { return }
+        if "circo".withCString({ gvLayout(gvc, graph, $0) }) == 0 { gvFreeLayout(gvc, graph) }
     }
 }
 

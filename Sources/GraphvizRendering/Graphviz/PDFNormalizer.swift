@@ -8,6 +8,12 @@
 /// for why that is stable), recompresses them with fixed zlib parameters and rebuilds the
 /// cross-reference table. Everything else — fonts, images, dictionaries — is copied
 /// byte for byte.
+///
+/// Residual risks: a non-dyadic operand that sits exactly on a 7-decimal tie and within
+/// 10⁻⁶ of a 3-decimal rounding boundary can still round two ways (none observed);
+/// differences larger than float noise (a different layout) are not hidden, by design;
+/// recompressed streams depend on the zlib library's encoder (same bytes with the same
+/// zlib, possibly different bytes with another zlib version, as for cairo's own output).
 enum PDFNormalizer {
     /// Normalises `pdf` (see the type's documentation) and also rewrites the
     /// `/CreationDate`/`/ModDate` strings to a fixed date.
@@ -30,7 +36,8 @@ enum PDFNormalizer {
     /// Only streams that are page `/Contents`, form XObjects (`/Subtype /Form` with a
     /// `/BBox`) or tiling patterns (`/PatternType 1`) are treated as content.
     ///
-    /// - Complexity: O(n) in the file size plus zlib's cost for the content streams.
+    /// - Complexity: O(n + e log s) for a file of n bytes with e cross-reference entries
+    ///   and s rewritten streams, plus zlib's cost for the content streams.
     static func normalize(_ pdf: [UInt8]) -> [UInt8] {
         let dated = OutputNormalizer.normalizeDates(pdf)
         return normalizedStructure(dated) ?? dated
@@ -110,12 +117,18 @@ enum PDFNormalizer {
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
         for (a, b) in zip(edits, edits.dropFirst()) where a.range.upperBound > b.range.lowerBound { return nil }
 
-        // New offsets: shift by the size change of every edit that ends before.
-        let shifts = edits.map { (end: $0.range.upperBound, delta: $0.bytes.count - $0.range.count) }
+        // New offsets: shift by the total size change of the edits that end at or before
+        // the offset (edits are sorted and disjoint: binary search over running totals).
+        let ends = edits.map(\.range.upperBound)
+        var runningDelta: [Int] = []
+        for edit in edits { runningDelta.append((runningDelta.last ?? 0) + edit.bytes.count - edit.range.count) }
         func moved(_ offset: Int) -> Int {
-            var result = offset
-            for shift in shifts where shift.end <= offset { result += shift.delta }
-            return result
+            var low = 0, high = ends.count  // first edit ending after `offset`
+            while low < high {
+                let mid = (low + high) / 2
+                if ends[mid] <= offset { low = mid + 1 } else { high = mid }
+            }
+            return low == 0 ? offset : offset + runningDelta[low - 1]
         }
         let objectStarts = Set(objects.map(\.start))
 
@@ -155,7 +168,7 @@ enum PDFNormalizer {
         for (a, b) in zip(edits, edits.dropFirst()) where a.range.upperBound > b.range.lowerBound { return nil }
 
         var out: [UInt8] = []
-        out.reserveCapacity(pdf.count + shifts.reduce(0) { $0 + max(0, $1.delta) })
+        out.reserveCapacity(pdf.count + max(0, runningDelta.last ?? 0) + 64)
         var cursor = 0
         for edit in edits {
             out.append(contentsOf: pdf[cursor..<edit.range.lowerBound])
