@@ -16,6 +16,14 @@ public struct LocalHTTPRequest: Sendable, Equatable {
     public var query: [String: String]
     /// Header fields, names lower-cased.
     public var headers: [String: String]
+
+    public init(method: String = "GET", target: String = "", path: String, query: [String: String] = [:], headers: [String: String] = [:]) {
+        self.method = method
+        self.target = target
+        self.path = path
+        self.query = query
+        self.headers = headers
+    }
 }
 
 /// What the test server does with a request.
@@ -172,12 +180,16 @@ public final class LocalHTTPServer: @unchecked Sendable {
             var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Status")\r\nContent-Length: \(body.count)\r\nConnection: close\r\n"
             for (k, v) in extra.sorted(by: { $0.key < $1.key }) { head += "\(k): \(v)\r\n" }
             head += "\r\n"
-            let bytes = Array(head.utf8) + Array(body)
-            var sent = 0
-            while sent < bytes.count {
-                let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                if n <= 0 { break }
-                sent += n
+            var bytes = Data(head.utf8)
+            bytes.append(body)
+            bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                guard let base = raw.baseAddress else { return }
+                var sent = 0
+                while sent < raw.count {
+                    let n = send(fd, base + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                    if n <= 0 { break }
+                    sent += n
+                }
             }
             close(fd)
         }

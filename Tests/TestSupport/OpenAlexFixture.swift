@@ -14,6 +14,8 @@ public final class OpenAlexFixture: @unchecked Sendable {
     public let works: [[String: Any]]
     private let byID: [String: Int]
     private let byDOI: [String: Int]
+    /// Each work serialised once (list answers are assembled from these bytes).
+    private let serialized: [Data]
 
     /// The fixture, or `nil` when the shared data is absent.
     public static func load() -> OpenAlexFixture? {
@@ -31,6 +33,7 @@ public final class OpenAlexFixture: @unchecked Sendable {
         }
         byID = ids
         byDOI = dois
+        serialized = works.map { OpenAlexFixture.body($0) }
     }
 
     public static func bareID(_ s: String?) -> String? {
@@ -70,10 +73,10 @@ public final class OpenAlexFixture: @unchecked Sendable {
             let key = String(r.path.dropFirst("/works/".count))
             if key.lowercased().hasPrefix("doi:") || key.lowercased().hasPrefix("https://doi.org/") {
                 guard let d = OpenAlexFixture.bareDOI(key), let k = byDOI[d] else { return Self.notFound }
-                return .json(200, Self.body(works[k]))
+                return .json(200, serialized[k])
             }
             guard let k = byID[key] else { return Self.notFound }
-            return .json(200, Self.body(works[k]))
+            return .json(200, serialized[k])
         }
         guard r.path == "/works" else { return Self.notFound }
         var selected = Array(works.indices)
@@ -114,6 +117,14 @@ public final class OpenAlexFixture: @unchecked Sendable {
         } else {
             meta["page"] = 1
         }
-        return .json(200, Self.body(["meta": meta, "results": page.map { works[$0] }, "group_by": [Any]()]))
+        var body = Data("{\"group_by\":[],\"meta\":".utf8)
+        body.append(Self.body(meta))
+        body.append(Data(",\"results\":[".utf8))
+        for (n, k) in page.enumerated() {
+            if n > 0 { body.append(0x2C) }
+            body.append(serialized[k])
+        }
+        body.append(Data("]}".utf8))
+        return .json(200, body)
     }
 }

@@ -145,7 +145,8 @@ public struct OpenAlexFetcher {
         var referenced = Set<String>()
         for w in seedIDs { referenced.formUnion(Self.references(state.records[w])) }
         summary.referencedWorks = referenced.count
-        let toFetch = referenced.filter { state.records[$0] == nil }.sorted()
+        // Ids already asked for in step 1 and not returned are not asked again.
+        let toFetch = referenced.filter { state.records[$0] == nil && byID[$0] == nil }.sorted()
         progress("downloading \(toFetch.count) referenced works")
         var returned = Set<String>()
         for (k, batch) in Self.batches(toFetch).enumerated() {
