@@ -33,7 +33,7 @@ public struct OpenAlexClientOptions: Sendable {
         self.rate = rate
         self.timeout = timeout
         self.retry = retry
-        self.userAgent = userAgent ?? "Siloscope/0.1 (citation network analysis; https://github.com/siloscope)" + (mailto.map { "; mailto:\($0)" } ?? "")
+        self.userAgent = userAgent ?? "Siloscope/0.1 (citation network analysis)" + (mailto.map { "; mailto:\($0)" } ?? "")
     }
 }
 

@@ -102,7 +102,7 @@ public struct OpenAlexFetcher {
             if let objects = try attempt({ try list(query) }) { doiResults += objects }
         }
         for d in special {
-            if let o = try attempt({ try client.get(path: "/works/doi:" + d.value) }), let o { doiResults.append(o) }
+            if let o = try attempt({ try client.get(path: "/works/doi:" + OpenAlexClient.encode(d.value)) }), let o { doiResults.append(o) }
         }
         for o in doiResults {
             guard let w = Self.id(o), let d = (o["doi"] as? String).flatMap({ DOI($0) }), let list = byDOI[d] else { continue }

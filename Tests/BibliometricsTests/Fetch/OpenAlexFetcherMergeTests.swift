@@ -57,6 +57,27 @@ struct OpenAlexFetcherMergeTests {
         #expect(arcs == ["x>y", "W5>x", "W6>x", "W6>y"])
     }
 
+    /// A DOI holding `,` (which the filter syntax reserves) is asked for alone, by path.
+    @Test func aDOIWithACommaIsResolvedByPath() throws {
+        let folder = try FetchFixtures.dataset(works: """
+            id,label,year,title,doi
+            c,C 1998,1998,Comma paper,"10.1002/(sici)1097-4571(199806)49:8<693,aid>3.0.co;2-o"
+
+            """)
+        let transport = FakeTransport { url, _ in
+            if url.path.hasPrefix("/works/doi:") {
+                return HTTPResponse(status: 200, body: (try? JSONSerialization.data(withJSONObject: [
+                    "id": "https://openalex.org/W77", "doi": "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8<693,AID>3.0.CO;2-O",
+                    "title": "Comma paper", "publication_year": 1998, "referenced_works": [String]()])) ?? Data())
+            }
+            return HTTPResponse(status: 200, body: Self.page([], next: nil))
+        }
+        let client = FetchFixtures.client(transport, cache: nil)
+        let s = try OpenAlexFetcher(client: client).run(datasetFolder: folder)
+        #expect(s.written && s.resolved.byDOI == 1, "\(s.errors)")
+        #expect(transport.urls.first == "http://127.0.0.1:9/works/doi:10.1002/%28sici%291097-4571%28199806%2949:8%3C693,aid%3E3.0.co%3B2-o?mailto=test%40example.org")
+    }
+
     @Test(.enabled(if: SharedData.path(OpenAlexFixture.relativePath) != nil, "needs ../shared/data/formats/openalex-json"))
     func fetchingAnImportedOpenAlexDatasetAddsNoDuplicate() throws {
         // Import the real works file (410 works, 2478 references), then fetch from a server
