@@ -142,6 +142,29 @@ struct FetchCommandTests {
         #expect(snapshot(folder) == before)
     }
 
+    @Test func aRequestBudgetStopsTheRunAndTheRerunResumesAtTheDefaultRate() throws {
+        let (_, folder) = try dataset()
+        let before = snapshot(folder)
+        let s = try server()
+        defer { s.stop() }
+        let r = try CLI.run(["fetch", folder, "--openalex", "--base-url", s.baseURL, "--rate", "0", "--max-requests", "2"])
+        #expect(r.status == 3)
+        let j = try summary(r)
+        #expect(j["requests"] as? Int == 2 && j["written"] as? Bool == false)
+        #expect((j["errors"] as? [String])?.first?.contains("--max-requests 2 reached") == true)
+        #expect(snapshot(folder) == before)
+        // The rerun asks only for what the first did not get, at most 10 per second by default.
+        let start = Date()
+        let again = try CLI.run(["fetch", folder, "--openalex", "--base-url", s.baseURL])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(again.status == 0, "\(again.stderr)")
+        let k = try summary(again)
+        #expect(k["requests"] as? Int == 6 && k["cacheHits"] as? Int == 2)
+        #expect(k["worksAdded"] as? Int == 147 && k["arcsAdded"] as? Int == 148)
+        #expect(elapsed >= 0.5 * 0.9)   // six requests, five gaps of ≥ 100 ms
+        #expect(s.requests.count == 8)
+    }
+
     @Test func badArgumentsAreRefused() throws {
         let (_, folder) = try dataset()
         #expect(try CLI.run(["fetch", folder]).status != 0)
