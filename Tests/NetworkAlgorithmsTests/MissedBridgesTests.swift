@@ -81,4 +81,42 @@ struct MissedBridgesTests {
             #expect(error.line == 2 && error.field == "work")
         }
     }
+
+    /// Against a brute force on random data: every pair of works (O(n²)), shared concepts
+    /// by set intersection, distance by an adjacency matrix (adjacent, or some w adjacent
+    /// to both). 60 works, 150 arcs, 3 groups, 25 concepts, 150 uses.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func matchesBruteForce(seed: UInt64) throws {
+        let n = 60
+        let arcs = randomArcs(nodes: n, arcs: 150, seed: seed)
+        let g = makeGraph(nodes: n, arcs)
+        var rng = SplitMix64(seed: seed &+ 99)
+        let uses: [(work: Int32, concept: Int32)] = (0..<150).map { _ in
+            (Int32(rng.next() % UInt64(n)), Int32(rng.next() % 25))
+        }
+        let p = Partition(values: (0..<n).map { ["A", "B", "C"][($0 * 5) % 3] })
+        var adjacent = [[Bool]](repeating: [Bool](repeating: false, count: n), count: n)
+        for (u, v) in arcs where u != v { adjacent[u][v] = true; adjacent[v][u] = true }
+        var concepts = [Set<Int32>](repeating: [], count: n)
+        for use in uses { concepts[Int(use.work)].insert(use.concept) }
+        var expected: [(Int32, Int32, Int, Int)] = []
+        for x in 0..<n {
+            for y in (x + 1)..<n where p.groupOf[x] != p.groupOf[y] {
+                let common = concepts[x].intersection(concepts[y]).count
+                if common == 0 || adjacent[x][y] { continue }
+                if (0..<n).contains(where: { adjacent[x][$0] && adjacent[y][$0] }) { continue }
+                expected.append((Int32(x), Int32(y), common, g.inDegree(Int32(x)) + g.inDegree(Int32(y))))
+            }
+        }
+        expected.sort { a, b in
+            if a.2 != b.2 { return a.2 > b.2 }
+            if a.3 != b.3 { return a.3 > b.3 }
+            return a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
+        }
+        let found = try MissedBridges.find(citations: g, uses: uses, partition: p, limit: 10_000)
+        #expect(!found.isEmpty)
+        #expect(found.map { [$0.first, $0.second] } == expected.map { [$0.0, $0.1] })
+        #expect(found.map(\.sharedCount) == expected.map(\.2))
+        #expect(found.map(\.combinedInDegree) == expected.map(\.3))
+    }
 }
