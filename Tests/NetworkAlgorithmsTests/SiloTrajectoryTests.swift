@@ -106,4 +106,30 @@ struct SiloTrajectoryTests {
         for (u, v) in dated { expected[u % 3][v % 3] += 1 }
         #expect(total == expected)
     }
+
+    /// Sliding windows (width 4, step 3) against a brute force: for each window, the set
+    /// of unordered pairs {u, v}, u ≠ v, linked by an arc whose citing work's year is in
+    /// the window, and the share of those pairs within one group.
+    @Test func slidingMatchesBruteForce() throws {
+        let n = 120
+        let arcs = randomArcs(nodes: n, arcs: 600, seed: 31)
+        let g = makeGraph(nodes: n, arcs)
+        let p = Partition(values: (0..<n).map { ["A", "B"][($0 * 7 / 3) % 2] })
+        let years: [Int?] = (0..<n).map { $0 % 11 == 0 ? nil : 2000 + ($0 * 5) % 14 }
+        let t = try g.siloTrajectory(by: p, years: years, windows: .sliding(width: 4, step: 3))
+        let dated = arcs.compactMap { arc in years[arc.0].map { (arc.0, arc.1, $0) } }
+        let first = dated.map(\.2).min() ?? 0, last = dated.map(\.2).max() ?? 0
+        #expect(t.map(\.start) == Array(stride(from: first, through: last, by: 3)))
+        for w in t {
+            let inside = dated.filter { $0.2 >= w.start && $0.2 <= w.end }
+            var pairs = Set<[Int]>()
+            for (u, v, _) in inside where u != v { pairs.insert([min(u, v), max(u, v)]) }
+            let internalPairs = pairs.filter { p.groupOf[$0[0]] == p.groupOf[$0[1]] }.count
+            #expect(w.arcs == inside.count)
+            #expect(w.edges == pairs.count && w.internalEdges == internalPairs)
+            if !pairs.isEmpty {
+                #expect(abs((w.edgeHomophily ?? .nan) - Double(internalPairs) / Double(pairs.count)) < 1e-12)
+            }
+        }
+    }
 }
