@@ -1,0 +1,143 @@
+import NetworkCore
+
+/// Gould–Fernandez brokerage counts per group against label permutation: what each
+/// group's brokers would do if the group labels were assigned at random (same sizes).
+/// Roles are in ``BrokerageRole/allCases`` order (coordinator, itinerant, gatekeeper,
+/// representative, liaison).
+public struct BrokerageNull: Sendable, Equatable {
+    /// Group names (rows of every per-group table).
+    public let groupNames: [String]
+    /// Number of label shuffles drawn.
+    public let samples: Int
+    /// Seed of the generator.
+    public let seed: UInt64
+    /// Number of open two-paths `a → b → c` (fixed by the graph: every sample classifies
+    /// the same two-paths).
+    public let openTwoPaths: Int
+    /// Observed counts `[group][role]` (equal to ``Brokerage/byGroup``).
+    public let observed: [[Int]]
+    /// Null mean `[group][role]`.
+    public let expected: [[Double]]
+    /// 95% interval `[group][role] = [q 2.5%, q 97.5%]` of the null counts (type-7
+    /// quantiles, as in ``NullModelResult``).
+    public let intervals: [[[Double]]]
+    /// p-value that the observed count is at least as high as by chance,
+    /// `(1 + #{null ≥ observed}) / (1 + samples)`, `[group][role]`.
+    public let pHigher: [[Double]]
+    /// Null mean of the network totals per role.
+    public let expectedTotal: [Double]
+}
+
+extension Graph {
+    /// Expected Gould–Fernandez brokerage counts under label permutation (Gould &
+    /// Fernandez 1989, doi:10.2307/270949, compare observed role counts with those
+    /// expected when group membership is assigned at random with the observed group
+    /// sizes; here the expectation and a 95% interval are estimated by seeded shuffles).
+    ///
+    /// The open two-paths of ``brokerage(by:missing:)`` (simple directed graph, `a`, `b`,
+    /// `c` distinct, no arc `a → c`, none of them left out by `missing`) are listed once;
+    /// each sample shuffles the labels over the kept nodes (Fisher–Yates,
+    /// ``SeededGenerator``) and classifies every two-path, crediting the role to the
+    /// group the broker `b` has in that sample.
+    ///
+    /// Complexity: O(Σ_b in(b) · out(b) · log d) to list the `T` open two-paths (the
+    /// cost of ``brokerage(by:missing:)``), then O(samples · (n + T + g)) time and
+    /// O(T + samples · g · 5) memory. Deterministic for a given seed.
+    /// - Precondition: `partition.nodeCount == nodeCount`, `samples >= 1`.
+    public func brokerageNull(by partition: Partition, samples: Int = 1000, seed: UInt64 = 1,
+                              missing: MissingGroupPolicy = .include) -> BrokerageNull {
+        precondition(partition.nodeCount == nodeCount, "partition must cover every node")
+        precondition(samples >= 1, "at least one sample")
+        let groups = EffectiveGroups(partition, missing: missing)
+        let g = groups.groupCount
+        let roles = BrokerageRole.allCases.count
+        let (a, b, c) = openTwoPaths(groups.groupOf)
+        func classify(_ groupOf: [Int32]) -> [Int] {
+            var flat = [Int](repeating: 0, count: g * roles)
+            for t in 0..<a.count {
+                let ga = groupOf[Int(a[t])], gb = groupOf[Int(b[t])], gc = groupOf[Int(c[t])]
+                let role: Int
+                if ga == gb && gb == gc { role = 0 }
+                else if ga == gc { role = 1 }
+                else if gb == gc { role = 2 }
+                else if ga == gb { role = 3 }
+                else { role = 4 }
+                flat[Int(gb) * roles + role] += 1
+            }
+            return flat
+        }
+        let observed = classify(groups.groupOf)
+        var rng = SeededGenerator(seed: seed)
+        let kept = (0..<nodeCount).filter { groups.groupOf[$0] >= 0 }
+        var labels = kept.map { groups.groupOf[$0] }
+        var groupOf = groups.groupOf
+        var draws = [[Double]](repeating: [], count: g * roles)
+        var totals = [Double](repeating: 0, count: roles)
+        for _ in 0..<samples {
+            rng.shuffle(&labels)
+            for (i, v) in kept.enumerated() { groupOf[v] = labels[i] }
+            let flat = classify(groupOf)
+            for cell in 0..<(g * roles) {
+                draws[cell].append(Double(flat[cell]))
+                totals[cell % roles] += Double(flat[cell])
+            }
+        }
+        var expected = [[Double]](), intervals = [[[Double]]](), pHigher = [[Double]]()
+        for k in 0..<g {
+            var e = [Double](), iv = [[Double]](), ph = [Double]()
+            for r in 0..<roles {
+                let values = draws[k * roles + r]
+                let x = Double(observed[k * roles + r])
+                e.append(NullModelSummary.mean(values) ?? 0)
+                iv.append(NullModelSummary.interval(values) ?? [0, 0])
+                ph.append(NullModelSummary.upper(x, values) ?? 1)
+            }
+            expected.append(e); intervals.append(iv); pHigher.append(ph)
+        }
+        return BrokerageNull(
+            groupNames: groups.groupNames, samples: samples, seed: seed, openTwoPaths: a.count,
+            observed: (0..<g).map { Array(observed[($0 * roles)..<($0 * roles + roles)]) },
+            expected: expected, intervals: intervals, pHigher: pHigher,
+            expectedTotal: totals.map { $0 / Double(samples) })
+    }
+
+    /// The open two-paths `a → b → c` counted by ``brokerage(by:missing:)``, as three
+    /// parallel arrays, in order of `b`, then `a`, then `c`. Nodes with group −1 are
+    /// skipped.
+    func openTwoPaths(_ groupOf: [Int32]) -> ([Int32], [Int32], [Int32]) {
+        let (offsets, heads) = simpleOutAdjacency()
+        var inOffsets = [Int](repeating: 0, count: nodeCount + 1)
+        for h in heads { inOffsets[Int(h) + 1] += 1 }
+        for v in 0..<nodeCount { inOffsets[v + 1] += inOffsets[v] }
+        var fill = inOffsets
+        var tails = [Int32](repeating: 0, count: heads.count)
+        for u in 0..<nodeCount {
+            for p in offsets[u]..<offsets[u + 1] {
+                let v = Int(heads[p])
+                tails[fill[v]] = Int32(u)
+                fill[v] += 1
+            }
+        }
+        func hasArc(_ a: Int, _ c: Int32) -> Bool {
+            var lo = offsets[a], hi = offsets[a + 1]
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if heads[mid] < c { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < offsets[a + 1] && heads[lo] == c
+        }
+        var ra: [Int32] = [], rb: [Int32] = [], rc: [Int32] = []
+        for b in 0..<nodeCount where groupOf[b] >= 0 {
+            for p in inOffsets[b]..<inOffsets[b + 1] {
+                let a = Int(tails[p])
+                if groupOf[a] < 0 { continue }
+                for q in offsets[b]..<offsets[b + 1] {
+                    let c = heads[q]
+                    if Int(c) == a || groupOf[Int(c)] < 0 || hasArc(a, c) { continue }
+                    ra.append(Int32(a)); rb.append(Int32(b)); rc.append(c)
+                }
+            }
+        }
+        return (ra, rb, rc)
+    }
+}
