@@ -50,6 +50,15 @@ struct DatasetReportTests {
         let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
         // X→X: b→a; Y→X: c→a, d→b; Y→Y: d→c.
         #expect(mixing.rows.map { Array($0.dropFirst()) } == [[.integer(1), .integer(0)], [.integer(2), .integer(1)]])
+        let tableNames = Set(report.allTables.map(\.name))
+        #expect(tableNames.isSuperset(of: ["brokerage-by-group", "reference-diversity", "silo-trajectory", "first-link-years"]))
+        // Every citing year 2002–2004 has one citation except 2004 (d cites c and b).
+        let trajectory = try #require(report.allTables.first { $0.name == "silo-trajectory" })
+        #expect(trajectory.rows.map { $0[0] } == [.integer(2002), .integer(2003), .integer(2004)])
+        #expect(trajectory.rows.map { $0[1] } == [.integer(1), .integer(1), .integer(2)])
+        // First links: X→X in 2002 (b→a), Y→X in 2003 (c→a), Y→Y in 2004 (d→c); X never cites Y.
+        let first = try #require(report.allTables.first { $0.name == "first-link-years" })
+        #expect(first.rows.map { Array($0.dropFirst()) } == [[.integer(2002), .missing], [.integer(2003), .integer(2004)]])
         let shared = try #require(report.allTables.first { $0.name == "shared-references" })
         #expect(shared.rows.count == 1)  // a is cited by b and c
         // The same input gives the same bytes.

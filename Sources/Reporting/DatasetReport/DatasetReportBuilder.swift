@@ -66,7 +66,8 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.citation = citationMetrics
             methods += [MethodCatalogue.components, MethodCatalogue.pagerank, MethodCatalogue.mixing,
-                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
+                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull,
+                        MethodCatalogue.brokerage, MethodCatalogue.raoStirling]
         }
         if let diffusion = try context.diffusionSection() { sections.append(diffusion) }
         if context.hasLineageLayer {

@@ -83,6 +83,8 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
                 [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
+        blocks += try citationSiloBlocks(graph: graph)
+
         // What each citing work draws on: its references by group.
         let citing = (0..<workCount).filter { graph.outDegree(Int32($0)) > 0 }
             .sorted { (graph.outDegree(Int32($0)), -$0) > (graph.outDegree(Int32($1)), -$1) }

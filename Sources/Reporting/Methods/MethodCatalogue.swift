@@ -48,6 +48,14 @@ public enum MethodCatalogue {
         key: "louvain",
         sentence: "Communities were detected with the Louvain method (seeded, best modularity of 10 runs) and compared with the groups by normalised mutual information and the adjusted Rand index (Blondel et al. 2008; Hubert & Arabie 1985).",
         reference: "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics P10008. doi:10.1088/1742-5468/2008/10/P10008")
+    public static let brokerage = Method(
+        key: "brokerage",
+        sentence: "Brokerage roles (coordinator, itinerant, gatekeeper, representative, liaison) classify the middle work of every open two-path of citations by the groups of its three works (Gould & Fernandez 1989), compared with their means under label shuffles.",
+        reference: "Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to brokerage in transaction networks. Sociological Methodology 19, 89–126. doi:10.2307/270949")
+    public static let raoStirling = Method(
+        key: "rao-stirling",
+        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two groups one minus the cosine similarity of their citation profiles (Stirling 2007; Rafols & Meyer 2010).",
+        reference: "Stirling, A. (2007). A general framework for analysing diversity in science, technology and society. Journal of the Royal Society Interface 4(15), 707–719. doi:10.1098/rsif.2007.0213")
     public static let sfdp = Method(
         key: "sfdp",
         sentence: "Networks were drawn with Graphviz's sfdp multilevel force-directed layout (Hu 2005) through the Graphviz C libraries (Gansner & North 2000), colours from the Okabe–Ito colour-blind-safe palette.",

@@ -1,0 +1,109 @@
+import Bibliometrics
+import GraphvizRendering
+import NetworkAlgorithms
+import NetworkCore
+
+extension DatasetReportContext {
+    /// Further silo analyses of a citation layer (issue 6): brokerage roles against a
+    /// label-permutation null, Rao–Stirling diversity of each citing work's references,
+    /// the silo statistics per year with their trajectory, the first year each pair of
+    /// groups is linked, and — when the dataset also has a concept layer — missed bridges.
+    func citationSiloBlocks(graph: Graph) throws -> [ReportBlock] {
+        let g = groupTitle
+        var blocks: [ReportBlock] = []
+
+        // Brokerage (Gould & Fernandez 1989) against label shuffles.
+        let brokerage = graph.brokerageNull(by: partition, samples: parameters.nullSamples, seed: parameters.seed)
+        let roles = BrokerageRole.allCases
+        if brokerage.openTwoPaths > 0 {
+            blocks.append(.table(ReportTable(
+                name: "brokerage-by-group", title: "Brokerage roles by group",
+                caption: "Gould & Fernandez roles of the middle work b on each open two-path a → b → c (a cites b, b cites c, a does not cite c): observed count, and in brackets the mean under \(brokerage.samples) label shuffles (seed \(brokerage.seed)). \(brokerage.openTwoPaths) open two-paths in all.",
+                columns: [g] + roles.map(\.rawValue),
+                rows: brokerage.groupNames.indices.map { k in
+                    [.text(brokerage.groupNames[k])] + roles.indices.map { r in
+                        .text("\(brokerage.observed[k][r]) (\(ReportCell.number(brokerage.expected[k][r], digits: 1).display))")
+                    }
+                })))
+        }
+
+        // Rao–Stirling diversity of each citing work's references.
+        let diversity = try graph.raoStirlingDiversity(by: partition)
+        let citing = (0..<workCount).filter { diversity.byNode[$0] != nil }
+            .sorted { (diversity.byNode[$0] ?? 0, -$0) > (diversity.byNode[$1] ?? 0, -$1) }
+        if !citing.isEmpty {
+            blocks.append(.table(ReportTable(
+                name: "reference-diversity", title: "How diverse each work's references are",
+                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where d_gh is 1 − the cosine similarity of the two groups' citation profiles (0 = every reference in one group).",
+                columns: ["citing work", g, "references", "Rao–Stirling diversity"],
+                rows: citing.map { w in
+                    [.text(labelWithYear(w)), .text(groupName(w)), .integer(graph.outDegree(Int32(w))), cell(diversity.byNode[w], 3)]
+                },
+                displayLimit: parameters.topRows)))
+        }
+
+        // Over time: per citing year, and when each pair of groups was first linked.
+        let intYears = years.map { $0.flatMap { Int($0) } }
+        if intYears.contains(where: { $0 != nil }) {
+            let trajectory = try graph.siloTrajectory(by: partition, years: intYears, windows: .years)
+            let withArcs = trajectory.filter { $0.arcs > 0 }
+            blocks.append(.table(ReportTable(
+                name: "silo-trajectory", title: "Silo statistics by year of the citing work",
+                caption: "Each year's citations (arcs whose citing work appeared that year): their number, edge homophily and E-I index on the undirected simple view.",
+                columns: ["year", "citations", "edge homophily", "E-I index"],
+                rows: withArcs.map { w in
+                    [.integer(w.start), .integer(w.arcs), cell(w.edgeHomophily, 3), cell(w.eiIndex, 3)]
+                })))
+            if withArcs.count >= 2 {
+                var options = TrajectoryFigure.Options()
+                options.yTitle = "E-I index"
+                options.xTitle = "Year of the citing work"
+                options.yRange = -1...1
+                options.referenceLine = 0
+                options.referenceName = "as many links across as within"
+                let figure = try TrajectoryFigure(
+                    x: withArcs.map { Double($0.start) },
+                    series: [TrajectoryFigure.Series(name: "E-I index", values: withArcs.map(\.eiIndex), lower: nil, upper: nil)],
+                    options: options)
+                blocks.append(.figure(try .rendered(
+                    name: "silo-trajectory", title: "E-I index of the citations by year",
+                    caption: figure.caption, dot: figure.dotGraph, engine: figure.engine)))
+            }
+            let first = graph.firstLinkYears(by: partition, years: intYears)
+            blocks.append(.table(ReportTable(
+                name: "first-link-years", title: "When each group first cited each other group",
+                caption: "The earliest year a work of the row group cites a work of the column group in this dataset (dash: never).",
+                columns: ["citing \\ cited"] + partition.groupNames,
+                rows: partition.groupNames.indices.map { a in
+                    [.text(partition.groupNames[a])] + partition.groupNames.indices.map { b in
+                        a < first.count && b < first[a].count ? (first[a][b].map { .integer($0) } ?? .missing) : .missing
+                    }
+                })))
+        }
+
+        // Missed bridges: works of different groups naming a shared concept, with no
+        // citation between them within two steps.
+        if hasConceptLayer {
+            var conceptIndex: [String: Int32] = [:]
+            for (k, id) in dataset.conceptIDs.enumerated() { conceptIndex[id] = Int32(k) }
+            var uses: [(work: Int32, concept: Int32)] = []
+            for layer in dataset.layers where layer.kind == .concept {
+                for arc in layer.arcs {
+                    if let w = graph.index(of: arc.from), let c = conceptIndex[arc.to] { uses.append((w, c)) }
+                }
+            }
+            let missed = try MissedBridges.find(citations: graph, uses: uses, partition: partition, limit: 50)
+            blocks.append(.table(ReportTable(
+                name: "missed-bridges", title: "Missed bridges",
+                caption: "Pairs of works in different groups that name a shared concept but are not linked by a citation within two steps, most shared concepts first.",
+                columns: ["work", "work", "shared concepts"],
+                rows: missed.map { m in
+                    [.text(labelWithYear(Int(m.first)) + " [\(groupName(Int(m.first)))]"),
+                     .text(labelWithYear(Int(m.second)) + " [\(groupName(Int(m.second)))]"),
+                     .text(m.sharedConcepts.map { conceptLabel(dataset.conceptIDs[Int($0)]) }.joined(separator: "; "))]
+                },
+                displayLimit: parameters.topRows)))
+        }
+        return blocks
+    }
+}
