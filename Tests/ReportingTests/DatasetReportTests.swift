@@ -50,6 +50,8 @@ struct DatasetReportTests {
         let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
         // X→X: b→a; Y→X: c→a, d→b; Y→Y: d→c.
         #expect(mixing.rows.map { Array($0.dropFirst()) } == [[.integer(1), .integer(0)], [.integer(2), .integer(1)]])
+        let quotientSVG = String(decoding: try #require(report.allFigures.first { $0.name == "citation-quotient" }).svg, as: UTF8.self)
+        #expect(quotientSVG.contains("×)"))  // arcs annotated with observed/expected ratios
         let tableNames = Set(report.allTables.map(\.name))
         #expect(tableNames.isSuperset(of: ["brokerage-by-group", "reference-diversity", "silo-trajectory", "first-link-years"]))
         // Every citing year 2002–2004 has one citation except 2004 (d cites c and b).

@@ -18,6 +18,12 @@ public struct QuotientFigure: Sendable {
         /// Arcs with flow below this are not drawn (the caption says how many). Default 0:
         /// every positive flow is drawn.
         public var minimumFlow: Double = 0
+        /// Optional observed/expected ratio per ordered pair of groups (e.g. from a null
+        /// model); when given, each arc's label reads "count (ratio×)" and the caption
+        /// says what the ratio is compared with (``ratioBasis``).
+        public var ratios: [[Double?]]? = nil
+        /// What the ratios compare with, for the caption (e.g. "label permutation").
+        public var ratioBasis: String = "the null model"
         /// Optional title drawn above the legend.
         public var title: String?
         /// Whether flows are directed (citing group → cited group). Default `true`.
@@ -88,6 +94,12 @@ public struct QuotientFigure: Sendable {
                 "tooltip": .text("\(quotient.groupNames[i]): \(size) nodes, \(formatNumber(within)) \(noun) within the group"),
             ]))
         }
+        func arcLabel(_ f: Double, _ i: Int, _ j: Int) -> String {
+            guard let ratios = options.ratios, i < ratios.count, j < ratios[i].count, let r = ratios[i][j], r.isFinite else {
+                return formatNumber(f)
+            }
+            return "\(formatNumber(f)) (\(String(format: "%.2f", r))×)"
+        }
         var edges: [DOTEdge] = []
         var hidden = 0
         for i in 0..<g {
@@ -99,7 +111,7 @@ public struct QuotientFigure: Sendable {
                 edges.append(DOTEdge(from: "g\(i)", to: "g\(j)", attributes: [
                     "penwidth": .text(PartitionNetworkFigure.inches(0.8 + 7.2 * t)),
                     "arrowsize": .text(PartitionNetworkFigure.inches(0.6 + 0.5 * t)),
-                    "label": .text(formatNumber(f)),
+                    "label": .text(arcLabel(f, i, j)),
                     "tooltip": .text("\(quotient.groupNames[i]) → \(quotient.groupNames[j]): \(formatNumber(f)) \(noun)"),
                 ]))
             }
@@ -113,6 +125,9 @@ public struct QuotientFigure: Sendable {
                 " arc width and label give the number of \(noun) from one group to another\(options.directed ? " (arrow: from citing to cited group)" : "").",
             "\(formatNumber(within)) of \(formatNumber(total)) \(noun) (\(PartitionNetworkFigure.percent(total > 0 ? within / total : 0))) stay within a group (written inside each node).",
         ]
+        if options.ratios != nil {
+            sentences.append("In brackets: observed / expected \(noun) under \(options.ratioBasis) (above 1: more than chance).")
+        }
         if hidden > 0 { sentences.append("\(hidden) arcs with fewer than \(formatNumber(options.minimumFlow)) \(noun) are not drawn.") }
         if withShapes { sentences.append("More groups than the 8 Okabe–Ito colours: colours repeat with a different node shape every 8 groups.") }
         caption = sentences.joined(separator: " ")

@@ -37,24 +37,35 @@ extension DatasetReportContext {
             name: "citation-network", title: "Citation network by \(g)",
             caption: network.caption, dot: network.dotGraph, engine: network.engine)))
 
+        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
+        let citingGroups = bridging.mixing.filter { $0.reduce(0, +) > 0 }.count
         var qOptions = QuotientFigure.Options()
         qOptions.groupTitle = g
         qOptions.flowNoun = "citations"
         qOptions.engine = .circo
+        if citingGroups >= 2, null.expected.mixing.count == partition.groupCount {
+            // The null's mixing follows the bridging groups, which equal the partition's
+            // under the default missing-group policy.
+            qOptions.ratios = bridging.mixing.indices.map { a in
+                bridging.mixing[a].indices.map { b in
+                    guard let e = null.expected.mixing[a][b], e > 0 else { return nil }
+                    return Double(bridging.mixing[a][b]) / e
+                }
+            }
+            qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
+        }
         let quotient = try QuotientFigure(quotient: graph.quotient(by: partition), missingGroup: partition.missingGroup, options: qOptions)
         blocks.append(.figure(try .rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
             caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)))
 
         let groups = bridging.groups
-        let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         blocks.append(.table(ReportTable(
             name: "citation-mixing", title: "Who cites whom",
             caption: "Citation arcs by the group of the citing work (rows) and of the cited work (columns).",
             columns: ["citing \\ cited"] + groups,
             rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } })))
         let expected = null.expected.mixing
-        let citingGroups = bridging.mixing.filter { $0.reduce(0, +) > 0 }.count
         if citingGroups < 2 {
             blocks.append(.paragraph(
                 "All citing works belong to one group of '\(g)', so who-cites-whom cannot be compared with chance: "
