@@ -44,6 +44,17 @@ struct BridgingCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A numeric node attribute (e.g. year) giving each work's time, for --null time-rewire.", valueName: "attr"))
     var time: String?
 
+    @Option(name: .customLong("by-year"), help: ArgumentHelp(
+        "A node attribute holding each work's year: adds 'trajectory' (edge homophily, E-I and mixing per year of the citing work) and 'firstLinkYears' (the first year each group cites each other group).",
+        valueName: "attr"))
+    var byYear: String?
+
+    @Flag(help: "Add 'brokerage': Gould–Fernandez roles per group (coordinator, itinerant, gatekeeper, representative, liaison), observed and expected under label shuffles (--permutations, --seed).")
+    var brokerage = false
+
+    @Flag(help: "Add 'raoStirling': the Rao–Stirling diversity of each node's references (group distance: 1 − cosine of the groups' citation profiles).")
+    var diversity = false
+
     @Option(help: "Output format: json or csv (csv writes the mixing matrix).")
     var format: TableFormat = .json
 
@@ -79,9 +90,32 @@ struct BridgingCommand: ParsableCommand {
         } else {
             result = loaded.graph.bridging(by: partition, attribute: group, missing: missing)
         }
+        var extended = ExtendedBridging(base: result)
+        let graph = loaded.graph
+        if let byYear {
+            guard let column = loaded.attributes[byYear] else {
+                throw ValidationError("no node attribute '\(byYear)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
+            }
+            let years = column.map { $0.flatMap { Int($0.trimmingWhitespace()) } }
+            extended.trajectory = try graph.siloTrajectory(by: partition, years: years, windows: .years, missing: missing)
+                .filter { $0.arcs > 0 }
+                .map { YearRow(year: $0.start, arcs: $0.arcs, edgeHomophily: $0.edgeHomophily, eiIndex: $0.eiIndex, mixing: $0.mixing.counts) }
+            extended.firstLinkYears = graph.firstLinkYears(by: partition, years: years, missing: missing)
+        }
+        if brokerage {
+            ProgressLog.standardError("brokerage: \(permutations) label shuffles, seed \(seed)")
+            let b = graph.brokerageNull(by: partition, samples: permutations, seed: seed, missing: missing)
+            extended.brokerage = BrokerageBlock(roles: BrokerageRole.allCases.map(\.rawValue), groups: b.groupNames,
+                                                observed: b.observed, expected: b.expected, pHigher: b.pHigher)
+        }
+        if diversity {
+            let d = try graph.raoStirlingDiversity(by: partition, missing: missing)
+            extended.raoStirling = RaoStirlingBlock(distance: d.distance,
+                                                    nodes: graph.ids.indices.map { NodeDiversity(id: graph.ids[$0], diversity: d.byNode[$0]) })
+        }
         switch format {
         case .json:
-            StandardOutput.write(try JSONOutput.encode(result))
+            StandardOutput.write(try JSONOutput.encode(extended))
         case .csv:
             let table = ReportTable(
                 name: "mixing", title: "", caption: "",
@@ -93,3 +127,51 @@ struct BridgingCommand: ParsableCommand {
 }
 
 extension MissingGroupPolicy: ExpressibleByArgument {}
+
+/// The `bridging` JSON: DESIGN §6's keys (from ``BridgingResult``) plus the optional
+/// blocks asked for with --by-year, --brokerage and --diversity.
+struct ExtendedBridging: Encodable {
+    var base: BridgingResult
+    var trajectory: [YearRow]?
+    var firstLinkYears: [[Int?]]?
+    var brokerage: BrokerageBlock?
+    var raoStirling: RaoStirlingBlock?
+
+    enum Keys: String, CodingKey { case trajectory, firstLinkYears, brokerage, raoStirling }
+
+    func encode(to encoder: any Encoder) throws {
+        try base.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(trajectory, forKey: .trajectory)
+        try c.encodeIfPresent(firstLinkYears, forKey: .firstLinkYears)
+        try c.encodeIfPresent(brokerage, forKey: .brokerage)
+        try c.encodeIfPresent(raoStirling, forKey: .raoStirling)
+    }
+}
+
+struct YearRow: Encodable {
+    var year: Int
+    var arcs: Int
+    var edgeHomophily: Double?
+    var eiIndex: Double?
+    var mixing: [[Int]]
+}
+
+struct BrokerageBlock: Encodable {
+    var roles: [String]
+    var groups: [String]
+    /// `[group][role]` counts of middle works in each role.
+    var observed: [[Int]]
+    var expected: [[Double]]
+    var pHigher: [[Double]]
+}
+
+struct RaoStirlingBlock: Encodable {
+    var distance: [[Double]]
+    var nodes: [NodeDiversity]
+}
+
+struct NodeDiversity: Encodable {
+    var id: String
+    var diversity: Double?
+}

@@ -253,6 +253,26 @@ struct BridgingNullCommandTests {
         #expect(p >= 0.01 && p <= 1)
     }
 
+    /// Arcs by citing year (X = {a, b, e}, Y = {c, d, f}): 1999 c→a (Y→X); 2000 b→c (X→Y);
+    /// 2001 a→b (X→X), a→c (X→Y), f→d (Y→Y); 2002 d→c (Y→Y); 2003 e→f (X→Y). First links:
+    /// X→X 2001, X→Y 2000, Y→X 1999, Y→Y 2001.
+    @Test func byYearBrokerageAndDiversityBlocks() throws {
+        let (edges, nodes) = try tiny()
+        let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--by-year", "year",
+                             "--brokerage", "--diversity", "--permutations", "20"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["edgeHomophily"] != nil && json["mixing"] != nil)  // the contract keys stay
+        let trajectory = try #require(json["trajectory"] as? [[String: Any]])
+        #expect(trajectory.map { $0["year"] as? Int } == [1999, 2000, 2001, 2002, 2003])
+        #expect(trajectory.map { $0["arcs"] as? Int } == [1, 1, 3, 1, 1])
+        #expect(json["firstLinkYears"] as? [[Int]] == [[2001, 2000], [1999, 2001]])
+        let brokerage = try #require(json["brokerage"] as? [String: Any])
+        #expect(brokerage["roles"] as? [String] == ["coordinator", "itinerant", "gatekeeper", "representative", "liaison"])
+        let diversity = try #require((json["raoStirling"] as? [String: Any])?["nodes"] as? [[String: Any]])
+        #expect(diversity.count == 6)
+    }
+
     @Test func timeRewireNeedsATimeAttribute() throws {
         let (edges, nodes) = try tiny()
         let r = try CLI.run(["bridging", edges, "--nodes", nodes, "--group", "field", "--null", "time-rewire"])

@@ -22,7 +22,7 @@ struct HelpTextTests {
 
     @Test(arguments: [
         ("metrics", ["--metrics <list>", "--format <format>", "inDegree, outDegree, pagerank"]),
-        ("bridging", ["--group <attr>", "--missing <missing>", "--format <format>", "undirected simple view", "--null <name>", "--permutations <permutations>", "--seed <seed>", "--time <attr>"]),
+        ("bridging", ["--group <attr>", "--missing <missing>", "--format <format>", "undirected simple view", "--null <name>", "--permutations <permutations>", "--seed <seed>", "--time <attr>", "--by-year <attr>", "--brokerage", "--diversity"]),
         ("render", ["--figure <figure>", "--out <file>", "--group <attr>", "--engine <engine>", "--max-nodes <max-nodes>", "--top <top>", "historiograph", "mainpath"]),
         ("report", ["<input>", "--out <dir>", "atomically", "--years <attr>", "--routes <routes>"]),
         ("batch", ["<datasets-dir>", "--out <dir>", "Datasets/", "Reports/"]),
