@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bibliometrics
 import Foundation
 import GraphvizRendering
 import NetworkAlgorithms
@@ -18,12 +19,13 @@ struct RenderCommand: ParsableCommand {
             mainpath (the main path laid out by year with --years, arcs cited → citing, width by traversal weight; \
             the main-path options are those of 'siloscope mainpath'), \
             historiograph (the --top works most cited within the network, by local citation score as HistCite \
-            defines it, one row per year given by --years, the citations among them).
+            defines it, one row per year given by --years, the citations among them), \
+            lineage (a dataset folder's lineage layer by year, coloured by --group or the dataset's grouping).
             Example: siloscope render cora.cites --reverse --nodes cora-labels.tsv --group class_name --figure network --out cora.png
             """)
 
     enum Figure: String, CaseIterable, ExpressibleByArgument {
-        case network, quotient, mainpath, historiograph
+        case network, quotient, mainpath, historiograph, lineage
     }
 
     @OptionGroup var input: GraphInputOptions
@@ -58,6 +60,20 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         guard let format = FigureFormat(fileExtensionOf: out) else { return }
+        if figure == .lineage {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.input, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--figure lineage draws a dataset folder's lineage layer; '\(input.input)' is not a dataset folder")
+            }
+            let dataset = try Dataset.load(folder: input.input)
+            guard let fig = try LineageFigure.figure(dataset: dataset, groupAttribute: group ?? dataset.group) else {
+                throw ValidationError("the dataset '\(dataset.manifest.name)' has no lineage arcs")
+            }
+            let bytes = try fig.render(format: format)
+            try OutputFolder.writeFile(out, bytes)
+            ProgressLog.standardError("wrote \(out) (\(bytes.count) bytes)")
+            return
+        }
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
         let partition: Partition
@@ -110,6 +126,8 @@ struct RenderCommand: ParsableCommand {
             let fig = try HistoriographFigure.figure(
                 graph: graph, years: years, top: top, labels: labels, partition: partition, groupTitle: group ?? "Group")
             bytes = try fig.render(format: format)
+        case .lineage:
+            return  // handled above, before the graph is loaded
         }
         try OutputFolder.writeFile(out, bytes)
         ProgressLog.standardError("wrote \(out) (\(bytes.count) bytes)")

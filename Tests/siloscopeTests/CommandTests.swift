@@ -365,3 +365,23 @@ struct NetworkReportCommandTests {
         #expect(lines.last?.contains("Freeman-79") == true)
     }
 }
+
+@Suite("render lineage of a dataset", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct DatasetLineageRenderTests {
+    @Test func lineageOfTheIntegratedCareDataset() throws {
+        let out = try CLI.temporaryFolder().appendingPathComponent("lineage.svg").path
+        let r = try CLI.run(["render", "Datasets/integrated-care-codelivery", "--figure", "lineage", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        // Conquer et al. (2024) state the ladder of participation → ladder of co-production lineage.
+        #expect(svg.contains("Ladder of"))
+        #expect(svg.contains("2015"))  // a year row
+    }
+
+    @Test func lineageNeedsADatasetWithLineageArcs() throws {
+        let out = try CLI.temporaryFolder().appendingPathComponent("x.svg").path
+        let r = try CLI.run(["render", "Datasets/coproduction-reviews", "--figure", "lineage", "--out", out])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("has no lineage arcs"))
+    }
+}

@@ -46,43 +46,15 @@ extension DatasetReportContext {
             + "An arc A → B reads 'A derives from B' (knowledge flows from B to A). \(crossings) of them join two different literatures "
             + "(a work's group, or a concept's home literature where a seed states one).")]
 
-        // Draw only the nodes on lineage arcs.
-        var onArc = [Bool](repeating: false, count: graph.nodeCount)
-        for a in 0..<graph.arcCount {
-            onArc[Int(graph.tail(ofArc: a))] = true
-            onArc[Int(graph.outTargets[a])] = true
+        if let figure = try LineageFigure.figure(dataset: dataset, groupAttribute: groupAttribute) {
+            blocks.append(.figure(try .rendered(
+                name: "lineage", title: "Stated lineage of models and concepts, by year",
+                caption: "Arrows run from what a model or work derives from to the model or work (the flow of ideas). "
+                    + "A work stands at its publication year; a concept at the first year a work of this dataset names it "
+                    + "(or, if none does, the first year of a work deriving from it): the axis shows when ideas appear in these data, not when they were born. "
+                    + figure.caption,
+                dot: figure.dotGraph, engine: figure.engine)))
         }
-        let kept = (0..<graph.nodeCount).filter { onArc[$0] }
-        var newIndex = [Int32](repeating: -1, count: graph.nodeCount)
-        for (k, v) in kept.enumerated() { newIndex[v] = Int32(k) }
-        var edges: [(Int32, Int32)] = []
-        for a in 0..<graph.arcCount {
-            edges.append((newIndex[Int(graph.tail(ofArc: a))], newIndex[Int(graph.outTargets[a])]))
-        }
-        let drawn = Partition.bySize(kept.map { nodeGroup[$0] })
-        var options = PartitionNetworkFigure.Options()
-        options.maxNodes = parameters.maxFigureNodes
-        options.labeledNodes = parameters.maxFigureNodes
-        options.labelLength = 42
-        options.groupTitle = "literature (\(Partition.missingLabel): no literature stated)"
-        options.scoreName = "degree"
-        options.nodeNoun = "models, concepts and works"
-        options.engine = kept.count <= 120 ? .dot : .sfdp
-        let figure = try PartitionNetworkFigure(
-            nodeCount: kept.count, edges: edges, directed: true, partition: drawn, labels: kept.map { nodeLabel[$0] },
-            options: options)
-        var dot = figure.dotGraph
-        if figure.engine == .dot {
-            // Derivation chains are shallow and broad: lay them out right to left so the
-            // origins stand in the left column and the page stays portrait.
-            dot.graphAttributes["rankdir"] = "RL"
-            dot.graphAttributes["ranksep"] = "0.9"
-            dot.graphAttributes["nodesep"] = "0.12"
-        }
-        blocks.append(.figure(try .rendered(
-            name: "lineage", title: "Stated lineage of models and concepts",
-            caption: "Arrows point from a model or work to what it derives from; origins stand on the left. " + figure.caption,
-            dot: dot, engine: figure.engine)))
         blocks.append(.table(ReportTable(
             name: "lineage-arcs", title: "Stated derivations",
             caption: "Every lineage arc with the relation named in the source and the seed line it comes from.",
