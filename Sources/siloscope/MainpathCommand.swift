@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphvizRendering
 import NetworkAlgorithms
 import NetworkCore
@@ -32,9 +33,26 @@ struct MainpathCommand: ParsableCommand {
     @Option(help: "Output: json (the result) or dot (a year-ranked figure of the main path, as Graphviz DOT text).")
     var format: OutputFormat = .json
 
+    @Option(help: ArgumentHelp(
+        "Key-route sweep: comma-separated values of K (e.g. 1,2,5,10); prints for each K the size of the key-route main path network instead of one path.",
+        valueName: "list"))
+    var sweep: String?
+
     func run() throws {
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
+        if let sweep {
+            let ks = try sweep.split(separator: ",").map { part -> Int in
+                guard let k = Int(part.trimmingCharacters(in: .whitespaces)), k >= 1 else {
+                    throw ValidationError("--sweep takes positive whole numbers separated by commas (got '\(part)')")
+                }
+                return k
+            }
+            let dag = try KnowledgeFlowDAG(loaded.graph, direction: .citingToCited, cycles: .condense)
+            let rows = MainPathAnalysis(dag: dag, weight: mainPath.weight).keyRouteSweep(ks)
+            StandardOutput.write(try JSONOutput.encode(rows))
+            return
+        }
         let (dag, result, yearValues) = try mainPath.run(on: loaded)
         switch format {
         case .json:

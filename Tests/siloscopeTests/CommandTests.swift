@@ -219,6 +219,21 @@ struct MainpathCommandTests {
         #expect(dot.stdout.hasPrefix("digraph"))
     }
 
+    /// The sweep grows monotonically with K: more key routes never shrink the network.
+    @Test func keyRouteSweep() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("flow.tsv").path
+        try "1\t2\n2\t3\n2\t4\n3\t5\n4\t5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["mainpath", path, "--reverse", "--sweep", "1,2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["routes"] as? Int } == [1, 2])
+        let nodes = rows.compactMap { $0["nodes"] as? Int }
+        #expect(nodes.count == 2 && nodes[0] <= nodes[1])
+        let bad = try CLI.run(["mainpath", path, "--sweep", "1,x"])
+        #expect(bad.stderr.contains("--sweep takes positive whole numbers"))
+    }
+
     @Test func routesMustBePositive() throws {
         let r = try CLI.run(["mainpath", "x.tsv", "--routes", "0"])
         #expect(r.status != 0)

@@ -151,6 +151,21 @@ public struct NetworkReportBuilder: Sendable {
             rows: global.arcs.enumerated().map { k, arc in
                 [.integer(k + 1), .text(dagLabel(arc.from)), .text(dagLabel(arc.to)), .number(arc.weight, digits: 0)]
             })))
+        if let grouping = input.partition {
+            var rows: [[ReportCell]] = []
+            for (name, result) in searches {
+                for path in ConceptLineage.annotate(result, dag: dag, literature: grouping) {
+                    rows.append([.text(name), .integer(path.nodes.count), .text(path.literatureSequence.joined(separator: " → ")),
+                                 .integer(path.crossings.count),
+                                 .text(path.crossings.map { "\(dagLabel($0.from)) → \(dagLabel($0.to))" }.joined(separator: "; "))])
+                }
+            }
+            mainBlocks.append(.table(ReportTable(
+                name: "main-path-crossings", title: "Where the main paths cross from one \(input.groupTitle) to another",
+                caption: "Each main path as the sequence of groups of '\(input.groupTitle)' it passes through, and the arcs where it crosses.",
+                columns: ["search", "works", "groups visited", "crossings", "crossing arcs (cited → citing)"],
+                rows: rows)))
+        }
         sections.append(ReportSection(title: "Main paths", blocks: mainBlocks))
 
         if input.years != nil {
