@@ -34,9 +34,26 @@ enum ScaleFixtures {
         let coCitation: Projection
         let bibliographicCoupling: Projection
     }
+    /// An `[id, value]` row.
+    struct IDValue: Decodable {
+        let id: String, value: Double
+        init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            id = try c.decode(String.self)
+            value = try c.decode(Double.self)
+        }
+    }
+    struct Betweenness: Decodable {
+        let name: String
+        let nodes: Int
+        let directed: Bool
+        let top: [IDValue]
+        let threshold: Double
+    }
     struct File: Decodable {
         let leiden: [Leiden]
         let projections: [Projections]
+        let betweenness: [Betweenness]
     }
     static func load() throws -> File {
         let data = try Data(contentsOf: URL(fileURLWithPath: PeerFixtures.directory + "/scale-values.json"))
