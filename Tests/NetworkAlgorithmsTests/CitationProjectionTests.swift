@@ -108,4 +108,22 @@ struct CitationProjectionTests {
             #expect(top.edgeCount <= g.nodeCount * k && top.edgeCount < full.edgeCount)
         }
     }
+
+    /// hep-th (352,807 arcs): top-10 projections stay within n · 10 edges; prints the
+    /// times. Runs when `SILOSCOPE_SLOW_TESTS` is set.
+    @Test(.enabled(if: SharedData.path("networks/hep-th/hep-th-new-arcs.tsv") != nil
+                   && ProcessInfo.processInfo.environment["SILOSCOPE_SLOW_TESTS"] != nil,
+                   "needs ../shared/data and SILOSCOPE_SLOW_TESTS=1"))
+    func hepthTopKBounded() throws {
+        let path = try #require(SharedData.path("networks/hep-th/hep-th-new-arcs.tsv"))
+        let g = try NetworkInput.load(path: path).graph
+        let clock = ContinuousClock()
+        var co: UndirectedWeightedProjection?, bc: UndirectedWeightedProjection?
+        let t1 = clock.measure { co = g.coCitation(minWeight: 2, topK: 10) }
+        let t2 = clock.measure { bc = g.bibliographicCoupling(minWeight: 2, topK: 10) }
+        let c = try #require(co), b = try #require(bc)
+        print("hep-th co-citation top-10: \(c.edgeCount) edges in \(t1); coupling top-10: \(b.edgeCount) edges in \(t2)")
+        #expect(c.edgeCount <= 10 * g.nodeCount && b.edgeCount <= 10 * g.nodeCount)
+        #expect(c.weights.allSatisfy { $0 >= 2 } && b.weights.allSatisfy { $0 >= 2 })
+    }
 }

@@ -28,7 +28,8 @@ extension Graph {
     ///
     /// `iterations` repeats the whole algorithm, each time starting from the previous
     /// partition (igraph's `n_iterations`); `iterations < 0` repeats until an iteration
-    /// changes nothing (at most 50). Communities are renumbered by smallest member.
+    /// changes nothing (at most 50). Communities are renumbered by smallest member;
+    /// ``CommunityDetection/levels`` counts the aggregations over all iterations.
     ///
     /// Guarantees (paper, Theorems 1–2 for the refined aggregation): every community
     /// returned is connected, indeed γ-separated and, after an iteration that changes
