@@ -11,6 +11,7 @@ struct FigurePreviewTests {
     static let dir = "/tmp/siloscope-figures"
 
     func write(_ bytes: [UInt8], _ name: String) throws {
+        #expect(!bytes.isEmpty, "\(name) rendered to nothing")
         try FileManager.default.createDirectory(atPath: Self.dir, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: Self.dir + "/" + name))
     }

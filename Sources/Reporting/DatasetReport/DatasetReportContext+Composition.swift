@@ -70,20 +70,3 @@ extension DatasetReportContext {
         return ReportSection(title: "Composition", blocks: blocks)
     }
 }
-
-/// A file-name stem from a name: lowercase ASCII letters and digits joined by dashes.
-func slug(_ text: String) -> String {
-    var out = ""
-    var dash = false
-    for scalar in text.lowercased().unicodeScalars {
-        if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-            out.unicodeScalars.append(scalar)
-            dash = false
-        } else if !dash && !out.isEmpty {
-            out.append("-")
-            dash = true
-        }
-    }
-    while out.hasSuffix("-") { out.removeLast() }
-    return out.isEmpty ? "x" : out
-}

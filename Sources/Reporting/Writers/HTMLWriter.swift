@@ -83,18 +83,6 @@ public enum HTMLWriter {
 
     /// A lowercase ASCII anchor for a heading.
     static func slug(_ title: String) -> String {
-        var out = ""
-        var dash = false
-        for scalar in title.lowercased().unicodeScalars {
-            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
-                out.unicodeScalars.append(scalar)
-                dash = false
-            } else if !dash && !out.isEmpty {
-                out.append("-")
-                dash = true
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out.isEmpty ? "section" : out
+        Reporting.slug(title, fallback: "section")
     }
 }
