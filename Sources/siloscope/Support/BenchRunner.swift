@@ -131,6 +131,7 @@ struct BenchRunner {
         var best = Double.infinity
         var graph: Graph?
         for _ in 0..<loadRuns {
+            graph = nil  // drop the previous copy first, so the peak holds one graph
             let start = ContinuousClock.now
             let input = try NetworkInput.load(path: path, reverse: reverse)
             best = min(best, Self.seconds(ContinuousClock.now - start))
