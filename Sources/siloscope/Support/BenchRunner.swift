@@ -159,7 +159,9 @@ struct BenchRunner {
         case .strongComponents:
             return measure { graph.strongComponents().count }
         case .pagerank:
-            return measure { graph.pageRank(damping: 0.85, tolerance: 1e-10).scores.count }
+            var timing = measure { graph.pageRank(damping: 0.85, tolerance: 1e-10).scores.count }
+            timing.note = "\(graph.pageRank(damping: 0.85, tolerance: 1e-10).iterations) iterations"
+            return timing
         case .kcore:
             return measure { graph.coreNumbers().count }
         case .topologicalOrder:
