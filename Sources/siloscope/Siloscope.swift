@@ -7,10 +7,9 @@ struct Siloscope: ParsableCommand {
         abstract: "Citation and concept-influence networks between literatures: silos, lineage, figures and reports.",
         discussion: "Run 'siloscope batch' to write a report for every dataset under Datasets/ into Reports/.",
         version: "0.1.0",
-<<<<<<< HEAD
-        subcommands: [BatchCommand.self, ReportCommand.self, MetricsCommand.self, BridgingCommand.self, RenderCommand.self, MainpathCommand.self, ImportCommand.self, FetchCommand.self, GenerateCommand.self]
-=======
-        subcommands: [BatchCommand.self, ReportCommand.self, MetricsCommand.self, BridgingCommand.self, RenderCommand.self, MainpathCommand.self, ImportCommand.self, FetchCommand.self, BenchCommand.self]
->>>>>>> wt-bench
+        subcommands: [
+            BatchCommand.self, ReportCommand.self, MetricsCommand.self, BridgingCommand.self, RenderCommand.self,
+            MainpathCommand.self, ImportCommand.self, FetchCommand.self, GenerateCommand.self, BenchCommand.self,
+        ]
     )
 }
