@@ -55,14 +55,8 @@ extension Graph {
         func classify(_ groupOf: [Int32]) -> [Int] {
             var flat = [Int](repeating: 0, count: g * roles)
             for t in 0..<a.count {
-                let ga = groupOf[Int(a[t])], gb = groupOf[Int(b[t])], gc = groupOf[Int(c[t])]
-                let role: Int
-                if ga == gb && gb == gc { role = 0 }
-                else if ga == gc { role = 1 }
-                else if gb == gc { role = 2 }
-                else if ga == gb { role = 3 }
-                else { role = 4 }
-                flat[Int(gb) * roles + role] += 1
+                let gb = groupOf[Int(b[t])]
+                flat[Int(gb) * roles + Self.roleIndex(groupOf[Int(a[t])], gb, groupOf[Int(c[t])])] += 1
             }
             return flat
         }
@@ -105,39 +99,8 @@ extension Graph {
     /// parallel arrays, in order of `b`, then `a`, then `c`. Nodes with group −1 are
     /// skipped.
     func openTwoPaths(_ groupOf: [Int32]) -> ([Int32], [Int32], [Int32]) {
-        let (offsets, heads) = simpleOutAdjacency()
-        var inOffsets = [Int](repeating: 0, count: nodeCount + 1)
-        for h in heads { inOffsets[Int(h) + 1] += 1 }
-        for v in 0..<nodeCount { inOffsets[v + 1] += inOffsets[v] }
-        var fill = inOffsets
-        var tails = [Int32](repeating: 0, count: heads.count)
-        for u in 0..<nodeCount {
-            for p in offsets[u]..<offsets[u + 1] {
-                let v = Int(heads[p])
-                tails[fill[v]] = Int32(u)
-                fill[v] += 1
-            }
-        }
-        func hasArc(_ a: Int, _ c: Int32) -> Bool {
-            var lo = offsets[a], hi = offsets[a + 1]
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if heads[mid] < c { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < offsets[a + 1] && heads[lo] == c
-        }
         var ra: [Int32] = [], rb: [Int32] = [], rc: [Int32] = []
-        for b in 0..<nodeCount where groupOf[b] >= 0 {
-            for p in inOffsets[b]..<inOffsets[b + 1] {
-                let a = Int(tails[p])
-                if groupOf[a] < 0 { continue }
-                for q in offsets[b]..<offsets[b + 1] {
-                    let c = heads[q]
-                    if Int(c) == a || groupOf[Int(c)] < 0 || hasArc(a, c) { continue }
-                    ra.append(Int32(a)); rb.append(Int32(b)); rc.append(c)
-                }
-            }
-        }
+        forEachOpenTwoPath(groupOf) { a, b, c in ra.append(a); rb.append(b); rc.append(c) }
         return (ra, rb, rc)
     }
 }
