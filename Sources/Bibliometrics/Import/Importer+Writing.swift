@@ -67,24 +67,9 @@ extension Importer {
             })
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
-        let yml = """
-        name: \(Self.yaml(name))
-        title: \(Self.yaml(title))
-        source: \(Self.yaml("siloscope import of " + fileList.joined(separator: ", ")))
-        description: \(Self.yaml("\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt."))
-        works:
-          file: works.csv
-          id: id
-          label: label
-          year: year
-          doi: doi
-        layers:
-          - kind: citation
-            file: citations.csv
-            from: citing
-            to: cited
-
-        """
+        let yml = DatasetManifest.citationDatasetYAML(
+            name: name, title: title, source: "siloscope import of " + fileList.joined(separator: ", "),
+            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.")
         let log = importLog(d, show: show, display: display)
         let readme = """
         # \(name)
@@ -174,19 +159,4 @@ extension Importer {
         return out
     }
 
-    /// A YAML double-quoted scalar.
-    static func yaml(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 { out += String(format: "\\x%02X", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
 }

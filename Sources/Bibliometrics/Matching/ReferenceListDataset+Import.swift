@@ -32,37 +32,11 @@ extension ReferenceListDataset {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try dataset.write(to: out)
         let name = URL(fileURLWithPath: out).lastPathComponent
-        let manifest = """
-        name: \(yamlScalar(name))
-        title: \(yamlScalar("Citation layer imported from \(files.count) reference list(s)"))
-        source: \(yamlScalar(files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")))
-        works:
-          file: works.csv
-          id: id
-          label: label
-          year: year
-          doi: doi
-        layers:
-          - kind: citation
-            file: citations.csv
-            from: citing
-            to: cited
-
-        """
+        let manifest = DatasetManifest.citationDatasetYAML(
+            name: name, title: "Citation layer imported from \(files.count) reference list(s)",
+            source: files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
         try Data(manifest.utf8).write(to: URL(fileURLWithPath: out + "/dataset.yml"), options: .atomic)
         return dataset
     }
 
-    /// A YAML double-quoted scalar (backslash and quote escaped, control characters dropped).
-    static func yamlScalar(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default: if ch.value >= 0x20 { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
 }
