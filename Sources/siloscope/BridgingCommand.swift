@@ -64,12 +64,7 @@ struct BridgingCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try InputLoader.load(input)
-        guard let values = loaded.attributes[group] else {
-            let known = loaded.attributes.names
-            throw ValidationError("no node attribute '\(group)' in \(input.nodes ?? input.input); "
-                + (known.isEmpty ? "there are no node attributes (give a --nodes table)" : "attributes: \(known.joined(separator: ", "))"))
-        }
-        let partition = Partition(values: values)
+        let partition = Partition(values: try loaded.column(group))
         let model: BridgingNullModel?
         switch null {
         case .none: model = nil
@@ -77,10 +72,8 @@ struct BridgingCommand: ParsableCommand {
         case .rewire: model = .rewire
         case .timeRewire:
             guard let time else { throw ValidationError("--null time-rewire needs --time ATTR (e.g. the year of each work)") }
-            guard let times = loaded.attributes.numbers(time) else {
-                throw ValidationError("no node attribute '\(time)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            model = .timeRewire(times: times)
+            _ = try loaded.column(time)
+            model = .timeRewire(times: loaded.attributes.numbers(time) ?? [])
         }
         let result: BridgingResult
         if let model {
@@ -93,10 +86,7 @@ struct BridgingCommand: ParsableCommand {
         var extended = ExtendedBridging(base: result)
         let graph = loaded.graph
         if let byYear {
-            guard let column = loaded.attributes[byYear] else {
-                throw ValidationError("no node attribute '\(byYear)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            let years = column.map { $0.flatMap { Int($0.trimmingWhitespace()) } }
+            let years = try loaded.years(byYear)
             extended.trajectory = try graph.siloTrajectory(by: partition, years: years, windows: .years, missing: missing)
                 .filter { $0.arcs > 0 }
                 .map { YearRow(year: $0.start, arcs: $0.arcs, edgeHomophily: $0.edgeHomophily, eiIndex: $0.eiIndex, mixing: $0.mixing.counts) }

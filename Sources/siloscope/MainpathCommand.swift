@@ -58,13 +58,10 @@ struct MainpathCommand: ParsableCommand {
         case .json:
             StandardOutput.write(try JSONOutput.encode(result))
         case .dot:
-            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let labels = loaded.labels
             let partition: Partition
             if let group {
-                guard let values = loaded.attributes[group] else {
-                    throw ValidationError("no node attribute '\(group)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-                }
-                partition = Partition(values: values)
+                partition = Partition(values: try loaded.column(group))
             } else {
                 partition = Partition(values: [String?](repeating: nil, count: graph.nodeCount))
             }

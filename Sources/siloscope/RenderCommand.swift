@@ -78,10 +78,7 @@ struct RenderCommand: ParsableCommand {
         let graph = loaded.graph
         let partition: Partition
         if let group {
-            guard let values = loaded.attributes[group] else {
-                throw ValidationError("no node attribute '\(group)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            partition = Partition(values: values)
+            partition = Partition(values: try loaded.column(group))
         } else {
             partition = Partition(values: [String?](repeating: "all", count: graph.nodeCount))
         }
@@ -93,7 +90,7 @@ struct RenderCommand: ParsableCommand {
             options.maxNodes = maxNodes
             options.groupTitle = group ?? "Group"
             if let engine { options.engine = engine }
-            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let labels = loaded.labels
             let dois = loaded.attributes["doi"]
             let fig = try PartitionNetworkFigure(
                 graph: graph, partition: partition, labels: labels, dois: dois,
@@ -108,7 +105,7 @@ struct RenderCommand: ParsableCommand {
             bytes = try fig.render(format: format)
         case .mainpath:
             let (dag, result, years) = try mainPath.run(on: loaded)
-            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let labels = loaded.labels
             let fig = try MainPathFigure.figure(
                 graph: graph, dag: dag, result: result, labels: labels,
                 years: years ?? [Int?](repeating: nil, count: graph.nodeCount),
@@ -118,11 +115,8 @@ struct RenderCommand: ParsableCommand {
             guard let yearsAttribute = mainPath.years else {
                 throw ValidationError("--figure historiograph needs --years ATTR (each work's year)")
             }
-            guard let yearColumn = loaded.attributes[yearsAttribute] else {
-                throw ValidationError("no node attribute '\(yearsAttribute)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            let years = MainPathFigure.years(from: yearColumn, count: graph.nodeCount)
-            let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+            let years = try loaded.years(yearsAttribute)
+            let labels = loaded.labels
             let fig = try HistoriographFigure.figure(
                 graph: graph, years: years, top: top, labels: labels, partition: partition, groupTitle: group ?? "Group")
             bytes = try fig.render(format: format)

@@ -50,21 +50,9 @@ struct ReportCommand: ParsableCommand {
         }
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
-        let labels = loaded.attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
-        var yearValues: [Int?]?
-        if let years {
-            guard let column = loaded.attributes[years] else {
-                throw ValidationError("no node attribute '\(years)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            yearValues = MainPathFigure.years(from: column, count: graph.nodeCount)
-        }
-        var partition: Partition?
-        if let group {
-            guard let values = loaded.attributes[group] else {
-                throw ValidationError("no node attribute '\(group)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            partition = Partition(values: values)
-        }
+        let labels = loaded.labels
+        let yearValues = try years.map { try loaded.years($0) }
+        let partition = try group.map { Partition(values: try loaded.column($0)) }
         let stem = ((input.input as NSString).lastPathComponent as NSString).deletingPathExtension
         let reportName = name ?? stem
         var parameters = NetworkReportBuilder.Parameters()

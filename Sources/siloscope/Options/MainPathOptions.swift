@@ -38,10 +38,7 @@ struct MainPathOptions: ParsableArguments {
         let graph = loaded.graph
         var yearValues: [Int?]?
         if let years {
-            guard let column = loaded.attributes[years] else {
-                throw ValidationError("no node attribute '\(years)'; attributes: \(loaded.attributes.names.joined(separator: ", "))")
-            }
-            yearValues = MainPathFigure.years(from: column, count: graph.nodeCount)
+            yearValues = try loaded.years(years)
         }
         let handling: CycleHandling = cycles == .condense ? .condense : .removeArcs(years: yearValues)
         let dag = try KnowledgeFlowDAG(graph, direction: .citingToCited, cycles: handling)

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Bibliometrics
 import Foundation
 import NetworkCore
@@ -9,6 +10,28 @@ struct LoadedGraph {
     var attributes: NodeAttributes
     var selfLoops: Int
     var duplicateArcs: Int
+    /// Where the attributes came from (the --nodes table, else the input), for messages.
+    var attributeSource: String
+
+    /// Label of each node: its `label` attribute where it has one, else its id.
+    var labels: [String] {
+        attributes["label"].map { zip($0, graph.ids).map { $0 ?? $1 } } ?? graph.ids
+    }
+
+    /// The values of node attribute `name`, or an error naming the attributes there are.
+    func column(_ name: String) throws -> [String?] {
+        guard let values = attributes[name] else {
+            let known = attributes.names
+            throw ValidationError("no node attribute '\(name)' in \(attributeSource); "
+                + (known.isEmpty ? "there are no node attributes (give a --nodes table)" : "attributes: \(known.joined(separator: ", "))"))
+        }
+        return values
+    }
+
+    /// Attribute `name` read as whole years (`nil` where absent or not a whole number).
+    func years(_ name: String) throws -> [Int?] {
+        MainPathFigure.years(from: try column(name), count: graph.nodeCount)
+    }
 }
 
 /// Resolves INPUT: a dataset folder (its works and citation layer, with every work
@@ -37,7 +60,7 @@ enum InputLoader {
             let built = dataset.citationGraph(duplicates: options.duplicates, selfLoops: options.selfLoops)
             progress("read \(built.graph.nodeCount) works, \(built.graph.arcCount) citation arcs")
             return LoadedGraph(graph: built.graph, attributes: built.attributes,
-                               selfLoops: built.selfLoops, duplicateArcs: built.duplicateArcs)
+                               selfLoops: built.selfLoops, duplicateArcs: built.duplicateArcs, attributeSource: options.input)
         }
         progress("reading \(options.input)")
         var input = try NetworkInput.load(
@@ -47,6 +70,7 @@ enum InputLoader {
         for path in options.vectors { try input.attachVector(path: path) }
         progress("read \(input.graph.nodeCount) nodes, \(input.graph.arcCount) arcs")
         return LoadedGraph(graph: input.graph, attributes: input.attributes,
-                           selfLoops: input.selfLoops, duplicateArcs: input.duplicateArcs)
+                           selfLoops: input.selfLoops, duplicateArcs: input.duplicateArcs,
+                           attributeSource: options.nodes ?? options.input)
     }
 }
