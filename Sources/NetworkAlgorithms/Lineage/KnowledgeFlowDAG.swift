@@ -148,19 +148,12 @@ public struct KnowledgeFlowDAG: Sendable {
             let u = tails[a], v = graph.outTargets[a]
             if direction == .citingToCited { flowTail[a] = v; flowHead[a] = u } else { flowTail[a] = u; flowHead[a] = v }
         }
-        let components = LineageCycles.strongComponents(graph)
+        // Strong components, numbered by smallest member (Structure/Graph+Components).
+        let components = graph.strongComponents()
         switch cycles {
         case .condense:
-            // Number components by smallest member (members ascend, so first seen wins).
-            var newIndex = [Int32](repeating: -1, count: components.count)
-            var next: Int32 = 0
-            var nodeOf = [Int32](repeating: 0, count: n)
-            for v in 0..<n {
-                let c = Int(components.componentOf[v])
-                if newIndex[c] < 0 { newIndex[c] = next; next += 1 }
-                nodeOf[v] = newIndex[c]
-            }
-            var members = [[Int32]](repeating: [], count: Int(next))
+            let nodeOf = components.componentOf
+            var members = [[Int32]](repeating: [], count: components.count)
             for v in 0..<n { members[Int(nodeOf[v])].append(Int32(v)) }
             var labels: [String] = []
             labels.reserveCapacity(members.count)
