@@ -1,4 +1,5 @@
 import Foundation
+import NetworkCore
 
 /// Retries with exponential backoff and seeded jitter, honouring `Retry-After`.
 ///
@@ -53,21 +54,9 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014, doi:10.1145/2660193.2660195): the fetcher's
-/// seeded jitter source. Same seed, same sequence, on every platform.
-public struct FetchRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// A double uniform in [0, 1) from the top 53 bits.
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
+/// The fetcher's seeded jitter source: the project's SplitMix64 (`SeededGenerator`), so
+/// the same seed gives the same back-off schedule on every platform.
+public typealias FetchRandom = SeededGenerator
 
 /// Spaces request starts at least `1 / rate` seconds apart (a request-rate ceiling, as
 /// OpenAlex asks: at most 10 per second). `wait()` sleeps until the next slot. O(1).

@@ -1,3 +1,5 @@
+import NetworkCore
+
 /// Price's model of a growing citation network (de Solla Price 1976, "A general theory of
 /// bibliometric and other cumulative advantage processes", doi:10.1002/asi.4630270505),
 /// with optional literature labels and homophily.

@@ -1,4 +1,5 @@
-/// The random generator of every seeded null model: SplitMix64 (Steele, Lea & Flood
+/// The random generator of every seeded computation (null models, community detection,
+/// sampling, synthetic graphs, fetch back-off jitter): SplitMix64 (Steele, Lea & Flood
 /// 2014, "Fast splittable pseudorandom number generators", doi:10.1145/2660193.2660195).
 ///
 /// Fully specified here, and bounded integers are drawn by our own rejection method
@@ -19,6 +20,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A double uniform in [0, 1) from the top 53 bits. O(1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
 
     /// A uniform integer in `0..<bound` (Lemire 2019, "Fast random integer generation in
     /// an interval", doi:10.1145/3230636: multiply-shift with rejection, unbiased).
