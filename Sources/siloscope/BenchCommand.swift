@@ -15,7 +15,8 @@ struct BenchCommand: ParsableCommand {
             Each task is run --repeat times and its best wall-clock time (monotonic clock) is \
             reported. Tasks: \(BenchTask.allCases.map(\.rawValue).joined(separator: ", ")). \
             load = reading the file and building the CSR arrays; pagerank: damping 0.85, \
-            L1 tolerance 1e-10; kcore: undirected core numbers; topologicalOrder: Kahn's \
+            tolerance 1e-10, solved by Gauss–Seidel one strong component at a time; kcore: \
+            undirected core numbers; topologicalOrder: Kahn's \
             order, plus the condensation when the graph is cyclic; betweenness: exact, \
             directed, parallel over sources, only up to --betweenness-max-arcs arcs; \
             approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1; leiden: \

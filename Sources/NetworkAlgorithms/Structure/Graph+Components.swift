@@ -104,6 +104,16 @@ extension Graph {
     /// order in which Tarjan emits them (a reverse topological order of the
     /// condensation) is not exposed here.
     public func strongComponents() -> Components {
+        let (label, labels) = tarjanLabels()
+        return Components(labels: label, labelCount: labels)
+    }
+
+    /// Tarjan's labels in emission order: `labels[v]` is the order in which `v`'s strong
+    /// component was completed, `count` the number of components. Emission order is a
+    /// reverse topological order of the condensation: for an arc `u → w` between two
+    /// components, `labels[u] > labels[w]`. Roots in increasing node order, arcs in CSR
+    /// order, so the labelling is deterministic. Time O(n + m), no recursion.
+    func tarjanLabels() -> (labels: [Int32], count: Int) {
         let n = nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
@@ -149,7 +159,7 @@ extension Graph {
                 }
             }
         }}
-        return Components(labels: label, labelCount: Int(labels))
+        return (label, Int(labels))
     }
 
     /// Whether the graph has no directed cycle: no strong component with more than one
