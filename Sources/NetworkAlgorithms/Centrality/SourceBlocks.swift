@@ -54,6 +54,25 @@ enum SourceBlocks {
         return values
     }
 
+    /// `items` reordered so that the contiguous blocks of ``run(sources:width:blocks:_:)``
+    /// hold every `blocks`-th item: block `b` gets items `b, b + B, b + 2B, …` (as far as
+    /// the block sizes allow), which balances work that drifts along the item order.
+    /// Depends only on `items.count` and `blocks`. O(count).
+    static func interleaved<T>(_ items: [T], blocks requested: Int = defaultCount) -> [T] {
+        let blocks = max(1, min(requested, items.count))
+        guard blocks > 1 else { return items }
+        var result: [T] = []
+        result.reserveCapacity(items.count)
+        for b in 0..<blocks {
+            var i = b
+            while i < items.count {
+                result.append(items[i])
+                i += blocks
+            }
+        }
+        return result
+    }
+
     /// Sums the `blocks` slices of `values` element-wise, in block order.
     static func reduce(_ values: [Double], blocks: Int, width: Int) -> [Double] {
         var total = [Double](repeating: 0, count: width)
