@@ -112,8 +112,12 @@ struct GzipInputTests {
         for path in [pajek, csv, graphML] {
             Self.expectSame(try NetworkInput.load(path: path), try NetworkInput.load(path: try Self.gzip(path)))
         }
-        let pajekGz = try NetworkInput.load(path: pajek + ".gz")
+        var pajekGz = try NetworkInput.load(path: pajek + ".gz")
         #expect(pajekGz.format == .pajek && pajekGz.attributes["label"] == ["Alpha", "Beta", "Gamma"])
+        // A compressed partition is attached under the name without .clu.gz.
+        let partition = try Self.gzip(try dir.write("year.clu", "*Vertices 3\n1999\n2001\n2001\n"))
+        try pajekGz.attachPartition(path: partition)
+        #expect(pajekGz.attributes["year"] == ["1999", "2001", "2001"])
         #expect(try NetworkInput.load(path: csv + ".gz").format == .csvEdgeList)
         // Node tables: compressed network and compressed table together.
         for nodes in [table, tableCSV] {
