@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "NetworkCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: [.product(name: "CSV", package: "CSV.swift"), "CZlib"],
             swiftSettings: strict
         ),
         .target(

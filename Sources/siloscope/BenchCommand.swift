@@ -32,7 +32,8 @@ struct BenchCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp(
-        "Graph files: Pajek .net/.paj, an edge list (.tsv/.txt/.csv) or GraphML.",
+        "Graph files: Pajek .net/.paj, an edge list (.tsv/.txt/.csv) or GraphML, each possibly gzip-compressed (.gz).",
+        discussion: "For a gzip file, load includes inflating it in memory; scripts/bench-peers decompresses once beforehand so every library loads the same plain file.",
         valueName: "input"))
     var inputs: [String] = []
 

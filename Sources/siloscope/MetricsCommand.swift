@@ -13,12 +13,18 @@ struct MetricsCommand: ParsableCommand {
             JSON keys: graph {nodes, arcs, selfLoops, duplicateArcs, weakComponents, largestWeakComponent, \
             strongComponents, acyclic} and nodes [{id, and one key per measure asked for, named as in --metrics}]. \
             CSV: one row per node.
+            approximateBetweenness (Riondato & Kornaropoulos 2016, doi:10.1007/s10618-015-0423-0) samples \
+            shortest paths between random ordered pairs and is normalised as a fraction of ordered pairs: \
+            approximateBetweenness = betweenness / (n(n−1)) in expectation, where betweenness is the exact, \
+            unnormalised directed count; with probability at least 1 − δ (--delta) every node's value is within \
+            ε (--epsilon) of that exact fraction. Same graph, ε, δ and --seed give the same values.
             Example: siloscope metrics cora.cites --reverse --format json
+            Example: siloscope metrics CiteB.net.gz --metrics inDegree,approximateBetweenness --epsilon 0.005 --seed 7
             """)
 
     /// The per-node measures this command can compute.
     enum Measure: String, CaseIterable, ExpressibleByArgument {
-        case inDegree, outDegree, pagerank, betweenness, closeness, harmonic, hub, authority, eigenvector, katz, coreness
+        case inDegree, outDegree, pagerank, betweenness, approximateBetweenness, closeness, harmonic, hub, authority, eigenvector, katz, coreness
 
         /// The measures computed when --metrics is not given (the cheap ones).
         static let defaults: [Measure] = [.inDegree, .outDegree, .pagerank]
@@ -28,15 +34,37 @@ struct MetricsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Comma-separated per-node measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).",
-        discussion: "betweenness: exact (Brandes), directed, parallel over sources; closeness and harmonic: over incoming paths (how directly a work is reached by the works citing it), as NetworkX; hub/authority: HITS; coreness: undirected k-core number.",
+        discussion: "betweenness: exact (Brandes), directed, parallel over sources, unnormalised (a count of shortest paths); approximateBetweenness: directed, sampled with an (ε, δ) guarantee, as a fraction of ordered node pairs (exact betweenness / (n(n−1))), see --epsilon, --delta, --seed; closeness and harmonic: over incoming paths (how directly a work is reached by the works citing it), as NetworkX; hub/authority: HITS; coreness: undirected k-core number.",
         valueName: "list"))
     var metrics: String = Measure.defaults.map(\.rawValue).joined(separator: ",")
+
+    @Option(help: ArgumentHelp(
+        "approximateBetweenness: the additive error bound ε on every node's value, 0 < ε < 1.",
+        discussion: "The number of sampled pairs grows as 1/ε²: ε 0.01 draws tens of thousands of pairs.",
+        valueName: "epsilon"))
+    var epsilon: Double = 0.01
+
+    @Option(help: ArgumentHelp(
+        "approximateBetweenness: the probability δ that some node misses the ε bound, 0 < δ < 1.",
+        valueName: "delta"))
+    var delta: Double = 0.1
+
+    @Option(help: ArgumentHelp(
+        "approximateBetweenness: the seed of the pair sampler (same seed, same values).",
+        valueName: "seed"))
+    var seed: UInt64 = 1
 
     @Option(help: "Output format: json or csv.")
     var format: TableFormat = .json
 
     func validate() throws {
         _ = try selectedMeasures()
+        guard epsilon > 0 && epsilon < 1 else {
+            throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon))")
+        }
+        guard delta > 0 && delta < 1 else {
+            throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))")
+        }
     }
 
     func selectedMeasures() throws -> [Measure] {
@@ -64,6 +92,10 @@ struct MetricsCommand: ParsableCommand {
             case .outDegree: columns[m] = graph.outDegrees().map(Double.init)
             case .pagerank: columns[m] = graph.pageRank().scores
             case .betweenness: columns[m] = graph.betweenness()
+            case .approximateBetweenness:
+                let estimate = graph.approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed)
+                ProgressLog.standardError("approximateBetweenness: \(estimate.samples) sampled pairs (ε \(epsilon), δ \(delta), seed \(seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
+                columns[m] = estimate.scores
             case .closeness: columns[m] = graph.closeness()
             case .harmonic: columns[m] = graph.harmonicCentrality()
             case .hub: columns[m] = graph.hits().hubs

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
         let labels = loaded.labels
         let yearValues = try years.map { try loaded.years($0) }
         let partition = try group.map { Partition(values: try loaded.column($0)) }
-        let stem = ((input.input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = ((Gzip.uncompressedName(input.input) as NSString).lastPathComponent as NSString).deletingPathExtension
         let reportName = name ?? stem
         var parameters = NetworkReportBuilder.Parameters()
         parameters.keyRoutes = routes

@@ -14,14 +14,15 @@ struct HelpTextTests {
 
     @Test func graphCommandsShareTheInputOptions() {
         for help in [MetricsCommand.helpMessage(columns: 200), BridgingCommand.helpMessage(columns: 200), RenderCommand.helpMessage(columns: 200)] {
-            for option in ["<input>", "--nodes <file>", "--reverse", "--duplicates <duplicates>", "--self-loops <self-loops>"] {
+            for option in ["<input>", "--nodes <file>", "--reverse", "--duplicates <duplicates>", "--self-loops <self-loops>", "gzip-compressed"] {
                 #expect(help.contains(option), "missing \(option) in:\n\(help)")
             }
         }
     }
 
     @Test(arguments: [
-        ("metrics", ["--metrics <list>", "--format <format>", "inDegree, outDegree, pagerank"]),
+        ("metrics", ["--metrics <list>", "--format <format>", "inDegree, outDegree, pagerank", "approximateBetweenness",
+                     "--epsilon <epsilon>", "--delta <delta>", "--seed <seed>", "betweenness / (n(n−1))", "0 < ε < 1", "0 < δ < 1"]),
         ("bridging", ["--group <attr>", "--missing <missing>", "--format <format>", "undirected simple view", "--null <name>", "--permutations <permutations>", "--seed <seed>", "--time <attr>", "--by-year <attr>", "--brokerage", "--diversity"]),
         ("render", ["--figure <figure>", "--out <file>", "--group <attr>", "--engine <engine>", "--max-nodes <max-nodes>", "--top <top>", "historiograph", "mainpath"]),
         ("report", ["<input>", "--out <dir>", "atomically", "--years <attr>", "--routes <routes>"]),

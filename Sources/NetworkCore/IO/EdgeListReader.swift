@@ -44,7 +44,7 @@ public enum EdgeListReader {
     /// Reads an edge list, choosing the CSV parser for `.csv` files.
     public static func read(path: String, header: HeaderMode = .auto) throws -> ArcList {
         let file = try InputFile(path: path)
-        if path.lowercased().hasSuffix(".csv") { return try readCSV(file, header: header) }
+        if Gzip.uncompressedName(path).lowercased().hasSuffix(".csv") { return try readCSV(file, header: header) }
         return try readWhitespace(file, header: header)
     }
 

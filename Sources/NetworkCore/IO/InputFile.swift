@@ -1,18 +1,21 @@
 import Foundation
 
 /// The bytes of an input file, read once (memory-mapped when the platform allows) and
-/// scanned in place by the graph readers.
+/// scanned in place by the graph readers. Gzip-compressed files (first bytes `1f 8b`,
+/// whatever the name) are inflated here, so every reader accepts them (``Gzip``).
 ///
 /// Readers never build a `String` per line: they walk the bytes with ``ByteLines`` and
 /// create strings only for the ids and labels they keep.
 public struct InputFile: Sendable {
     /// The path as the user gave it (used in every ``InputError``).
     public let path: String
-    /// The file's content.
+    /// The file's content (inflated when the file is gzip-compressed).
     public let data: Data
 
-    /// Reads `path`. Throws an ``InputError`` naming the file when it is missing or
-    /// unreadable (a directory, no permission).
+    /// Reads `path`, inflating it when it starts with the gzip magic bytes `1f 8b`.
+    /// Throws an ``InputError`` naming the file when it is missing or unreadable (a
+    /// directory, no permission), when its gzip data is corrupt or truncated, and when
+    /// its name ends in `.gz` but its content is not gzip data.
     public init(path: String) throws {
         self.path = path
         var isDirectory: ObjCBool = false
@@ -22,10 +25,20 @@ public struct InputFile: Sendable {
         if isDirectory.boolValue {
             throw InputError(file: path, message: "is a directory, expected a file")
         }
+        let raw: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            raw = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw InputError(file: path, message: "cannot be read (\(error.localizedDescription))")
+        }
+        if Gzip.isCompressed(raw) {
+            data = try Gzip.inflate(raw, file: path)
+        } else if Gzip.hasSuffix(path) {
+            throw InputError(file: path, message: raw.isEmpty
+                ? "is empty: expected gzip-compressed data"
+                : "has a .gz name but is not gzip data (it does not start with the bytes 1f 8b)")
+        } else {
+            data = raw
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The file formats ``NetworkInput/load(path:reverse:nodes:duplicates:selfLoops:header:)``
-/// recognises, chosen by extension.
+/// recognises, chosen by extension (of the name without `.gz` for gzip files).
 public enum NetworkFormat: String, Sendable, CaseIterable {
     /// Pajek `.net` / `.paj` (``PajekReader``).
     case pajek
@@ -13,9 +13,10 @@ public enum NetworkFormat: String, Sendable, CaseIterable {
     /// GraphML `.graphml` / `.xml` (``GraphMLReader``).
     case graphML
 
-    /// The format of `path` by its extension (case-insensitive).
+    /// The format of `path` by its extension (case-insensitive), ignoring a final `.gz`:
+    /// `CiteB.net.gz` is Pajek.
     public static func of(path: String) -> NetworkFormat {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch (Gzip.uncompressedName(path) as NSString).pathExtension.lowercased() {
         case "net", "paj": return .pajek
         case "csv": return .csvEdgeList
         case "graphml", "xml": return .graphML
@@ -61,7 +62,8 @@ public struct NetworkInput: Sendable {
     /// `file:line` of arc `a`. O(1).
     public func provenance(ofArc a: Int) -> String { "\(source):\(arcLines[a])" }
 
-    /// Reads a graph file, dispatching on its extension (see ``NetworkFormat``).
+    /// Reads a graph file, dispatching on its extension (see ``NetworkFormat``); gzip
+    /// files are inflated in memory first (``Gzip``) and read by the name without `.gz`.
     ///
     /// - Parameters:
     ///   - path: the graph file.
@@ -82,7 +84,7 @@ public struct NetworkInput: Sendable {
         selfLoops: GraphBuilder.SelfLoopPolicy = .keep,
         header: HeaderMode = .auto
     ) throws -> NetworkInput {
-        let lower = path.lowercased()
+        let lower = Gzip.uncompressedName(path).lowercased()
         if lower.hasSuffix(".clu") || lower.hasSuffix(".vec") {
             throw InputError(file: path, message: "is a Pajek partition/vector, not a network; give the .net file and attach it")
         }
@@ -204,7 +206,7 @@ public struct NetworkInput: Sendable {
         guard values.count == graph.nodeCount else {
             throw InputError(file: path, message: "has \(values.count) values but the network \(source) has \(graph.nodeCount) vertices")
         }
-        let attribute = name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let attribute = name ?? ((Gzip.uncompressedName(path) as NSString).lastPathComponent as NSString).deletingPathExtension
         attributes.set(attribute, values.map { Optional($0) })
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 ///   the first word of its cell, so trailing notes in the comment are dropped;
 /// - otherwise that line is a header row.
 ///
-/// Later `#` lines are comments; blank lines are skipped. `.csv` files are parsed with
+/// Later `#` lines are comments; blank lines are skipped. Gzip files (`.tsv.gz`,
+/// `.csv.gz`) are inflated first and read by the name without `.gz`. `.csv` files are parsed with
 /// CSV.swift; other extensions are split on tabs when the naming line contains a tab,
 /// otherwise on runs of spaces. Empty cells are missing values.
 public struct NodeTable: Sendable {
@@ -31,7 +32,7 @@ public struct NodeTable: Sendable {
     /// duplicate ids (naming both lines).
     public static func read(path: String) throws -> NodeTable {
         let file = try InputFile(path: path)
-        let isCSV = path.lowercased().hasSuffix(".csv")
+        let isCSV = Gzip.uncompressedName(path).lowercased().hasSuffix(".csv")
         var names: [String] = []
         var rows: [(line: Int, cells: [String])] = []
         var namingText = ""

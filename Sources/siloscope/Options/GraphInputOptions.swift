@@ -6,7 +6,7 @@ import NetworkCore
 struct GraphInputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "A dataset folder (with dataset.yml) or a graph file.",
-        discussion: "Graph files: Pajek .net/.paj, an edge list (.tsv/.txt: whitespace-separated; .csv: comma-separated; two columns citing, cited, optional weight; '#' comments) or GraphML (.graphml).",
+        discussion: "Graph files: Pajek .net/.paj, an edge list (.tsv/.txt: whitespace-separated; .csv: comma-separated; two columns citing, cited, optional weight; '#' comments) or GraphML (.graphml). Any of them may be gzip-compressed (e.g. CiteB.net.gz): detected by its first bytes, the format taken from the name without .gz.",
         valueName: "input"))
     var input: String
 
