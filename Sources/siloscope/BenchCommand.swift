@@ -19,7 +19,8 @@ struct BenchCommand: ParsableCommand {
             undirected core numbers; topologicalOrder: Kahn's \
             order, plus the condensation when the graph is cyclic; betweenness: exact, \
             directed, parallel over sources, only up to --betweenness-max-arcs arcs; \
-            approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1; leiden: \
+            approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1, also only up to \
+            --betweenness-max-arcs arcs; leiden: \
             modularity, resolution 1, seed 1, 2 iterations.
             peakMemoryBytes is VmHWM from /proc/self/status read after each input: the \
             process's peak resident memory so far, so for later inputs it is the peak over \
@@ -52,7 +53,7 @@ struct BenchCommand: ParsableCommand {
         valueName: "list"))
     var tasks: String = BenchTask.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Exact betweenness is run only on graphs with at most this many arcs.")
+    @Option(help: "Exact and approximate betweenness are run only on graphs with at most this many arcs.")
     var betweennessMaxArcs: Int = 400_000
 
     func validate() throws {

@@ -175,13 +175,12 @@ struct BenchRunner {
             }
             if cyclic { timing.note = "cyclic: topological order attempt plus condensation" }
             return timing
-        case .betweenness:
+        case .betweenness, .approximateBetweenness:
             guard graph.arcCount <= betweennessMaxArcs else {
                 return BenchTiming(seconds: nil, repeats: 0,
                                    skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
             }
-            return measure { graph.betweenness().count }
-        case .approximateBetweenness:
+            if task == .betweenness { return measure { graph.betweenness().count } }
             return measure { graph.approximateBetweenness(epsilon: 0.01, delta: 0.1, seed: 1).scores.count }
         case .leiden:
             return measure { graph.leiden(resolution: 1, seed: 1, iterations: 2).modularity.isNaN ? 0 : 1 }
