@@ -74,13 +74,13 @@ footer { color: var(--muted); font-size: 13px; border-top: 1px solid var(--rule)
 {{/items}}</ul>
 {{/bullets}}
 {{#table}}<h3 id="table-{{name}}">{{title}}</h3>
-<div class="tablewrap"><table>
+{{#shown}}<div class="tablewrap"><table>
 <thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}<tr>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
 {{/rows}}</tbody>
 </table></div>
-<p class="caption">{{caption}} {{note}} <a href="tables/{{name}}.csv">tables/{{name}}.csv</a></p>
+{{/shown}}<p class="caption">{{caption}} {{note}} <a href="tables/{{name}}.csv">tables/{{name}}.csv</a></p>
 {{/table}}
 {{#figure}}<figure id="figure-{{name}}">
 <h3>{{title}}</h3>

@@ -55,9 +55,10 @@ public enum HTMLWriter {
             return ["bullets": ["items": items]]
         case .table(let t):
             let shown = t.displayedRows
-            let note = shown.count < t.rows.count ? "Showing \(shown.count) of \(t.rows.count) rows; all rows in" : "Also as"
+            let note = shown.isEmpty ? "\(t.rows.count) rows in" :
+                shown.count < t.rows.count ? "Showing \(shown.count) of \(t.rows.count) rows; all rows in" : "Also as"
             return ["table": [
-                "name": t.name, "title": t.title, "caption": t.caption, "note": note,
+                "name": t.name, "title": t.title, "caption": t.caption, "note": note, "shown": !shown.isEmpty,
                 "columns": t.columns,
                 "rows": shown.map { row in ["cells": row.map { ["text": $0.display, "numeric": $0.isNumeric] }] },
             ] as [String: Any]]
