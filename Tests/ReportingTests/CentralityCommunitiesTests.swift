@@ -108,7 +108,7 @@ struct CentralityCommunitiesTests {
         let betweenness = try table("centrality-top-betweenness")
         #expect(column(betweenness, "work") == [.text("Dunn")])
         #expect(column(betweenness, "betweenness") == [.number(2, digits: 1)])
-        #expect(betweenness.caption.contains("Only one work has a non-zero value."))
+        #expect(betweenness.caption.contains("Only one of the 7 works has a non-zero value."))
 
         // Core numbers: both triangles form the 2-core; the 3-core is empty (only a and d
         // have degree 3); g has core 0. Six works tied at 2, listed by label.

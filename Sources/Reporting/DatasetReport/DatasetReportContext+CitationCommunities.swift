@@ -8,20 +8,14 @@ extension DatasetReportContext {
     /// least one citation link (see ``CommunityComparison``).
     func citationCommunitiesSection(graph: Graph) -> (ReportSection, CommunityComparison?) {
         let title = "Citation communities and \(groupTitle)"
-        let simple = graph.undirectedSimple()
-        guard simple.edgeCount > 0 else {
-            return (ReportSection(title: title, blocks: [.paragraph(
-                "No two works of the dataset are linked by a citation, so there are no communities to detect.")]), nil)
-        }
         guard let g = groupAttribute else {
             return (ReportSection(title: title, blocks: [.paragraph(
                 "The dataset names no grouping attribute (group: in dataset.yml), so detected communities cannot be compared with literatures.")]), nil)
         }
-        let detected = graph.louvain(resolution: 1, seed: parameters.seed, restarts: 10)
-        let linked = (0..<workCount).filter { simple.degree(Int32($0)) > 0 }
-        let comparison = CommunityComparison(
-            algorithm: "Louvain (best of 10 runs)", seed: parameters.seed, detected: detected, grouping: partition,
-            compared: linked, groupModularity: simple.modularity(of: partition))
+        guard let comparison = CommunityComparison.louvain(on: graph, grouping: partition, seed: parameters.seed) else {
+            return (ReportSection(title: title, blocks: [.paragraph(
+                "No two works of the dataset are linked by a citation, so there are no communities to detect.")]), nil)
+        }
         let blocks = comparison.blocks(
             prefix: "citation-communities", groupTitle: g, subject: "works linked by a citation",
             largely: "the communities found without labels largely reproduce the groups of '\(g)': the citations stay mostly within them.",

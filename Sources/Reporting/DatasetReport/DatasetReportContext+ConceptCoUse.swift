@@ -171,16 +171,12 @@ extension DatasetReportContext {
             })))
 
         // Detected communities against the groups, over the works that have links.
-        let detected = graph.louvain(resolution: 1, seed: parameters.seed, restarts: 10)
-        let linkedWorks = (0..<workCount).filter { simple.degree(Int32($0)) > 0 }
-        let communities = CommunityComparison(
-            algorithm: "Louvain (best of 10 runs)", seed: parameters.seed, detected: detected, grouping: partition,
-            compared: linkedWorks, groupModularity: simple.modularity(of: partition))
-        blocks += communities.blocks(
+        let communities = CommunityComparison.louvain(on: graph, grouping: partition, seed: parameters.seed)
+        blocks += communities?.blocks(
             prefix: "concept-co-use-communities", groupTitle: g, subject: "works linked by a shared concept",
             largely: "the shared vocabulary largely follows the literature lines.",
             partly: "the shared vocabulary follows the literature lines only in part.",
-            not: "the shared vocabulary does not follow the literature lines.")
+            not: "the shared vocabulary does not follow the literature lines.") ?? []
 
         // Concepts that link groups most.
         var crossPairs: [String: Int] = [:]

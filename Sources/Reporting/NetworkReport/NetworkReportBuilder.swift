@@ -119,16 +119,8 @@ public struct NetworkReportBuilder: Sendable {
         var communities: CommunityComparison?
         if let grouping = input.partition {
             progress("\(input.name): communities")
-            let simple = g.undirectedSimple()
             let title = "Communities and \(input.groupTitle)"
-            if simple.edgeCount == 0 {
-                sections.append(ReportSection(title: title, blocks: [.paragraph(
-                    "No two works are linked, so there are no communities to detect.")]))
-            } else {
-                let detected = g.louvain(resolution: 1, seed: parameters.seed, restarts: 10)
-                let comparison = CommunityComparison(
-                    algorithm: "Louvain (best of 10 runs)", seed: parameters.seed, detected: detected, grouping: grouping,
-                    compared: (0..<n).filter { simple.degree(Int32($0)) > 0 }, groupModularity: simple.modularity(of: grouping))
+            if let comparison = CommunityComparison.louvain(on: g, grouping: grouping, seed: parameters.seed) {
                 communities = comparison
                 let t = input.groupTitle
                 sections.append(ReportSection(title: title, blocks: comparison.blocks(
@@ -136,6 +128,9 @@ public struct NetworkReportBuilder: Sendable {
                     largely: "the communities found without labels largely reproduce the groups of '\(t)'.",
                     partly: "the communities found without labels reproduce the groups of '\(t)' only in part.",
                     not: "the communities found without labels do not reproduce the groups of '\(t)'.")))
+            } else {
+                sections.append(ReportSection(title: title, blocks: [.paragraph(
+                    "No two works are linked, so there are no communities to detect.")]))
             }
         }
 

@@ -13,6 +13,9 @@ struct CentralityMeasure: Sendable {
     /// Decimals shown (0: shown as an integer).
     let digits: Int
     let scores: [Double]
+
+    /// The name with a capital first letter, to open a sentence.
+    var title: String { name.prefix(1).uppercased() + name.dropFirst() }
 }
 
 /// A work in a top list.
@@ -75,22 +78,22 @@ struct CentralityTopLists: Sendable {
         var measures: [CentralityMeasure] = []
         measures.append(CentralityMeasure(
             key: "in-degree", name: "in-degree (times cited)",
-            meaning: "the number of works of the network that cite it", digits: 0,
+            meaning: "the number of works of the network that cite the work", digits: 0,
             scores: graph.inDegrees().map(Double.init)))
         measures.append(CentralityMeasure(
             key: "pagerank", name: "PageRank",
-            meaning: "the share of time a reader following references at random (and jumping to a random work 15% of the time) spends on it", digits: 4,
+            meaning: "the share of time spent on the work by a reader who follows references at random and jumps to a random work 15% of the time", digits: 4,
             scores: graph.pageRank().scores))
         let hits = graph.hits()
         hitsConverged = hits.converged
         measures.append(CentralityMeasure(
             key: "hits-authority", name: "HITS authority",
-            meaning: "how much it is cited by works that cite many well-cited works (Kleinberg's authority; sums to 1)", digits: 4,
+            meaning: "how much the work is cited by works that themselves cite the most cited works (Kleinberg's authority; the scores sum to 1)", digits: 4,
             scores: hits.authorities))
         if graph.arcCount <= betweennessArcLimit {
             measures.append(CentralityMeasure(
                 key: "betweenness", name: "betweenness",
-                meaning: "the number of shortest citation chains (citing → … → cited) between other works that pass through it, shared equally among equally short chains", digits: 1,
+                meaning: "the number of shortest citation chains (citing → … → cited) between other works that pass through the work, a pair's equally short chains sharing one unit", digits: 1,
                 scores: graph.betweenness(directed: true)))
             betweennessSkipped = nil
         } else {
@@ -98,7 +101,7 @@ struct CentralityTopLists: Sendable {
         }
         measures.append(CentralityMeasure(
             key: "coreness", name: "core number",
-            meaning: "the largest k such that it belongs to a part of the network where every work is linked (citing or cited) to at least k others of that part", digits: 0,
+            meaning: "the largest k such that the work belongs to a part of the network in which every work is linked (citing or cited) to at least k others of that part", digits: 0,
             scores: graph.coreNumbers(.undirected).map(Double.init)))
         self.measures = measures
         lists = measures.map { m in
@@ -158,11 +161,13 @@ struct CentralityTopLists: Sendable {
         var empty: [String] = []
         for (m, list) in zip(measures, lists) {
             guard !list.top.isEmpty else { empty.append(m.name); continue }
-            var caption = "High \(m.name) means \(m.meaning). "
-            if list.nonZero < limit {
-                caption += list.nonZero == 1 ? "Only one work has a non-zero value." : "Only \(list.nonZero) works have a non-zero value."
+            var caption = "\(m.title): \(m.meaning). "
+            if list.nonZero == 1 {
+                caption += "Only one of the \(n) works has a non-zero value."
+            } else if list.nonZero == n {
+                caption += "All \(n) works have a non-zero value."
             } else {
-                caption += "\(list.nonZero) of \(n) works have a non-zero value."
+                caption += "\(list.nonZero) of the \(n) works have a non-zero value."
             }
             if list.tiedBeyondList > 0 {
                 caption += " \(list.tiedBeyondList) more work\(list.tiedBeyondList == 1 ? " shares" : "s share") the value of the last one listed (all in the CSV of every work)."

@@ -11,8 +11,10 @@ import NetworkCore
 /// the groups that occur among the compared works, in the grouping's order.
 /// Deterministic given a deterministic detection.
 struct CommunityComparison: Encodable, Sendable {
-    /// How the communities were found, e.g. "Louvain (best of 10 runs)".
+    /// How the communities were found, e.g. "Louvain".
     var algorithm: String
+    /// Runs with seeds `seed, seed+1, …`, the one of highest modularity kept.
+    var runs: Int
     var seed: UInt64
     /// Works compared (those with at least one link).
     var works: Int
@@ -33,8 +35,9 @@ struct CommunityComparison: Encodable, Sendable {
     var ari: Double?
 
     /// Compares `detected` with `grouping` over the works `compared` (indices into both).
-    init(algorithm: String, seed: UInt64, detected: CommunityDetection, grouping: Partition, compared: [Int], groupModularity: Double?) {
+    init(algorithm: String, runs: Int, seed: UInt64, detected: CommunityDetection, grouping: Partition, compared: [Int], groupModularity: Double?) {
         self.algorithm = algorithm
+        self.runs = runs
         self.seed = seed
         works = compared.count
         modularity = detected.modularity
@@ -63,6 +66,19 @@ struct CommunityComparison: Encodable, Sendable {
         }
     }
 
+    /// Louvain communities of `graph`'s undirected simple view (`runs` runs with seeds
+    /// `seed, seed+1, …`, the best modularity kept) compared with `grouping` over the works
+    /// with at least one link; nil when no two works are linked. Deterministic.
+    static func louvain(on graph: Graph, grouping: Partition, seed: UInt64, runs: Int = 10) -> CommunityComparison? {
+        let simple = graph.undirectedSimple()
+        guard simple.edgeCount > 0 else { return nil }
+        let detected = graph.louvain(resolution: 1, seed: seed, restarts: runs)
+        return CommunityComparison(
+            algorithm: "Louvain", runs: runs, seed: seed, detected: detected, grouping: grouping,
+            compared: (0..<graph.nodeCount).filter { simple.degree(Int32($0)) > 0 },
+            groupModularity: simple.modularity(of: grouping))
+    }
+
     /// The plain-words reading of the agreement, from the adjusted Rand index:
     /// above 0.5 `largely`, above 0.1 `partly`, otherwise `not`.
     func reading(largely: String, partly: String, not: String) -> String? {
@@ -81,7 +97,8 @@ struct CommunityComparison: Encodable, Sendable {
         }
         let q = ReportCell.number(modularity, digits: 3).display
         let qGroups = groupModularity.map { ReportCell.number($0, digits: 3).display } ?? "–"
-        var text = "\(algorithm) community detection (seed \(seed)) on the undirected view splits the \(works) \(subject) into "
+        let how = runs > 1 ? "best of \(runs) runs, seeds \(seed)–\(seed + UInt64(runs - 1))" : "seed \(seed)"
+        var text = "\(algorithm) community detection (\(how)) on the undirected view splits the \(works) \(subject) into "
             + (communities == 1 ? "a single community (modularity \(q)): it finds no community structure. " :
                 "\(communities) communities (modularity \(q)). ")
             + "The groups of '\(groupTitle)' have modularity \(qGroups) on the same view. "
