@@ -174,9 +174,9 @@ extension DatasetReportContext {
         let communities = CommunityComparison.louvain(on: graph, grouping: partition, seed: parameters.seed)
         blocks += communities?.blocks(
             prefix: "concept-co-use-communities", groupTitle: g, subject: "works linked by a shared concept",
-            largely: "the shared vocabulary largely follows the literature lines.",
-            partly: "the shared vocabulary follows the literature lines only in part.",
-            not: "the shared vocabulary does not follow the literature lines.") ?? []
+            largely: "the shared vocabulary largely follows the groups of '\(g)'.",
+            partly: "the shared vocabulary follows the groups of '\(g)' only in part.",
+            not: "the shared vocabulary does not follow the groups of '\(g)'.") ?? []
 
         // Concepts that link groups most.
         var crossPairs: [String: Int] = [:]

@@ -34,11 +34,15 @@ extension MethodCatalogue {
         reference: "Danon, L., Díaz-Guilera, A., Duch, J. & Arenas, A. (2005). Comparing community structure identification. Journal of Statistical Mechanics P09008. doi:10.1088/1742-5468/2005/09/P09008")
     public static let ari = Method(
         key: "ari",
-        sentence: "and by the adjusted Rand index, the share of pairs of works on which the two partitions agree corrected for chance (Hubert & Arabie 1985); the plain-words reading calls an adjusted Rand index above 0.5 'largely', between 0.1 and 0.5 'in part', and below 0.1 'not' reproducing the groups.",
+        sentence: "and by the adjusted Rand index, the share of pairs of works on which the two partitions agree corrected for chance (Hubert & Arabie 1985); the plain-words reading calls an adjusted Rand index of at least 0.65 'largely' reproducing the groups (Steinley 2004 calls lower values a poor recovery), from 0.2 to 0.65 'in part' (a cut of this report, not a published one), and below 0.2 'not'.",
         reference: "Hubert, L. & Arabie, P. (1985). Comparing partitions. Journal of Classification 2(1), 193–218. doi:10.1007/BF01908075")
+    public static let steinley = Method(
+        key: "steinley",
+        sentence: "",
+        reference: "Steinley, D. (2004). Properties of the Hubert–Arabie adjusted Rand index. Psychological Methods 9(3), 386–396. doi:10.1037/1082-989X.9.3.386")
 
     /// The methods of the centrality top lists, in methods-paragraph order.
     public static let centrality: [Method] = [centralityRanking, pagerank, hits, betweenness, freeman, coreness, batageljZaversnik]
     /// The methods of a communities-versus-groups comparison.
-    public static let communityComparison: [Method] = [louvain, modularity, nmi, ari]
+    public static let communityComparison: [Method] = [louvain, modularity, nmi, ari, steinley]
 }

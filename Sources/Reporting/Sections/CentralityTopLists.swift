@@ -75,6 +75,8 @@ struct CentralityTopLists: Sendable {
         self.years = years
         self.groups = groups
         self.limit = limit
+        // Shares (PageRank, HITS) are about 1/n each: show three significant digits at that scale.
+        let shareDigits = max(4, Int((log10(Double(max(ids.count, 1)))).rounded(.up)) + 2)
         var measures: [CentralityMeasure] = []
         measures.append(CentralityMeasure(
             key: "in-degree", name: "in-degree (times cited)",
@@ -82,13 +84,13 @@ struct CentralityTopLists: Sendable {
             scores: graph.inDegrees().map(Double.init)))
         measures.append(CentralityMeasure(
             key: "pagerank", name: "PageRank",
-            meaning: "the share of time spent on the work by a reader who follows references at random and jumps to a random work 15% of the time", digits: 4,
+            meaning: "the share of time spent on the work by a reader who follows references at random and jumps to a random work 15% of the time", digits: shareDigits,
             scores: graph.pageRank().scores))
         let hits = graph.hits()
         hitsConverged = hits.converged
         measures.append(CentralityMeasure(
             key: "hits-authority", name: "HITS authority",
-            meaning: "how much the work is cited by works that themselves cite the most cited works (Kleinberg's authority; the scores sum to 1)", digits: 4,
+            meaning: "how much the work is cited by works that themselves cite the most cited works (Kleinberg's authority; the scores sum to 1)", digits: shareDigits,
             scores: hits.authorities))
         if graph.arcCount <= betweennessArcLimit {
             measures.append(CentralityMeasure(

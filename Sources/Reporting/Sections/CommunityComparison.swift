@@ -79,11 +79,12 @@ struct CommunityComparison: Encodable, Sendable {
             groupModularity: simple.modularity(of: grouping))
     }
 
-    /// The plain-words reading of the agreement, from the adjusted Rand index:
-    /// above 0.5 `largely`, above 0.1 `partly`, otherwise `not`.
+    /// The plain-words reading of the agreement, from the adjusted Rand index: at least
+    /// 0.65 `largely` (Steinley 2004, doi:10.1037/1082-989X.9.3.386, calls lower values a
+    /// poor recovery), at least 0.2 `partly`, otherwise `not`.
     func reading(largely: String, partly: String, not: String) -> String? {
         guard let ari else { return nil }
-        return ari > 0.5 ? largely : (ari > 0.1 ? partly : not)
+        return ari >= 0.65 ? largely : (ari >= 0.2 ? partly : not)
     }
 
     /// Blocks for a report: a paragraph with the numbers and the reading, the agreement
@@ -107,6 +108,9 @@ struct CommunityComparison: Encodable, Sendable {
             text += "Agreement of the communities with the groups: NMI \(ReportCell.number(nmi, digits: 3).display), "
                 + "adjusted Rand index \(ReportCell.number(ari, digits: 3).display) (1 = the communities are exactly the groups; 0 = no more alike than chance). "
                 + "In plain words: " + (reading(largely: largely, partly: partly, not: not) ?? "")
+            if let groupModularity, groupModularity <= 0 {
+                text += " The groups themselves do not cluster: their modularity is not above 0, i.e. they keep no more links inside than a random network with the same degrees would."
+            }
             blocks.append(.paragraph(text))
         } else {
             text += "All \(subject) belong to one group of '\(groupTitle)' (\(groups.first ?? "–")), so agreement with the groups (NMI, ARI) is not meaningful and is not reported."
