@@ -5,7 +5,9 @@ import NetworkCore
 
 /// Builds the ``Report`` of one dataset folder: what the data is, how the works divide
 /// among groups, the concept co-use network and its silo statistics, the citation
-/// layer when there is one, the lineage layer, methods, parameters and `metrics.json`.
+/// layer when there is one (with its most central works per measure and its Louvain
+/// communities set against the groups), the lineage layer, methods, parameters and
+/// `metrics.json`.
 ///
 /// Pure apart from Graphviz rendering (itself deterministic): the same dataset gives
 /// the same report, byte for byte. Sections for layers a dataset lacks are left out
