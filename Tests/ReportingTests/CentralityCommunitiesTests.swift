@@ -131,14 +131,16 @@ struct CentralityCommunitiesTests {
 
     @Test func tiesAtTheCutOffAreCountedAndBrokenByLabelThenID() {
         let values = [2.0, 2, 2, 2, 1, 0, 1e-12]
-        let labels = ["b", "a", "a", "c", "z", "y", "x"]
+        let labels = ["b", "a", "a", "C", "z", "y", "x"]
         let ids = ["4", "2", "1", "3", "5", "6", "7"]
         let (top, nonZero, tied) = CentralityTopLists.topIndices(values, labels: labels, ids: ids, limit: 3)
-        // Value 2: labels a (ids 1, 2), b, c → indices 2, 1, 0; index 3 (label c) is tied
-        // with the last listed but left out. 1e-12 is below 10⁻⁹ of the largest.
+        // Value 2: labels a (ids 1, 2), b, C (case ignored, so C after b although "C" < "b"
+        // in code points) → indices 2, 1, 0; index 3 is tied with the last listed but left
+        // out. 1e-12 is below 10⁻⁹ of the largest; 0 is never listed.
         #expect(top == [2, 1, 0])
         #expect(nonZero == 5)
         #expect(tied == 1)
+        #expect(CentralityTopLists.topIndices(values, labels: labels, ids: ids, limit: 4).top == [2, 1, 0, 3])
         // Values equal to 10 significant digits count as tied.
         #expect(CentralityTopLists.tieKey(0.1 + 0.2) == CentralityTopLists.tieKey(0.3))
         #expect(CentralityTopLists.topIndices([0, 0], labels: ["a", "b"], ids: ["1", "2"], limit: 10).top.isEmpty)

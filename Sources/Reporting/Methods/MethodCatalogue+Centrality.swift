@@ -2,7 +2,7 @@ extension MethodCatalogue {
     /// How the centrality top lists are ranked (no reference of its own).
     public static let centralityRanking = Method(
         key: "centrality-ranking",
-        sentence: "The most central works are listed per measure, at most 10 per list, by value descending; values equal to 10 significant digits count as ties, broken by the work's label and then its id in ascending order; works whose value is zero (or below 10⁻⁹ of the largest, the precision of the iterative solvers) are not listed. In-degree counts the works of the network that cite a work.",
+        sentence: "The most central works are listed per measure, at most 10 per list, by value descending; values equal to 10 significant digits count as ties, broken by the work's label (ignoring case, then exactly) and then its id in ascending order; works whose value is zero (or below 10⁻⁹ of the largest, the precision of the iterative solvers) are not listed. In-degree counts the works of the network that cite a work.",
         reference: "")
     public static let hits = Method(
         key: "hits",

@@ -48,8 +48,9 @@ struct CentralityTopList: Encodable, Sendable {
 ///
 /// Ranking (``topIndices(_:labels:ids:limit:)``): value descending, values equal to 10
 /// significant digits counting as tied (so that iterative scores differing only in the
-/// last bits of a double do not order works by rounding noise); ties by label, then id,
-/// ascending (Swift's `String` ordering of Unicode scalars, locale-independent). Works
+/// last bits of a double do not order works by rounding noise); ties by label ignoring
+/// case, then label, then id, ascending (Swift's `String` comparison, Unicode canonical
+/// order, independent of the locale; `lowercased()` is Unicode's default mapping). Works
 /// with value zero (or below 10⁻⁹ of the largest, the floor of the iterative solvers)
 /// are never listed. Deterministic: the measures are, and so is the order.
 struct CentralityTopLists: Sendable {
@@ -123,7 +124,7 @@ struct CentralityTopLists: Sendable {
     }
 
     /// The works of largest `values`, at most `limit`, ordered by value descending
-    /// (``tieKey(_:)``), then label, then id ascending; only works whose value is
+    /// (``tieKey(_:)``), then label ignoring case, label, and id ascending; only works whose value is
     /// positive and at least 10⁻⁹ of the largest. Also returns how many works qualify
     /// and how many that qualify are left out although tied with the last one listed.
     /// O(n log n).
@@ -132,9 +133,11 @@ struct CentralityTopLists: Sendable {
         guard largest > 0, limit > 0 else { return ([], 0, 0) }
         let floor = largest * 1e-9
         let keys = values.map(tieKey)
+        let folded = labels.map { $0.lowercased() }
         let qualifying = values.indices.filter { values[$0].isFinite && values[$0] > 0 && values[$0] >= floor }
         let ordered = qualifying.sorted { a, b in
             if keys[a] != keys[b] { return keys[a] > keys[b] }
+            if folded[a] != folded[b] { return folded[a] < folded[b] }
             if labels[a] != labels[b] { return labels[a] < labels[b] }
             if ids[a] != ids[b] { return ids[a] < ids[b] }
             return a < b
@@ -154,7 +157,7 @@ struct CentralityTopLists: Sendable {
         var opening = "The most central works of the citation network by \(measures.count) measures: "
             + measures.map(\.name).joined(separator: ", ") + ". "
             + "Each list shows at most \(limit) works, ranked by value (largest first); works with equal values "
-            + "(to 10 significant digits) are listed alphabetically by label, then by id, and works with value zero are not listed."
+            + "(to 10 significant digits) are listed alphabetically by label (ignoring case), then by id, and works with value zero are not listed."
         if let betweennessSkipped { opening += " Note: \(betweennessSkipped)." }
         if !hitsConverged { opening += " Note: HITS did not converge to its tolerance; its scores are the last iterate." }
         blocks.append(.paragraph(opening))
@@ -196,7 +199,9 @@ struct CentralityTopLists: Sendable {
         var columns = ["id", "work", "year"]
         if let groupTitle { columns.append(groupTitle) }
         columns += measures.map(\.name)
+        let folded = labels.map { $0.lowercased() }
         let byLabel = (0..<n).sorted { (a: Int, b: Int) -> Bool in
+            if folded[a] != folded[b] { return folded[a] < folded[b] }
             if labels[a] != labels[b] { return labels[a] < labels[b] }
             if ids[a] != ids[b] { return ids[a] < ids[b] }
             return a < b
