@@ -27,12 +27,13 @@ struct CentralityCommunitiesTests {
     static let cites = "citing,cited,source\nb,a,t\nc,a,t\nc,b,t\ne,d,t\nf,d,t\nf,e,t\nd,a,t\n"
 
     /// Writes a dataset folder and returns its path; the caller removes `root`.
-    static func dataset(works: String = works, cites: String = cites) throws -> (root: URL, folder: String) {
+    static func dataset(works: String = works, cites: String = cites, group: Bool = true) throws -> (root: URL, folder: String) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-centrality-\(UUID().uuidString)")
         let dir = root.appendingPathComponent("demo")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let files = [
-            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
+            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\n" + (group ? "group: field\n" : "")
+                + "layers:\n  - {kind: citation, file: cites.csv}\n",
             "works.csv": works,
             "cites.csv": cites,
         ]
@@ -199,6 +200,39 @@ struct CentralityCommunitiesTests {
         #expect(paragraphs.contains { $0.contains("belong to one group") && $0.contains("not meaningful") })
         let agreement = try #require(report.allTables.first { $0.name == "citation-communities-agreement" })
         #expect(agreement.rows.first { $0[0] == .text("adjusted Rand index") }?[1] == .missing)
+    }
+
+    @Test func withoutAGroupingTheListsHaveNoGroupColumnAndCommunitiesAreNotCompared() throws {
+        let (root, folder) = try Self.dataset(group: false)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try DatasetReportBuilder(parameters: Self.parameters).build(folder: folder)
+        let indegree = try #require(report.allTables.first { $0.name == "centrality-top-in-degree" })
+        #expect(indegree.columns == ["rank", "work", "year", "in-degree (times cited)"])
+        let section = try #require(report.sections.first { $0.title.hasPrefix("Citation communities") })
+        #expect(section.blocks.count == 1)
+        #expect(!report.allTables.contains { $0.name.hasPrefix("citation-communities") })
+    }
+
+    @Test func anEmptyCitationLayerIsSaidAndNothingIsTabulated() throws {
+        let (root, folder) = try Self.dataset(cites: "citing,cited,source\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try DatasetReportBuilder(parameters: Self.parameters).build(folder: folder)
+        #expect(!report.allTables.contains { $0.name.hasPrefix("centrality") || $0.name.hasPrefix("citation-communities") })
+        let overview = try #require(report.sections.first)
+        let paragraphs = overview.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+        #expect(paragraphs.contains { $0.contains("The citation layer (cites.csv) holds no arcs") })
+    }
+
+    @Test func csvOnlyTablesShowTitleCaptionAndLink() throws {
+        let table = ReportTable(name: "all", title: "All", caption: "Every row.", columns: ["x"], rows: [[.integer(1)], [.integer(2)]], displayLimit: 0)
+        let report = Report(name: "r", title: "T", source: "S", sections: [ReportSection(title: "A", blocks: [.table(table)])])
+        let html = try HTMLWriter.html(report)
+        #expect(!html.contains("<table>"))
+        #expect(html.contains("Every row. 2 rows in <a href=\"tables/all.csv\">"))
+        let md = MarkdownWriter.markdown(report)
+        #expect(!md.contains("| x |"))
+        #expect(md.contains("2 rows in [tables/all.csv](tables/all.csv)"))
+        #expect(try CSVTableWriter.csv(table) == Array("x\n1\n2\n".utf8))
     }
 
     @Test func networkReportHasTheSameTopListsAndCommunities() throws {

@@ -29,6 +29,11 @@ struct DatasetReportTests {
         #expect(names.isSuperset(of: ["concept-co-use-network", "concept-co-use-quotient", "lineage", "work-concept-network"]))
         #expect(report.sections.map(\.title).contains("Concept co-use network"))
         #expect(!report.sections.map(\.title).contains("Citation network"))  // no citation layer: nothing implied
+        #expect(!report.sections.map(\.title).contains("Central works"))
+        // The concept co-use communities use the shared comparison (contingency with a total row).
+        let communities = try #require(report.allTables.first { $0.name == "concept-co-use-communities-by-group" })
+        #expect(communities.rows.last?.first == .text("total"))
+        #expect(report.allTables.contains { $0.name == "concept-co-use-communities-agreement" })
     }
 
     /// Two groups that both cite: the heatmap against the permutation null is drawn.
