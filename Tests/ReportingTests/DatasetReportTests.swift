@@ -29,6 +29,11 @@ struct DatasetReportTests {
         #expect(names.isSuperset(of: ["concept-co-use-network", "concept-co-use-quotient", "lineage", "work-concept-network"]))
         #expect(report.sections.map(\.title).contains("Concept co-use network"))
         #expect(!report.sections.map(\.title).contains("Citation network"))  // no citation layer: nothing implied
+        #expect(!report.sections.map(\.title).contains("Central works"))
+        // The concept co-use communities use the shared comparison (contingency with a total row).
+        let communities = try #require(report.allTables.first { $0.name == "concept-co-use-communities-by-group" })
+        #expect(communities.rows.last?.first == .text("total"))
+        #expect(report.allTables.contains { $0.name == "concept-co-use-communities-agreement" })
     }
 
     /// Two groups that both cite: the heatmap against the permutation null is drawn.
@@ -65,7 +70,9 @@ struct DatasetReportTests {
         #expect(shared.rows.count == 1)  // a is cited by b and c
         // The same input gives the same bytes.
         let again = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
-        #expect(try ReportFiles.files(for: report).map(\.1).map { $0.count } == ReportFiles.files(for: again).map(\.1).map { $0.count })
+        let written = try ReportFiles.files(for: report), againWritten = try ReportFiles.files(for: again)
+        #expect(written.map(\.0) == againWritten.map(\.0))
+        #expect(written.map(\.1) == againWritten.map(\.1))  // byte for byte, figures included
         #expect(report.metricsJSON == again.metricsJSON)
     }
 }

@@ -5,7 +5,9 @@ import NetworkCore
 
 /// Builds the ``Report`` of one dataset folder: what the data is, how the works divide
 /// among groups, the concept co-use network and its silo statistics, the citation
-/// layer when there is one, the lineage layer, methods, parameters and `metrics.json`.
+/// layer when there is one (with its most central works per measure and its Louvain
+/// communities set against the groups), the lineage layer, methods, parameters and
+/// `metrics.json`.
 ///
 /// Pure apart from Graphviz rendering (itself deterministic): the same dataset gives
 /// the same report, byte for byte. Sections for layers a dataset lacks are left out
@@ -17,6 +19,8 @@ public struct DatasetReportBuilder: Sendable {
         public var maxFigureNodes = 150
         /// Rows shown in the "top" tables (the CSV files hold every row).
         public var topRows = 15
+        /// Works in each centrality top list.
+        public var centralityTop = 10
         /// Samples of the label-permutation null model.
         public var nullSamples = 999
         /// Seed of every random draw in the report.
@@ -57,17 +61,28 @@ public struct DatasetReportBuilder: Sendable {
             metrics.conceptCoUse = coUseMetrics
             sections.append(try context.conceptMapSection())
             methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
-                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull,
-                        MethodCatalogue.louvain]
+                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
+                + MethodCatalogue.communityComparison
         }
         if context.citationArcCount > 0 {
             progress("\(dataset.manifest.name): citation network")
-            let (section, citationMetrics) = try context.citationSection()
+            var (section, citationMetrics) = try context.citationSection()
             sections.append(section)
-            metrics.citation = citationMetrics
-            methods += [MethodCatalogue.components, MethodCatalogue.pagerank, MethodCatalogue.mixing,
+            methods += [MethodCatalogue.components, MethodCatalogue.mixing,
                         MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull,
                         MethodCatalogue.brokerage, MethodCatalogue.raoStirling]
+            let graph = dataset.citationGraph().graph
+            progress("\(dataset.manifest.name): centrality")
+            let (centrality, topLists) = context.centralitySection(graph: graph)
+            sections.append(centrality)
+            citationMetrics.centrality = topLists
+            methods += MethodCatalogue.centrality
+            progress("\(dataset.manifest.name): citation communities")
+            let (communities, comparison) = context.citationCommunitiesSection(graph: graph)
+            sections.append(communities)
+            citationMetrics.communities = comparison
+            if comparison != nil { methods += MethodCatalogue.communityComparison }
+            metrics.citation = citationMetrics
         }
         if let diffusion = try context.diffusionSection() { sections.append(diffusion) }
         if context.hasLineageLayer {

@@ -7,11 +7,16 @@ import NetworkCore
 struct CitationMetrics: Encodable, Sendable {
     var graph: GraphSummary
     var bridging: BridgingResult
+    /// Top works per centrality measure (see ``CentralityTopLists``).
+    var centrality: [CentralityTopList]?
+    /// Louvain communities of the undirected citation network against the groups.
+    var communities: CommunityComparison?
 }
 
 extension DatasetReportContext {
     /// "Citation network": summary, figure by group, quotient of citation flows,
-    /// directed mixing and the most central works.
+    /// directed mixing and further silo analyses (the most central works have their own
+    /// section, ``centralitySection(graph:)``).
     func citationSection() throws -> (ReportSection, CitationMetrics) {
         let built = dataset.citationGraph()
         let graph = built.graph
@@ -127,16 +132,6 @@ extension DatasetReportContext {
                 return [.text(labelWithYear(w)), .text(groupName(w)), .integer(citers.count), .text(citers.joined(separator: "; "))]
             })))
 
-        let ranked = (0..<workCount).sorted { (pagerank[$0], -$0) > (pagerank[$1], -$1) }
-        blocks.append(.table(ReportTable(
-            name: "citation-top-pagerank", title: "Most central works by PageRank",
-            caption: "Works ranked by PageRank on the citation arcs, with times cited within the dataset (in-degree) and references within it (out-degree).",
-            columns: ["work", g, "PageRank", "cited", "citing"],
-            rows: ranked.map { w in
-                [.text(labelWithYear(w)), .text(groupName(w)), .number(pagerank[w], digits: 4),
-                 .integer(graph.inDegree(Int32(w))), .integer(graph.outDegree(Int32(w)))]
-            },
-            displayLimit: parameters.topRows)))
         var withNull = bridging
         withNull.null = null
         return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))

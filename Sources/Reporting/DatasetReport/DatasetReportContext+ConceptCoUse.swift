@@ -22,6 +22,8 @@ struct ConceptCoUseMetrics: Encodable, Sendable {
     var assortativity: Double?
     var modularity: Double?
     var conceptsLinkingGroups: [ConceptBridge]
+    /// Louvain communities of the co-use network against the groups.
+    var communities: CommunityComparison?
     /// Label-permutation null model of edge homophily, E-I and the mixing cells.
     var null: NullModelResult
 }
@@ -169,36 +171,12 @@ extension DatasetReportContext {
             })))
 
         // Detected communities against the groups, over the works that have links.
-        let detected = graph.louvain(resolution: 1, seed: parameters.seed, restarts: 10)
-        let linkedWorks = (0..<workCount).filter { simple.degree(Int32($0)) > 0 }
-        if linkedWorks.count >= 2 {
-            let communityOf = linkedWorks.map { Int(detected.partition.groupOf[$0]) }
-            let communities = Array(Set(communityOf)).sorted()
-            let groupsPart = Partition(values: linkedWorks.map { groupName($0) })
-            let communityPart = Partition(values: communityOf.map { "community \($0)" })
-            let nmi = groupsPart.normalizedMutualInformation(with: communityPart)
-            let ari = groupsPart.adjustedRandIndex(with: communityPart)
-            var counts = [Int: [Int: Int]]()
-            for (k, w) in linkedWorks.enumerated() { counts[communityOf[k], default: [:]][Int(partition.groupOf[w]), default: 0] += 1 }
-            let sizeOf = { (c: Int) in counts[c]?.values.reduce(0, +) ?? 0 }
-            let ordered = communities.sorted { (sizeOf($0), -$0) > (sizeOf($1), -$1) }
-            let usedGroups = partition.groupNames.indices.filter { g in counts.values.contains { ($0[g] ?? 0) > 0 } }
-            blocks.append(.paragraph(
-                "Louvain community detection (seed \(parameters.seed), best of 10 runs) splits the \(linkedWorks.count) linked works into "
-                + "\(communities.count) communities (modularity \(ReportCell.number(detected.modularity, digits: 3).display)). "
-                + "Their agreement with the groups of '\(g)' is NMI \(ReportCell.number(nmi, digits: 3).display) and adjusted Rand index "
-                + "\(ReportCell.number(ari, digits: 3).display) (1 = the communities are exactly the groups; 0 = no more alike than chance): "
-                + (ari > 0.5 ? "the shared vocabulary largely follows the literature lines." :
-                    ari > 0.1 ? "the shared vocabulary follows the literature lines only in part." :
-                    "the shared vocabulary does not follow the literature lines.")))
-            blocks.append(.table(ReportTable(
-                name: "communities-by-\(slug(g))", title: "Detected communities and groups of \(g)",
-                caption: "Linked works by Louvain community (rows, largest first) and group (columns). NMI \(ReportCell.number(nmi, digits: 3).display), ARI \(ReportCell.number(ari, digits: 3).display).",
-                columns: ["community", "works"] + usedGroups.map { partition.groupNames[$0] },
-                rows: ordered.enumerated().map { rank, c in
-                    [.text("C\(rank + 1)"), .integer(sizeOf(c))] + usedGroups.map { .integer(counts[c]?[$0] ?? 0) }
-                })))
-        }
+        let communities = CommunityComparison.louvain(on: graph, grouping: partition, seed: parameters.seed)
+        blocks += communities?.blocks(
+            prefix: "concept-co-use-communities", groupTitle: g, subject: "works linked by a shared concept",
+            largely: "the shared vocabulary largely follows the groups of '\(g)'.",
+            partly: "the shared vocabulary follows the groups of '\(g)' only in part.",
+            not: "the shared vocabulary does not follow the groups of '\(g)'.") ?? []
 
         // Concepts that link groups most.
         var crossPairs: [String: Int] = [:]
@@ -238,7 +216,7 @@ extension DatasetReportContext {
             crossGroupLinks: cross, attribute: g, groups: groups, pairMixing: mixing.counts,
             edgeHomophily: bridging.edgeHomophily, classInsensitiveHomophily: bridging.classInsensitiveHomophily,
             eiIndex: bridging.eiIndex, eiIndexByGroup: bridging.eiIndexByGroup, assortativity: bridging.assortativity,
-            modularity: bridging.modularity, conceptsLinkingGroups: bridges, null: null)
+            modularity: bridging.modularity, conceptsLinkingGroups: bridges, communities: communities, null: null)
         return (ReportSection(title: "Concept co-use network", blocks: blocks), metrics)
     }
 }

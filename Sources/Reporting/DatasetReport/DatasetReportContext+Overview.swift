@@ -36,7 +36,10 @@ extension DatasetReportContext {
             blocks.append(.paragraph(text + "."))
         }
         if citationArcCount == 0 {
-            blocks.append(.paragraph("This dataset has no citation layer, so the report analyses the concept and lineage layers only; no citation statistics are shown or implied."))
+            let empty = dataset.layers.filter { $0.kind == .citation }.map(\.file)
+            blocks.append(.paragraph(
+                (empty.isEmpty ? "This dataset has no citation layer" : "The citation layer (\(empty.joined(separator: ", "))) holds no arcs")
+                + ", so the report analyses the other layers only; no citation statistics, central works or citation communities are shown or implied."))
         }
         return ReportSection(title: "The data", blocks: blocks)
     }

@@ -75,16 +75,25 @@ struct DatasetReportContext: Sendable {
 
     /// Parameters table of the report.
     func parameterRows() -> [(String, String)] {
-        [
+        var rows: [(String, String)] = [
             ("dataset", "Datasets/\(name)"),
             ("grouping attribute", groupAttribute ?? "(none)"),
             ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
             ("network figures", "Graphviz sfdp, at most \(parameters.maxFigureNodes) works (top by the score named in each caption)"),
             ("quotient figures", "Graphviz circo"),
             ("null model", "label permutation, \(parameters.nullSamples) samples"),
+        ]
+        if citationArcCount > 0 {
+            rows.append(("centrality top lists", "at most \(parameters.centralityTop) works per measure"))
+        }
+        if citationArcCount > 0 || hasConceptLayer {
+            rows.append(("communities", "Louvain, resolution 1, best of 10 runs with seeds \(parameters.seed)–\(parameters.seed + 9)"))
+        }
+        rows += [
             ("random seed", "\(parameters.seed)"),
             ("generator", "Siloscope 0.1.0"),
         ]
+        return rows
     }
 }
 

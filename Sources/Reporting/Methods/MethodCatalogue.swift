@@ -14,7 +14,7 @@ public struct Method: Sendable, Hashable {
 public enum MethodCatalogue {
     public static let pagerank = Method(
         key: "pagerank",
-        sentence: "PageRank was computed by power iteration with damping factor 0.85, spreading the score of works without references uniformly, until the L1 change fell below 1e-10 (Brin & Page 1998).",
+        sentence: "PageRank was computed by power iteration with damping factor 0.85, spreading the score of works without references uniformly, until the L1 change fell below 1e-12 (Brin & Page 1998).",
         reference: "Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X")
     public static let components = Method(
         key: "components",
@@ -46,7 +46,7 @@ public enum MethodCatalogue {
         reference: "North, B. V., Curtis, D. & Sham, P. C. (2002). A note on the calculation of empirical P values from Monte Carlo procedures. American Journal of Human Genetics 71(2), 439–441. doi:10.1086/341527")
     public static let louvain = Method(
         key: "louvain",
-        sentence: "Communities were detected with the Louvain method (seeded, best modularity of 10 runs) and compared with the groups by normalised mutual information and the adjusted Rand index (Blondel et al. 2008; Hubert & Arabie 1985).",
+        sentence: "Communities were detected without the group labels by the Louvain method on the undirected simple network (each linked pair once, unweighted), seeded, keeping the best modularity of 10 runs with consecutive seeds (Blondel et al. 2008); only works with at least one link were compared with the groups.",
         reference: "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics P10008. doi:10.1088/1742-5468/2008/10/P10008")
     public static let brokerage = Method(
         key: "brokerage",
@@ -78,7 +78,7 @@ public enum MethodCatalogue {
         for m in methods where !seen.contains(m.key) {
             seen.insert(m.key)
             if !m.sentence.isEmpty { sentences.append(m.sentence) }
-            references.insert(m.reference)
+            if !m.reference.isEmpty { references.insert(m.reference) }
         }
         return (sentences.joined(separator: " "), references.sorted())
     }

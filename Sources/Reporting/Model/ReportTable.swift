@@ -51,7 +51,8 @@ public struct ReportTable: Sendable, Equatable {
     public var caption: String
     public var columns: [String]
     public var rows: [[ReportCell]]
-    /// Show at most this many rows in Markdown/HTML (the CSV always has every row).
+    /// Show at most this many rows in Markdown/HTML (the CSV always has every row). With
+    /// 0 — or no rows at all — readers see the title, caption and CSV link only.
     public var displayLimit: Int?
 
     public init(name: String, title: String, caption: String, columns: [String], rows: [[ReportCell]], displayLimit: Int? = nil) {

@@ -3,7 +3,9 @@ import NetworkAlgorithms
 import NetworkCore
 
 /// Builds the report of a single citation network read from a graph file (Pajek, edge
-/// list, GraphML): what the network is, its most central works, its main paths (SPC;
+/// list, GraphML): what the network is, its most central works (top lists per measure,
+/// see ``CentralityTopLists``), its Louvain communities against the partition when one is
+/// given (``CommunityComparison``), its main paths (SPC;
 /// local forward, global and key-route) drawn by year, and its historiograph — the
 /// report Pajek users make by hand for a field's literature.
 ///
@@ -45,10 +47,12 @@ public struct NetworkReportBuilder: Sendable {
         public var keyRoutes = 5
         /// Works in the historiograph.
         public var historiographTop = 30
-        /// Rows shown in the "top" tables.
-        public var topRows = 20
         /// Exact betweenness is computed up to this many arcs.
         public var betweennessArcLimit = 200_000
+        /// Works in each centrality top list.
+        public var centralityTop = 10
+        /// Seed of the community detection.
+        public var seed: UInt64 = 1
         public init() {}
     }
 
@@ -64,6 +68,10 @@ public struct NetworkReportBuilder: Sendable {
     struct Metrics: Encodable, Sendable {
         var graph: GraphSummary
         var mainPaths: [MainPathResult]
+        /// Top works per centrality measure.
+        var centrality: [CentralityTopList]
+        /// Louvain communities against the partition, when there is one.
+        var communities: CommunityComparison?
     }
 
     public func build(_ input: Input) throws -> Report {
@@ -94,25 +102,37 @@ public struct NetworkReportBuilder: Sendable {
         ]))
 
         progress("\(input.name): centrality")
-        let pagerank = g.pageRank().scores
-        let betweenness: [Double]? = g.arcCount <= parameters.betweennessArcLimit ? g.betweenness() : nil
-        let ranked = (0..<n).sorted { (pagerank[$0], -$0) > (pagerank[$1], -$1) }
-        var columns = ["work", "cited", "citing", "PageRank"]
-        if betweenness != nil { columns.append("betweenness") }
-        sections.append(ReportSection(title: "Central works", blocks: [
-            .table(ReportTable(
-                name: "top-works", title: "Most central works",
-                caption: "Works ranked by PageRank (damping 0.85), with times cited and references within the network"
-                    + (betweenness != nil ? " and exact betweenness (Brandes)." : "; betweenness skipped above \(parameters.betweennessArcLimit) arcs."),
-                columns: columns,
-                rows: ranked.map { v in
-                    var row: [ReportCell] = [.text(labelWithYear(v)), .integer(g.inDegree(Int32(v))), .integer(g.outDegree(Int32(v))),
-                                             .number(pagerank[v], digits: 5)]
-                    if let betweenness { row.append(.number(betweenness[v], digits: 1)) }
-                    return row
-                },
-                displayLimit: parameters.topRows)),
-        ]))
+        var topLists: [CentralityTopList] = []
+        if g.arcCount > 0 {
+            let top = CentralityTopLists(
+                graph: g, ids: g.ids, labels: input.labels, years: years.map { $0.map(String.init) },
+                groups: input.partition.map { p in (0..<n).map { p.groupNames[Int(p.groupOf[$0])] } },
+                limit: parameters.centralityTop, betweennessArcLimit: parameters.betweennessArcLimit)
+            topLists = top.lists
+            sections.append(ReportSection(title: "Central works", blocks: top.blocks(
+                prefix: "centrality", groupTitle: input.partition == nil ? nil : input.groupTitle)))
+        } else {
+            sections.append(ReportSection(title: "Central works", blocks: [.paragraph(
+                "The network has no arcs, so no work is more central than another.")]))
+        }
+
+        var communities: CommunityComparison?
+        if let grouping = input.partition {
+            progress("\(input.name): communities")
+            let title = "Communities and \(input.groupTitle)"
+            if let comparison = CommunityComparison.louvain(on: g, grouping: grouping, seed: parameters.seed) {
+                communities = comparison
+                let t = input.groupTitle
+                sections.append(ReportSection(title: title, blocks: comparison.blocks(
+                    prefix: "communities", groupTitle: t, subject: "works linked by a citation",
+                    largely: "the communities found without labels largely reproduce the groups of '\(t)'.",
+                    partly: "the communities found without labels reproduce the groups of '\(t)' only in part.",
+                    not: "the communities found without labels do not reproduce the groups of '\(t)'.")))
+            } else {
+                sections.append(ReportSection(title: title, blocks: [.paragraph(
+                    "No two works are linked, so there are no communities to detect.")]))
+            }
+        }
 
         progress("\(input.name): main paths")
         let dag = try KnowledgeFlowDAG(g, direction: .citingToCited, cycles: .condense)
@@ -179,24 +199,30 @@ public struct NetworkReportBuilder: Sendable {
                 dot: figure.dotGraph, engine: figure.engine))]))
         }
 
+        var used = MethodCatalogue.centrality
+        if communities != nil { used += MethodCatalogue.communityComparison }
+        let (centralityText, centralityReferences) = MethodCatalogue.text(for: used)
         let methods = [
-            "Data: \(input.source). PageRank (damping 0.85) and exact betweenness (Brandes 2001) on the citation arcs.",
+            "Data: \(input.source). Centrality on the citation arcs: " + centralityText,
             "Main path analysis: strong components condensed (Tarjan 1972), search path counts computed exactly over a topological order (Batagelj 2003), and local forward, global and key-route (Liu & Lu 2012) searches.",
             "Figures drawn with Graphviz's dot layout, one rank per year, in-process through its C libraries.",
         ]
+        let references = Set(centralityReferences + [
+            "Batagelj, V. (2003). Efficient algorithms for citation network analysis. arXiv:cs/0309023",
+            "Hummon, N. P. & Doreian, P. (1989). Connectivity in a citation network: the development of DNA theory. Social Networks 11(1), 39–63. doi:10.1016/0378-8733(89)90017-8",
+            "Liu, J. S. & Lu, L. Y. Y. (2012). An integrated approach for main path analysis: development of the Hirsch index as an example. JASIST 63(3), 528–542. doi:10.1002/asi.21692",
+            MethodCatalogue.components.reference,
+        ]).sorted()
         return Report(
             name: input.name, title: input.title, source: input.source, sections: sections,
             parameters: [("weight", "SPC"), ("key routes", "\(parameters.keyRoutes)"), ("historiograph works", "\(parameters.historiographTop)"),
-                         ("cycles", "condensed"), ("generator", "Siloscope 0.1.0")],
+                         ("cycles", "condensed"), ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
+                         ("centrality top lists", "\(parameters.centralityTop) works per measure"),
+                         ("exact betweenness", "up to \(parameters.betweennessArcLimit) arcs"),
+                         ("random seed", "\(parameters.seed) (Louvain communities)"), ("generator", "Siloscope 0.1.0")],
             methods: methods,
-            references: [
-                "Batagelj, V. (2003). Efficient algorithms for citation network analysis. arXiv:cs/0309023",
-                "Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of Mathematical Sociology 25(2), 163–177. doi:10.1080/0022250X.2001.9990249",
-                "Hummon, N. P. & Doreian, P. (1989). Connectivity in a citation network: the development of DNA theory. Social Networks 11(1), 39–63. doi:10.1016/0378-8733(89)90017-8",
-                "Liu, J. S. & Lu, L. Y. Y. (2012). An integrated approach for main path analysis: development of the Hirsch index as an example. JASIST 63(3), 528–542. doi:10.1002/asi.21692",
-                "Tarjan, R. (1972). Depth-first search and linear graph algorithms. SIAM Journal on Computing 1(2), 146–160. doi:10.1137/0201010",
-            ],
-            metricsJSON: try JSONOutput.encode(Metrics(graph: summary, mainPaths: searches.map(\.1))))
+            references: references,
+            metricsJSON: try JSONOutput.encode(Metrics(graph: summary, mainPaths: searches.map(\.1), centrality: topLists, communities: communities)))
     }
 
     func cycleSentence(_ report: CycleReport) -> String {

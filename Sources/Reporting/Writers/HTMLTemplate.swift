@@ -27,10 +27,11 @@ h2 { margin-top: 38px; padding-bottom: 4px; border-bottom: 1px solid var(--rule)
 h3 { font-size: 17px; margin: 26px 0 8px; }
 p { margin: 10px 0; }
 .caption { color: var(--muted); font-size: 14px; margin-top: 6px; }
-.tablewrap { overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
+.tablewrap { display: inline-block; vertical-align: top; max-width: 100%; min-width: 40%; overflow-x: auto; border: 1px solid var(--rule); border-radius: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; position: sticky; top: 0; }
+th.num { text-align: right; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr:last-child td { border-bottom: none; }
 figure { margin: 18px 0 26px; padding: 12px; border: 1px solid var(--rule); border-radius: 6px; background: #fff; }
@@ -74,13 +75,13 @@ footer { color: var(--muted); font-size: 13px; border-top: 1px solid var(--rule)
 {{/items}}</ul>
 {{/bullets}}
 {{#table}}<h3 id="table-{{name}}">{{title}}</h3>
-<div class="tablewrap"><table>
-<thead><tr>{{#columns}}<th>{{.}}</th>{{/columns}}</tr></thead>
+{{#shown}}<div class="tablewrap"><table>
+<thead><tr>{{#columns}}<th{{#numeric}} class="num"{{/numeric}}>{{name}}</th>{{/columns}}</tr></thead>
 <tbody>
 {{#rows}}<tr>{{#cells}}<td{{#numeric}} class="num"{{/numeric}}>{{text}}</td>{{/cells}}</tr>
 {{/rows}}</tbody>
 </table></div>
-<p class="caption">{{caption}} {{note}} <a href="tables/{{name}}.csv">tables/{{name}}.csv</a></p>
+{{/shown}}<p class="caption">{{caption}} {{note}} <a href="tables/{{name}}.csv">tables/{{name}}.csv</a></p>
 {{/table}}
 {{#figure}}<figure id="figure-{{name}}">
 <h3>{{title}}</h3>

@@ -41,6 +41,9 @@ public enum MarkdownWriter {
 
     static func markdownTable(_ table: ReportTable) -> String {
         var out = "**\(escape(table.title))**\n\n"
+        if table.displayedRows.isEmpty {
+            return out + "_\(escape(table.caption)) \(table.rows.count) rows in [tables/\(table.name).csv](tables/\(table.name).csv)._\n\n"
+        }
         out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + table.columns.indices.map { i in
             table.rows.contains { i < $0.count && $0[i].isNumeric } ? "---:|" : "---|"
