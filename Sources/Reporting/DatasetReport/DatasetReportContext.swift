@@ -78,7 +78,7 @@ struct DatasetReportContext: Sendable {
         var rows: [(String, String)] = [
             ("dataset", "Datasets/\(name)"),
             ("grouping attribute", groupAttribute ?? "(none)"),
-            ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
+            ("PageRank", "damping 0.85, dangling mass spread uniformly, relative L1 tolerance 1e-12 (Gauss–Seidel by strong component)"),
             ("network figures", "Graphviz sfdp, at most \(parameters.maxFigureNodes) works (top by the score named in each caption)"),
             ("quotient figures", "Graphviz circo"),
             ("null model", "label permutation, \(parameters.nullSamples) samples"),

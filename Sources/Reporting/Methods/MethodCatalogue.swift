@@ -14,11 +14,11 @@ public struct Method: Sendable, Hashable {
 public enum MethodCatalogue {
     public static let pagerank = Method(
         key: "pagerank",
-        sentence: "PageRank was computed by power iteration with damping factor 0.85, spreading the score of works without references uniformly, until the L1 change fell below 1e-12 (Brin & Page 1998).",
+        sentence: "PageRank (Brin & Page 1998), with damping factor 0.85 and the score of works without references spread uniformly, was computed from the equivalent sparse linear system: exactly, one work at a time in citation order, where the network is acyclic, and by Gauss–Seidel sweeps inside each strongly connected component until a sweep changed the component's scores by less than 1e-12 of their sum (L1).",
         reference: "Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X")
     public static let components = Method(
         key: "components",
-        sentence: "Weakly connected components were found by breadth-first search over arcs in both directions and strongly connected components by Tarjan's algorithm, implemented without recursion (Tarjan 1972).",
+        sentence: "Weakly connected components were found by union–find over the arcs, ignoring their direction, and strongly connected components by Tarjan's algorithm, implemented without recursion (Tarjan 1972).",
         reference: "Tarjan, R. (1972). Depth-first search and linear graph algorithms. SIAM Journal on Computing 1(2), 146–160. doi:10.1137/0201010")
     public static let coword = Method(
         key: "coword",

@@ -216,7 +216,7 @@ public struct NetworkReportBuilder: Sendable {
         return Report(
             name: input.name, title: input.title, source: input.source, sections: sections,
             parameters: [("weight", "SPC"), ("key routes", "\(parameters.keyRoutes)"), ("historiograph works", "\(parameters.historiographTop)"),
-                         ("cycles", "condensed"), ("PageRank", "damping 0.85, dangling mass spread uniformly, L1 tolerance 1e-12"),
+                         ("cycles", "condensed"), ("PageRank", "damping 0.85, dangling mass spread uniformly, relative L1 tolerance 1e-12 (Gauss–Seidel by strong component)"),
                          ("centrality top lists", "\(parameters.centralityTop) works per measure"),
                          ("exact betweenness", "up to \(parameters.betweennessArcLimit) arcs"),
                          ("random seed", "\(parameters.seed) (Louvain communities)"), ("generator", "Siloscope 0.1.0")],
