@@ -25,6 +25,7 @@ struct MetricsCommand: ParsableCommand {
     /// The per-node measures this command can compute.
     enum Measure: String, CaseIterable, ExpressibleByArgument {
         case inDegree, outDegree, pagerank, betweenness, approximateBetweenness, closeness, harmonic, hub, authority, eigenvector, katz, coreness
+        case inCoreness, outCoreness, louvain, leiden
 
         /// The measures computed when --metrics is not given (the cheap ones).
         static let defaults: [Measure] = [.inDegree, .outDegree, .pagerank]
@@ -34,7 +35,7 @@ struct MetricsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Comma-separated per-node measures: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).",
-        discussion: "betweenness: exact (Brandes), directed, parallel over sources, unnormalised (a count of shortest paths); approximateBetweenness: directed, sampled with an (ε, δ) guarantee, as a fraction of ordered node pairs (exact betweenness / (n(n−1))), see --epsilon, --delta, --seed; closeness and harmonic: over incoming paths (how directly a work is reached by the works citing it), as NetworkX; hub/authority: HITS; coreness: undirected k-core number.",
+        discussion: "betweenness: exact (Brandes), directed, parallel over sources, unnormalised (a count of shortest paths); approximateBetweenness: directed, sampled with an (ε, δ) guarantee, as a fraction of ordered node pairs (exact betweenness / (n(n−1))), see --epsilon, --delta, --seed; closeness and harmonic: over incoming paths (how directly a work is reached by the works citing it), as NetworkX; hub/authority: HITS; coreness: undirected k-core number; inCoreness/outCoreness: k-core number by in-/out-degree; louvain/leiden: community number (0, 1, … in order of each community's first node) on the undirected simple view, modularity with --resolution, seeded by --seed, the modularity printed on standard error.",
         valueName: "list"))
     var metrics: String = Measure.defaults.map(\.rawValue).joined(separator: ",")
 
@@ -50,9 +51,14 @@ struct MetricsCommand: ParsableCommand {
     var delta: Double = 0.1
 
     @Option(help: ArgumentHelp(
-        "approximateBetweenness: the seed of the pair sampler (same seed, same values).",
+        "approximateBetweenness, louvain, leiden: the seed of the pair sampler and of the community search (same seed, same values).",
         valueName: "seed"))
     var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp(
+        "louvain, leiden: the modularity resolution γ > 0 (larger: more, smaller communities).",
+        valueName: "gamma"))
+    var resolution: Double = 1
 
     @Option(help: "Output format: json or csv.")
     var format: TableFormat = .json
@@ -64,6 +70,9 @@ struct MetricsCommand: ParsableCommand {
         }
         guard delta > 0 && delta < 1 else {
             throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))")
+        }
+        guard resolution > 0 && resolution.isFinite else {
+            throw ValidationError("--resolution must be a positive number (got \(resolution))")
         }
     }
 
@@ -103,6 +112,15 @@ struct MetricsCommand: ParsableCommand {
             case .eigenvector: columns[m] = graph.eigenvectorCentrality().scores
             case .katz: columns[m] = graph.katzCentrality().scores
             case .coreness: columns[m] = graph.coreNumbers().map(Double.init)
+            case .inCoreness: columns[m] = graph.coreNumbers(.in).map(Double.init)
+            case .outCoreness: columns[m] = graph.coreNumbers(.out).map(Double.init)
+            case .louvain, .leiden:
+                let found = m == .louvain
+                    ? graph.louvain(resolution: resolution, seed: seed)
+                    : graph.leiden(resolution: resolution, seed: seed)
+                let p = found.partition
+                ProgressLog.standardError("\(m.rawValue): \(p.groupCount) communities, modularity \(found.modularity) (resolution \(resolution), seed \(seed))")
+                columns[m] = p.groupOf.map { Double(Int(p.groupNames[Int($0)]) ?? -1) }
             }
         }
         let rows = (0..<graph.nodeCount).map { v in
@@ -150,7 +168,12 @@ struct NodeRow: Encodable {
 
 extension MetricsCommand.Measure {
     /// Whether the measure is a whole count (written as an integer).
-    var isCount: Bool { self == .inDegree || self == .outDegree || self == .coreness }
+    var isCount: Bool {
+        switch self {
+        case .inDegree, .outDegree, .coreness, .inCoreness, .outCoreness, .louvain, .leiden: return true
+        default: return false
+        }
+    }
 }
 
 /// The `metrics` JSON document (DESIGN §6).

@@ -22,7 +22,8 @@ struct HelpTextTests {
 
     @Test(arguments: [
         ("metrics", ["--metrics <list>", "--format <format>", "inDegree, outDegree, pagerank", "approximateBetweenness",
-                     "--epsilon <epsilon>", "--delta <delta>", "--seed <seed>", "betweenness / (n(n−1))", "0 < ε < 1", "0 < δ < 1"]),
+                     "--epsilon <epsilon>", "--delta <delta>", "--seed <seed>", "betweenness / (n(n−1))", "0 < ε < 1", "0 < δ < 1",
+                     "inCoreness", "outCoreness", "louvain", "leiden", "--resolution <gamma>"]),
         ("bridging", ["--group <attr>", "--missing <missing>", "--format <format>", "undirected simple view", "--null <name>", "--permutations <permutations>", "--seed <seed>", "--time <attr>", "--by-year <attr>", "--brokerage", "--diversity"]),
         ("render", ["--figure <figure>", "--out <file>", "--group <attr>", "--engine <engine>", "--max-nodes <max-nodes>", "--top <top>", "historiograph", "mainpath"]),
         ("report", ["<input>", "--out <dir>", "atomically", "--years <attr>", "--routes <routes>"]),
