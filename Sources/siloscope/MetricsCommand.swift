@@ -11,7 +11,8 @@ struct MetricsCommand: ParsableCommand {
         abstract: "Graph summary (nodes, arcs, components, acyclicity) and per-node measures.",
         discussion: """
             JSON keys: graph {nodes, arcs, selfLoops, duplicateArcs, weakComponents, largestWeakComponent, \
-            strongComponents, acyclic} and nodes [{id, and one key per measure asked for, named as in --metrics}]. \
+            strongComponents, acyclic} and nodes [{id, label (when the input has labels: Pajek vertex labels or a \
+            label column), and one key per measure asked for, named as in --metrics}]. \
             CSV: one row per node.
             approximateBetweenness (Riondato & Kornaropoulos 2016, doi:10.1007/s10618-015-0423-0) samples \
             shortest paths between random ordered pairs and is normalised as a fraction of ordered pairs: \
@@ -123,8 +124,11 @@ struct MetricsCommand: ParsableCommand {
                 columns[m] = p.groupOf.map { Double(Int(p.groupNames[Int($0)]) ?? -1) }
             }
         }
+        // Labels (a Pajek file's vertex labels, or a `label` column of --nodes or of a
+        // dataset's works) go beside the ids when the input has them.
+        let labels: [String]? = loaded.attributes["label"] == nil ? nil : loaded.labels
         let rows = (0..<graph.nodeCount).map { v in
-            NodeRow(id: graph.ids[v], values: columns.mapValues { $0[v] })
+            NodeRow(id: graph.ids[v], label: labels?[v], values: columns.mapValues { $0[v] })
         }
         switch format {
         case .json:
@@ -132,9 +136,9 @@ struct MetricsCommand: ParsableCommand {
         case .csv:
             let table = ReportTable(
                 name: "metrics", title: "", caption: "",
-                columns: ["id"] + measures.map(\.rawValue),
+                columns: ["id"] + (labels == nil ? [] : ["label"]) + measures.map(\.rawValue),
                 rows: rows.map { r in
-                    [.text(r.id)] + measures.map { m -> ReportCell in
+                    [.text(r.id)] + (r.label.map { [ReportCell.text($0)] } ?? []) + measures.map { m -> ReportCell in
                         guard let x = r.values[m] else { return .missing }
                         return m.isCount ? .integer(Int(x)) : .number(x, digits: 6)
                     }
@@ -147,6 +151,8 @@ struct MetricsCommand: ParsableCommand {
 /// One node of `metrics` output; measures not asked for are omitted from the JSON.
 struct NodeRow: Encodable {
     var id: String
+    /// The node's label, when the input gives labels.
+    var label: String?
     var values: [MetricsCommand.Measure: Double]
 
     struct Key: CodingKey {
@@ -159,6 +165,7 @@ struct NodeRow: Encodable {
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(id, forKey: Key(stringValue: "id"))
+        if let label { try c.encode(label, forKey: Key(stringValue: "label")) }
         for m in MetricsCommand.Measure.allCases {
             guard let x = values[m] else { continue }
             if m.isCount { try c.encode(Int(x), forKey: Key(stringValue: m.rawValue)) } else { try c.encode(x, forKey: Key(stringValue: m.rawValue)) }

@@ -61,4 +61,23 @@ struct MetricsCoresCommunitiesCommandTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("--resolution must be a positive number"), "\(r.stderr)")
     }
+
+    /// A Pajek file's vertex labels come out beside the ids (JSON key and CSV column
+    /// `label`); an edge list without labels has no such column.
+    @Test("labels beside ids when the input has them")
+    func labelsBesideIDs() throws {
+        let dir = try CLI.temporaryFolder()
+        let net = dir.appendingPathComponent("two.net").path
+        try "*Vertices 2\n1 \"SMITH_J(1999)1:2\"\n2 \"DOE_A(2001)3:4\"\n*Arcs\n1 2\n".write(toFile: net, atomically: true, encoding: .utf8)
+        let csv = try CLI.run(["metrics", net, "--metrics", "inDegree", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout == "id,label,inDegree\n1,SMITH_J(1999)1:2,0\n2,DOE_A(2001)3:4,1\n", "\(csv.stdout)")
+        let json = try CLI.run(["metrics", net, "--metrics", "inDegree"])
+        let byID = try nodes(json.stdout)
+        #expect(byID["2"]?["label"] as? String == "DOE_A(2001)3:4")
+        let edges = dir.appendingPathComponent("plain.tsv").path
+        try "a\tb\n".write(toFile: edges, atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["metrics", edges, "--metrics", "inDegree", "--format", "csv"])
+        #expect(plain.stdout == "id,inDegree\na,0\nb,1\n", "\(plain.stdout)")
+    }
 }
