@@ -41,6 +41,19 @@ enum SmallDAG {
         #expect(cross.map { "\($0.from)>\($0.to)" } == ["n0>n2", "n1>n3"])
     }
 
+    /// No work has a year: no axis, no rank=same rows, and every work arc constrains
+    /// the layout, so dot layers the works by their arcs instead of one long row.
+    @Test func withoutAnyYearTheArcsLayerTheWorks() throws {
+        let fig = try YearRankedDAGFigure(nodeCount: 5, years: [nil, nil, nil, nil, nil], arcs: SmallDAG.arcs,
+                                          partition: SmallDAG.partition, labels: SmallDAG.labels)
+        #expect(fig.dotGraph.subgraphs.isEmpty)
+        #expect(!fig.dotGraph.nodes.contains { $0.id.hasPrefix("year:") })
+        #expect(fig.dotGraph.edges.allSatisfy { $0.attributes["constraint"] == nil })
+        #expect(SmallDAG.workArcs(fig) == ["n0>n1", "n0>n2", "n1>n3", "n2>n3", "n3>n4"])
+        #expect(fig.caption.hasPrefix("5 works without years, layered by their arcs"))
+        #expect(!fig.caption.contains("last row"))
+    }
+
     @Test func oneRankPerYearWithTheAxisNodeFirstAndUndatedLast() throws {
         let fig = try SmallDAG.figure()
         let ranks = fig.dotGraph.subgraphs.map { s in s.nodes.map(\.id) }

@@ -71,11 +71,42 @@ func truncatedLabel(_ text: String, limit: Int) -> String {
     return String(trimmed.prefix(limit - 1)) + "…"
 }
 
-/// Formats a flow or count: no decimals when integral, else up to 2. Pure, locale-free.
+/// Formats a flow or count: no decimals when integral, else up to 2; from 10¹⁰ up (SPC
+/// weights of large networks reach 10¹⁵, past what a reader can count digits of), three
+/// significant digits times a power of ten ("1.80 × 10¹⁵"). Pure, locale-free.
 func formatNumber(_ x: Double) -> String {
-    if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    if x.isFinite, abs(x) >= 1e10 {
+        var exponent = Int((abs(x)).log10Floor)
+        var mantissa = x / pow10(exponent)
+        // 9.996e7 rounds to 10.0: carry into the exponent.
+        if (abs(mantissa) * 100).rounded() >= 1000 { exponent += 1; mantissa = x / pow10(exponent) }
+        let hundredths = Int((mantissa * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let h = abs(hundredths)
+        let digits = "\(h / 100).\(h % 100 < 10 ? "0" : "")\(h % 100)"
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let power = String(String(exponent).compactMap { c in c.wholeNumberValue.map { superscripts[$0] } })
+        return "\(sign)\(digits) × 10\(power)"
+    }
+    if x.isFinite, x == x.rounded() { return String(Int(x)) }
     let r = (x * 100).rounded() / 100
     return String(r)
+}
+
+/// 10 to the power `e` (e ≥ 0), exactly for the exponents a Double can hold exactly.
+private func pow10(_ e: Int) -> Double {
+    var result = 1.0
+    for _ in 0..<e { result *= 10 }
+    return result
+}
+
+private extension Double {
+    /// ⌊log₁₀ x⌋ for x ≥ 1, by repeated division (exact at powers of ten, unlike log10).
+    var log10Floor: Double {
+        var x = self, e = 0.0
+        while x >= 10 { x /= 10; e += 1 }
+        return e
+    }
 }
 
 /// Breaks `text` at spaces into lines of at most about `width` characters (a word longer

@@ -244,6 +244,9 @@ public struct YearRankedDAGFigure: Sendable {
             if last - first < max(2, options.maxYearRows) { axisKeys = Array(first...last) } else { spanCollapsed = true }
         }
         let hasUndated = shown.contains { years[Int($0)] == nil }
+        // No work has a year: no axis and no rows; dot layers the works by their arcs
+        // (one long row otherwise — a 40-work main path came out 12,896 px wide).
+        let undatedOnly = axisKeys.isEmpty
         var rankOfKey: [Int: Int] = [:]
         for (i, y) in axisKeys.enumerated() { rankOfKey[y] = i }
         let undatedRank = axisKeys.count
@@ -298,7 +301,7 @@ public struct YearRankedDAGFigure: Sendable {
         }
         func axisID(_ r: Int) -> String { r == undatedRank ? "year:none" : "year:\(keyLabel(axisKeys[r]))" }
         var rankCount = axisKeys.count
-        if hasUndated { rankCount += 1 }
+        if hasUndated && !undatedOnly { rankCount += 1 }
         for r in 0..<rankCount {
             let text = r == undatedRank ? options.undatedLabel : keyLabel(axisKeys[r])
             nodes.append(DOTNode(id: axisID(r), attributes: [
@@ -309,7 +312,7 @@ public struct YearRankedDAGFigure: Sendable {
 
         // One rank=same subgraph per year: the axis node first, then the year's nodes.
         var members = [[Int32]](repeating: [], count: rankCount)
-        for v in shown { members[rank(v)].append(v) }
+        for v in shown where !undatedOnly { members[rank(v)].append(v) }
         var subgraphs: [DOTSubgraph] = []
         for r in 0..<rankCount {
             subgraphs.append(.sameRank(name: "rank_" + axisID(r), nodeIDs: [axisID(r)] + members[r].map { "n\($0)" }))
@@ -380,7 +383,7 @@ public struct YearRankedDAGFigure: Sendable {
                 arcEdges.append(DOTEdge(from: "n\(d.head)", to: "n\(d.tail)", attributes: attributes))
                 continue
             }
-            if rank(d.tail) >= rank(d.head) { attributes["constraint"] = "false" }
+            if !undatedOnly && rank(d.tail) >= rank(d.head) { attributes["constraint"] = "false" }
             arcEdges.append(DOTEdge(from: "n\(d.tail)", to: "n\(d.head)", attributes: attributes))
         }
         edges += arcEdges
@@ -389,7 +392,8 @@ public struct YearRankedDAGFigure: Sendable {
         let noun = options.nodeNoun
         var sentences: [String] = []
         let drawnWhat = options.title.map { $0 + ": " } ?? ""
-        sentences.append("\(drawnWhat)\(shown.count) \(noun) arranged by year (one row per year, oldest at the top)"
+        sentences.append("\(drawnWhat)\(shown.count) \(noun) "
+            + (undatedOnly ? "without years, layered by their arcs (no year is recorded)" : "arranged by year (one row per year, oldest at the top)")
             + (options.arrows == .knowledgeFlow
                 ? "; arrows show knowledge flow, from the cited (older) to the citing (newer) \(PartitionNetworkFigure.singular(noun))."
                 : "; arrows point from the citing to the cited \(PartitionNetworkFigure.singular(noun))."))
@@ -414,7 +418,7 @@ public struct YearRankedDAGFigure: Sendable {
         }
         if skippedRows > 0 { sentences.append("\(rowNoun.prefix(1).uppercased() + rowNoun.dropFirst())s without \(noun) are skipped (\(skippedRows) in all; dotted stretches of the year axis).") }
         if spanCollapsed { sentences.append("The span is longer than \(max(2, options.maxYearRows)) rows, so only \(rowNoun)s with \(noun) are drawn.") }
-        if hasUndated { sentences.append("\(members[undatedRank].count) \(noun) without a year are in the last row (\(options.undatedLabel)).") }
+        if hasUndated && !undatedOnly { sentences.append("\(members[undatedRank].count) \(noun) without a year are in the last row (\(options.undatedLabel)).") }
         if withShapes { sentences.append("More groups than the 8 Okabe–Ito colours: colours repeat with a dashed, then bold, box outline every 8 groups.") }
         self.caption = sentences.joined(separator: " ")
 
