@@ -118,6 +118,10 @@ enum PeerFixtures {
 
     struct RealNetwork: Decodable {
         let name: String
+        /// The file the script read, relative to ../shared/data.
+        let arcsFile: String
+        /// Whether the script reversed the file's arcs.
+        let reversed: Bool
         let nodes: Int
         let arcs: Int
         let selfLoops: Int
@@ -142,7 +146,11 @@ enum PeerFixtures {
         let coreAllHistogram: [[Int]]?
         let condensationNodes: Int?
         let condensationArcs: Int?
+        /// Nodes on a longest path of the condensation (Batagelj's depth h).
+        let condensationLevels: Int?
         let igraphMultilevelModularity: Double?
+        /// Decade above the largest relative difference between igraph's and NetworkX's PageRank.
+        let pagerankIgraphRelativeDifferenceBelow: Double?
     }
 
     struct IDValue: Decodable {

@@ -30,6 +30,24 @@ private let citeseerFile = "networks/citeseer/citeseer.cites"
 private let citeseerLabelFile = "networks/citeseer/citeseer-labels-by-paper-id.tsv"
 private let hepthFile = "networks/hep-th/hep-th-new-arcs.tsv"
 
+/// The six HistCite Pajek networks (Garfield's collection, Batagelj's conversion), each
+/// named in the fixture by its folder.
+struct HistCiteNetwork: Sendable, CustomStringConvertible {
+    let folder: String
+    let file: String
+    var path: String { "networks/\(folder)/\(file)" }
+    var description: String { folder }
+}
+
+private let histCiteNetworks: [HistCiteNetwork] = [
+    HistCiteNetwork(folder: "histcite-smallw", file: "SmallW.net"),
+    HistCiteNetwork(folder: "histcite-smagri", file: "SmaGri.net"),
+    HistCiteNetwork(folder: "histcite-scimet", file: "SciMet.net"),
+    HistCiteNetwork(folder: "histcite-kohonen", file: "Kohonen.net"),
+    HistCiteNetwork(folder: "histcite-lederberg", file: "Lederberg.net"),
+    HistCiteNetwork(folder: "histcite-zewail", file: "Zewail.net"),
+]
+
 private func checkAgainstFixture(_ build: Loaded, _ fixture: PeerFixtures.RealNetwork) {
     let g = build.graph
     let summary = build.summary
@@ -157,5 +175,32 @@ struct RealNetworkTests {
         let louvain = g.louvain(seed: 1)
         let reference = try #require(fixture.igraphMultilevelModularity)
         #expect(louvain.modularity >= 0.99 * reference, "Louvain \(louvain.modularity) vs igraph \(reference)")
+    }
+
+    /// The HistCite networks read by the project's Pajek reader with their arcs as written
+    /// (cited → citing, `reverse: false`, as the script reads them): counts, components,
+    /// PageRank (1e-9 relative), the top 20 of directed betweenness, incoming closeness
+    /// and incoming harmonic centrality, the undirected core-number histogram and the
+    /// condensation (nodes, arcs, levels) against NetworkX (`scripts/peers`).
+    @Test(.enabled(if: SharedData.path("networks/histcite-smagri/SmaGri.net") != nil, "needs ../shared/data (networks/histcite-*)"),
+          arguments: histCiteNetworks)
+    func histCite(_ network: HistCiteNetwork) throws {
+        let path = try #require(SharedData.path(network.path), "\(SharedData.skipMessage(network.path))")
+        let (build, _) = try load(path, reverse: false)
+        let fixture = try #require(try PeerFixtures.real(network.folder), "no fixture entry \(network.folder)")
+        #expect(fixture.arcsFile == network.path && !fixture.reversed)
+        // The two peers agree with each other on PageRank before we compare with them.
+        #expect((fixture.pagerankIgraphRelativeDifferenceBelow ?? 1) <= 1e-9)
+        checkAgainstFixture(build, fixture)
+        let g = build.graph
+        checkSamples(g.betweenness(), fixture.betweennessDirectedTop20, g, "\(network) betweenness")
+        checkSamples(g.closeness(), fixture.closenessIncomingTop20, g, "\(network) closeness")
+        checkSamples(g.harmonicCentrality(), fixture.harmonicIncomingTop20, g, "\(network) harmonic")
+        #expect(histogram(g.coreNumbers(.undirected)) == fixture.coreUndirectedHistogram)
+        let condensation = g.condensation()
+        #expect(condensation.graph.nodeCount == fixture.condensationNodes)
+        #expect(condensation.graph.arcCount == fixture.condensationArcs)
+        let dag = try KnowledgeFlowDAG(g, direction: .citedToCiting, cycles: .condense)
+        #expect(dag.depth() == fixture.condensationLevels)
     }
 }

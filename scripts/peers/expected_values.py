@@ -3,14 +3,25 @@
 
 Runs NetworkX (and igraph as a cross-check) on
   (a) small named graphs defined in this file, and
-  (b) the real networks in ../shared/data/networks (Cora, CiteSeer, hep-th),
+  (b) the real networks in ../shared/data/networks (Cora, CiteSeer, hep-th and the six
+      HistCite Pajek networks SmallW, SmaGri, SciMet, Kohonen, Lederberg, Zewail),
 and writes JSON fixtures under Tests/NetworkAlgorithmsTests/Fixtures/:
   small-graphs.json   edges, groups and expected values of every small graph
-  real-networks.json  counts, components, PageRank samples, bridging values
+  real-networks.json  counts, components, PageRank samples, bridging values; for Cora
+                      and the HistCite networks also betweenness, closeness, harmonic
+                      (top 20), core-number histogram and condensation
+
+The HistCite .net files are read by `read_pajek`, which mirrors the project's Pajek
+reader (ids "1".."n", an *Edges line is one arc, duplicates and self-loops kept), with
+the arcs as written (cited -> citing; not reversed).
 
 Deterministic: no randomness except a seeded random.Random for one generated graph;
 JSON is written with sorted keys. Run from anywhere:
     python3 scripts/peers/expected_values.py
+It takes about 3 minutes on the project's 2-core machine (NetworkX 3.6, one core):
+~30 s for the small graphs, Cora, CiteSeer and hep-th, ~2.5 min for the HistCite
+networks, mostly exact betweenness, closeness and harmonic centrality on Lederberg
+(8,843 nodes / 41,609 arcs) and Zewail (6,752 / 54,253).
 Conventions (the Swift code follows the same):
   * arc u -> v means "u cites v"; duplicate arcs and self-loops are kept (MultiDiGraph);
   * PageRank: damping 0.85, dangling mass spread by the teleport vector (uniform unless
@@ -23,6 +34,7 @@ import json
 import math
 import os
 import random
+import re
 import sys
 
 import networkx as nx
@@ -452,6 +464,32 @@ def read_labels(path):
     return labels
 
 
+def network_entry(name, arcs_path, reverse, nodes, arcs, g):
+    """Counts, components (10 largest sizes) and PageRank samples of a real network."""
+    entry = {
+        "name": name,
+        "arcsFile": os.path.relpath(arcs_path, DATA),
+        "reversed": reverse,
+        "nodes": g.number_of_nodes(),
+        "arcs": g.number_of_edges(),
+        "nodesOnlyInArcsFile": len({v for a in arcs for v in a}),
+        "duplicateArcs": len(arcs) - len(set(arcs)),
+    }
+    entry.update(components(g))
+    for key in ("weakSizes", "strongSizes"):
+        entry[key] = entry[key][:10]
+    pr = pagerank_nx(g, weight=None)
+    top = sorted(nodes, key=lambda v: (-pr[v], v))[:20]
+    entry["pagerankTop20"] = [[v, pr[v]] for v in top]
+    by_id = sorted(nodes)[:20]
+    entry["pagerankFirst20ById"] = [[v, pr[v]] for v in by_id]
+    entry["pagerankMin"] = min(pr.values())
+    ipr = pagerank_igraph(nodes, arcs)
+    if ipr is not None:
+        entry["pagerankIgraphRelativeDifferenceBelow"] = max_relative(ipr, pr)
+    return entry
+
+
 def real_network(name, arcs_path, reverse, labels_path=None, nodes_path=None):
     arcs = read_pairs(arcs_path, reverse)
     nodes = []
@@ -476,27 +514,7 @@ def real_network(name, arcs_path, reverse, labels_path=None, nodes_path=None):
     for v in extra:
         note(v)
     g = multidigraph(nodes, arcs)
-    entry = {
-        "name": name,
-        "arcsFile": os.path.relpath(arcs_path, DATA),
-        "reversed": reverse,
-        "nodes": g.number_of_nodes(),
-        "arcs": g.number_of_edges(),
-        "nodesOnlyInArcsFile": len({v for a in arcs for v in a}),
-        "duplicateArcs": len(arcs) - len(set(arcs)),
-    }
-    entry.update(components(g))
-    for key in ("weakSizes", "strongSizes"):
-        entry[key] = entry[key][:10]
-    pr = pagerank_nx(g, weight=None)
-    top = sorted(nodes, key=lambda v: (-pr[v], v))[:20]
-    entry["pagerankTop20"] = [[v, pr[v]] for v in top]
-    by_id = sorted(nodes)[:20]
-    entry["pagerankFirst20ById"] = [[v, pr[v]] for v in by_id]
-    entry["pagerankMin"] = min(pr.values())
-    ipr = pagerank_igraph(nodes, arcs)
-    if ipr is not None:
-        entry["pagerankIgraphRelativeDifferenceBelow"] = max_relative(ipr, pr)
+    entry = network_entry(name, arcs_path, reverse, nodes, arcs, g)
     if name == "cora":
         extra = structure_and_centrality(g, nodes, with_hits=False)
         for key in ("betweennessDirected", "betweennessUndirectedNormalized", "closenessIncoming",
@@ -527,6 +545,128 @@ def real_network(name, arcs_path, reverse, labels_path=None, nodes_path=None):
     return entry
 
 
+HISTCITE = [  # (fixture name, folder under networks/, Pajek file)
+    ("histcite-smallw", "histcite-smallw", "SmallW.net"),
+    ("histcite-smagri", "histcite-smagri", "SmaGri.net"),
+    ("histcite-scimet", "histcite-scimet", "SciMet.net"),
+    ("histcite-kohonen", "histcite-kohonen", "Kohonen.net"),
+    ("histcite-lederberg", "histcite-lederberg", "Lederberg.net"),
+    ("histcite-zewail", "histcite-zewail", "Zewail.net"),
+]
+
+
+def read_pajek(path):
+    """(nodes, arcs) of a Pajek .net file, mirroring Sources/NetworkCore/IO/PajekReader.swift.
+
+    Nodes are the vertex numbers "1".."n" in that order. Lines are split on LF, a UTF-8
+    BOM is skipped, tokens are separated by space, tab or CR; empty lines and lines
+    starting with '%' are skipped; section names are matched in any case. `*Arcs` /
+    `*Edges` lines `u v [weight]` and `*Arcslist` / `*Edgeslist` lines `u v1 v2 ...`
+    each give arcs u -> v in file order; an `*Edges` line is ONE arc u -> v (not
+    doubled), as in the Swift reader. Duplicates and self-loops are kept. Only the first
+    network is read (a second `*Network` / `*Vertices` ends it); `*Partition` / `*Vector`
+    blocks are skipped. Weighted lines are refused: this script compares unweighted
+    measures, and the HistCite files have no weights."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    text = data.decode("utf-8", errors="replace")
+    blank = re.compile(r"[ \t\r]+")
+
+    def tokens(line):
+        return [t for t in blank.split(line) if t]
+
+    n = None
+    arcs = []
+    section = None
+    network_done = False
+    awaiting_block = False
+
+    def vertex(token, number):
+        t = token[1:] if token.startswith("+") else token
+        if not (t.isascii() and t.isdigit()) or not 1 <= int(t) <= n:
+            raise ValueError(f"{path}:{number}: expected a vertex number in 1..{n}, found {token!r}")
+        return str(int(t))
+
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip(" \t\r")
+        if not line or line.startswith("%"):
+            continue
+        if line.startswith("*"):
+            head = tokens(line[1:])
+            keyword = head[0].lower() if head else ""
+            if keyword == "vertices":
+                if awaiting_block:  # header of a *Partition / *Vector block
+                    awaiting_block = False
+                    section = "block"
+                elif n is not None:  # a second network
+                    network_done = True
+                    section = "skip"
+                else:
+                    n = int(head[1])
+                    section = "vertices"
+            elif keyword == "network":
+                if n is not None:
+                    network_done = True
+                section = "skip" if network_done else None
+            elif keyword in ("arcs", "edges", "arcslist", "edgeslist"):
+                section = "skip" if network_done else keyword
+            elif keyword in ("partition", "vector"):
+                awaiting_block = True
+                section = "skip"
+            else:
+                raise ValueError(f"{path}:{number}: unsupported Pajek section {line!r}")
+            continue
+        if section is None:
+            raise ValueError(f"{path}:{number}: data before the first section header")
+        if section in ("vertices", "skip", "block"):
+            if section == "vertices":
+                vertex(tokens(line)[0], number)
+            continue
+        t = tokens(line)
+        u = vertex(t[0], number)
+        if section in ("arcs", "edges"):
+            if len(t) > 2:
+                raise ValueError(f"{path}:{number}: weighted arcs are not handled by this script")
+            arcs.append((u, vertex(t[1], number)))
+        else:
+            arcs.extend((u, vertex(b, number)) for b in t[1:])
+    if n is None:
+        raise ValueError(f"{path}: no *Vertices section")
+    return [str(k) for k in range(1, n + 1)], arcs
+
+
+def top20(nodes, values):
+    """[[id, value], ...] of the 20 largest values, ties by id (code point order)."""
+    top = sorted(nodes, key=lambda v: (-values[v], v))[:20]
+    return [[v, values[v]] for v in top]
+
+
+def histcite_network(name, folder, file):
+    """A HistCite Pajek network read as written (arcs cited -> citing, not reversed):
+    the counts, components and PageRank of `network_entry`, plus directed betweenness
+    (unnormalised), incoming closeness (Wasserman-Faust), incoming harmonic centrality
+    (top 20 each, on the simple digraph: no self-loops, each ordered pair once), the
+    undirected core-number histogram and the condensation."""
+    path = os.path.join(DATA, "networks", folder, file)
+    nodes, arcs = read_pajek(path)
+    g = multidigraph(nodes, arcs)
+    entry = network_entry(name, path, False, nodes, arcs, g)
+    d = simple_digraph(g)
+    entry["betweennessDirectedTop20"] = top20(nodes, nx.betweenness_centrality(d, normalized=False))
+    entry["closenessIncomingTop20"] = top20(nodes, nx.closeness_centrality(d))
+    entry["harmonicIncomingTop20"] = top20(nodes, nx.harmonic_centrality(d))
+    core = nx.core_number(simple_undirected(g))
+    entry["coreUndirectedMax"] = max(core.values())
+    entry["coreUndirectedHistogram"] = histogram(list(core.values()))
+    c = nx.condensation(g)
+    entry["condensationNodes"] = c.number_of_nodes()
+    entry["condensationArcs"] = c.number_of_edges()
+    entry["condensationLevels"] = nx.dag_longest_path_length(c) + 1
+    return entry
+
+
 def main():
     os.makedirs(FIXTURES, exist_ok=True)
     versions = {"python": sys.version.split()[0], "networkx": nx.__version__,
@@ -548,7 +688,8 @@ def main():
                 real_network("citeseer", os.path.join(nets, "citeseer", "citeseer.cites"), True,
                              labels_path=os.path.join(nets, "citeseer", "citeseer-labels-by-paper-id.tsv")),
                 real_network("hep-th", os.path.join(nets, "hep-th", "hep-th-new-arcs.tsv"), False),
-            ]}
+            ] + [histcite_network(*case) for case in HISTCITE
+                 if os.path.exists(os.path.join(nets, case[1], case[2]))]}
     with open(os.path.join(FIXTURES, "real-networks.json"), "w", encoding="utf-8") as f:
         json.dump(real, f, indent=1, sort_keys=True)
         f.write("\n")
