@@ -16,7 +16,8 @@ struct BenchCommand: ParsableCommand {
             reported. Tasks: \(BenchTask.allCases.map(\.rawValue).joined(separator: ", ")). \
             load = reading the file and building the CSR arrays; pagerank: damping 0.85, \
             tolerance 1e-10, solved by Gauss–Seidel one strong component at a time; kcore: \
-            undirected core numbers; topologicalOrder: Kahn's \
+            core numbers of the undirected simple view (building the view included); kcoreAll: \
+            core numbers by in-degree plus out-degree of the directed graph; topologicalOrder: Kahn's \
             order, plus the condensation when the graph is cyclic; betweenness: exact, \
             directed, parallel over sources, only up to --betweenness-max-arcs arcs; \
             approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1, also only up to \

@@ -10,6 +10,7 @@ enum BenchTask: String, CaseIterable, Sendable {
     case strongComponents
     case pagerank
     case kcore
+    case kcoreAll
     case topologicalOrder
     case betweenness
     case approximateBetweenness
@@ -165,6 +166,8 @@ struct BenchRunner {
             return timing
         case .kcore:
             return measure { graph.coreNumbers().count }
+        case .kcoreAll:
+            return measure { graph.coreNumbers(.all).count }
         case .topologicalOrder:
             let cyclic = graph.topologicalOrder().order == nil
             var timing = measure {
