@@ -24,20 +24,8 @@ extension Graph {
         tolerance: Double, maxSweeps: Int
     ) -> PageRankResult {
         let n = nodeCount
-        let (label, componentCount) = tarjanLabels()
-
-        // Members of each component, components in topological order (Tarjan emits a
-        // reverse topological order, so the last emitted comes first), nodes ascending.
-        var start = [Int](repeating: 0, count: componentCount + 1)
-        for v in 0..<n { start[componentCount - Int(label[v])] += 1 }
-        for c in 0..<componentCount { start[c + 1] += start[c] }
-        var fill = start
-        var members = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            let c = componentCount - 1 - Int(label[v])
-            members[fill[c]] = Int32(v)
-            fill[c] += 1
-        }
+        // Members of each component, components in topological order, nodes ascending.
+        let (label, componentCount, start, members) = strongComponentsInTopologicalOrder()
 
         var y = [Double](repeating: 0, count: n)
         // share[i] = y_i / out-strength(i): what one unweighted arc out of i carries.

@@ -26,25 +26,13 @@ struct ReachabilityFilter: Sendable {
     /// Builds the filter over the simple adjacency `offsets`/`adjacency` (out-lists when
     /// directed; symmetric lists when undirected).
     init(graph: Graph, offsets: [Int], adjacency: [Int32], directed: Bool) {
-        let n = graph.nodeCount
         self.directed = directed
         if !directed {
             component = graph.weakComponents().componentOf
             level = []
             return
         }
-        let (label, count) = graph.tarjanLabels()
-        // Components in topological order: Tarjan emits a reverse topological order.
-        var start = [Int](repeating: 0, count: count + 1)
-        for v in 0..<n { start[count - Int(label[v])] += 1 }
-        for c in 0..<count { start[c + 1] += start[c] }
-        var fill = start
-        var members = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            let c = count - 1 - Int(label[v])
-            members[fill[c]] = Int32(v)
-            fill[c] += 1
-        }
+        let (label, count, start, members) = graph.strongComponentsInTopologicalOrder()
         var componentLevel = [Int32](repeating: 0, count: count)   // indexed by Tarjan label
         for c in 0..<count {
             let own = Int(label[Int(members[start[c]])])

@@ -114,6 +114,30 @@ extension Graph {
     /// components, `labels[u] > labels[w]`. Roots in increasing node order, arcs in CSR
     /// order, so the labelling is deterministic. Time O(n + m), no recursion.
     func tarjanLabels() -> (labels: [Int32], count: Int) {
+        tarjanLabelsCore()
+    }
+
+    /// Tarjan's labels plus the members of every strong component, components in
+    /// topological order of the condensation (sources first) and nodes ascending within
+    /// each: component `c`'s nodes are `members[start[c]..<start[c + 1]]`, and its Tarjan
+    /// label is `count − 1 − c`. O(n + m) (a counting sort after Tarjan).
+    func strongComponentsInTopologicalOrder() -> (labels: [Int32], count: Int, start: [Int], members: [Int32]) {
+        let n = nodeCount
+        let (label, count) = tarjanLabelsCore()
+        var start = [Int](repeating: 0, count: count + 1)
+        for v in 0..<n { start[count - Int(label[v])] += 1 }
+        for c in 0..<count { start[c + 1] += start[c] }
+        var fill = start
+        var members = [Int32](repeating: 0, count: n)
+        for v in 0..<n {
+            let c = count - 1 - Int(label[v])
+            members[fill[c]] = Int32(v)
+            fill[c] += 1
+        }
+        return (label, count, start, members)
+    }
+
+    private func tarjanLabelsCore() -> (labels: [Int32], count: Int) {
         let n = nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
