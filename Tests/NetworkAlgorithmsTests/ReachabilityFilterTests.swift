@@ -20,18 +20,7 @@ import NetworkCore
                     let u = g.undirectedSimple()
                     return (u.offsets, u.adjacency)
                 }()
-                var inOffsets = [Int](repeating: 0, count: n + 1)
-                for w in adjacency { inOffsets[Int(w) + 1] += 1 }
-                for v in 0..<n { inOffsets[v + 1] += inOffsets[v] }
-                var fill = inOffsets
-                var inAdjacency = [Int32](repeating: 0, count: adjacency.count)
-                for v in 0..<n {
-                    for p in offsets[v]..<offsets[v + 1] {
-                        let w = Int(adjacency[p])
-                        inAdjacency[fill[w]] = Int32(v)
-                        fill[w] += 1
-                    }
-                }
+                let (inOffsets, inAdjacency) = Graph.reverseAdjacency(offsets: offsets, adjacency: adjacency, n: n)
                 let filter = ReachabilityFilter(graph: g, offsets: offsets, adjacency: adjacency, directed: directed)
                 var search = ReachabilityFilter.Search(nodeCount: n)
                 for s in 0..<n {

@@ -75,25 +75,10 @@ extension Graph {
     func forEachOpenTwoPath(_ groupOf: [Int32], _ body: (Int32, Int32, Int32) -> Void) {
         let (offsets, heads) = simpleOutAdjacency()
         // Simple in-lists (tails ascending, each once, no loops).
-        var inOffsets = [Int](repeating: 0, count: nodeCount + 1)
-        for h in heads { inOffsets[Int(h) + 1] += 1 }
-        for v in 0..<nodeCount { inOffsets[v + 1] += inOffsets[v] }
-        var fill = inOffsets
-        var tails = [Int32](repeating: 0, count: heads.count)
-        for u in 0..<nodeCount {
-            for p in offsets[u]..<offsets[u + 1] {
-                let v = Int(heads[p])
-                tails[fill[v]] = Int32(u)
-                fill[v] += 1
-            }
-        }
+        let (inOffsets, tails) = Self.reverseAdjacency(offsets: offsets, adjacency: heads, n: nodeCount)
         func hasArc(_ a: Int, _ c: Int32) -> Bool {
-            var lo = offsets[a], hi = offsets[a + 1]
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if heads[mid] < c { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < offsets[a + 1] && heads[lo] == c
+            let i = sortedLowerBound(of: c, in: heads, offsets[a]..<offsets[a + 1])
+            return i < offsets[a + 1] && heads[i] == c
         }
         for b in 0..<nodeCount where groupOf[b] >= 0 {
             for p in inOffsets[b]..<inOffsets[b + 1] {

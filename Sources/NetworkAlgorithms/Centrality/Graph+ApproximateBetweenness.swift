@@ -140,23 +140,6 @@ extension Graph {
                                       vertexDiameterBound: vd)
     }
 
-    /// The reverse of a CSR adjacency (lists ascending). O(n + m).
-    static func reverseAdjacency(offsets: [Int], adjacency: [Int32], n: Int) -> ([Int], [Int32]) {
-        var start = [Int](repeating: 0, count: n + 1)
-        for w in adjacency { start[Int(w) + 1] += 1 }
-        for v in 0..<n { start[v + 1] += start[v] }
-        var fill = start
-        var reversed = [Int32](repeating: 0, count: adjacency.count)
-        for v in 0..<n {
-            for p in offsets[v]..<offsets[v + 1] {
-                let w = Int(adjacency[p])
-                reversed[fill[w]] = Int32(v)
-                fill[w] += 1
-            }
-        }
-        return (start, reversed)
-    }
-
     /// Undirected vertex-diameter bound: the largest `2·ecc(x) + 1` over components, `x`
     /// the component's smallest node (Riondato & Kornaropoulos 2016, §5.1). O(n + m).
     static func undirectedVertexDiameterBound(offsets: [Int], adjacency: [Int32], n: Int) -> Int {

@@ -219,14 +219,9 @@ extension Graph {
         var arcBack = [Bool](repeating: false, count: n)
         for s in 0..<n where offsets[s + 1] - offsets[s] == 1 {
             let u = Int(adjacency[offsets[s]])
-            var back = false
             // Does u → s exist? (lists are sorted ascending)
-            var lo = offsets[u], hi = offsets[u + 1]
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if Int(adjacency[mid]) < s { lo = mid + 1 } else { hi = mid }
-            }
-            back = lo < offsets[u + 1] && Int(adjacency[lo]) == s
+            let i = sortedLowerBound(of: Int32(s), in: adjacency, offsets[u]..<offsets[u + 1])
+            let back = i < offsets[u + 1] && Int(adjacency[i]) == s
             if back || (directed && component[s] != component[u]) {
                 target[s] = Int32(u)
                 arcBack[s] = back

@@ -108,22 +108,13 @@ extension Graph {
         return Components(labels: label, labelCount: labels)
     }
 
-    /// Tarjan's labels in emission order: `labels[v]` is the order in which `v`'s strong
-    /// component was completed, `count` the number of components. Emission order is a
-    /// reverse topological order of the condensation: for an arc `u → w` between two
-    /// components, `labels[u] > labels[w]`. Roots in increasing node order, arcs in CSR
-    /// order, so the labelling is deterministic. Time O(n + m), no recursion.
-    func tarjanLabels() -> (labels: [Int32], count: Int) {
-        tarjanLabelsCore()
-    }
-
     /// Tarjan's labels plus the members of every strong component, components in
     /// topological order of the condensation (sources first) and nodes ascending within
     /// each: component `c`'s nodes are `members[start[c]..<start[c + 1]]`, and its Tarjan
     /// label is `count − 1 − c`. O(n + m) (a counting sort after Tarjan).
     func strongComponentsInTopologicalOrder() -> (labels: [Int32], count: Int, start: [Int], members: [Int32]) {
         let n = nodeCount
-        let (label, count) = tarjanLabelsCore()
+        let (label, count) = tarjanLabels()
         var start = [Int](repeating: 0, count: count + 1)
         for v in 0..<n { start[count - Int(label[v])] += 1 }
         for c in 0..<count { start[c + 1] += start[c] }
@@ -137,7 +128,12 @@ extension Graph {
         return (label, count, start, members)
     }
 
-    private func tarjanLabelsCore() -> (labels: [Int32], count: Int) {
+    /// Tarjan's labels in emission order: `labels[v]` is the order in which `v`'s strong
+    /// component was completed, `count` the number of components. Emission order is a
+    /// reverse topological order of the condensation: for an arc `u → w` between two
+    /// components, `labels[u] > labels[w]`. Roots in increasing node order, arcs in CSR
+    /// order, so the labelling is deterministic. Time O(n + m), no recursion.
+    func tarjanLabels() -> (labels: [Int32], count: Int) {
         let n = nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)

@@ -62,11 +62,7 @@ extension Graph {
                 case .in, .out, .all:
                     // Self-loops: the copies of v in its sorted out-list (binary search);
                     // each is also one copy of v in its in-list.
-                    var lo = outOff[v], hi = outOff[v + 1]
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if heads[mid] < me { lo = mid + 1 } else { hi = mid }
-                    }
+                    let lo = sortedLowerBound(of: me, in: heads, outOff[v]..<outOff[v + 1])
                     var loops = 0
                     while lo + loops < outOff[v + 1] && heads[lo + loops] == me { loops += 1 }
                     let inDegree = inOff[v + 1] - inOff[v] - loops
