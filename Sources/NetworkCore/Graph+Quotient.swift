@@ -14,7 +14,7 @@ public struct GroupQuotient: Sendable, Equatable {
 }
 
 extension Graph {
-    /// The group quotient graph of `partition` (DESIGN §2, "literature quotient graph").
+    /// The group quotient graph of `partition` (ARCHITECTURE.md §2, "literature quotient graph").
     ///
     /// Self-loops count on the diagonal; duplicates count once per kept arc.
     /// Time O(n + m + g²). Deterministic.

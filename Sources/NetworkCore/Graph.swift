@@ -11,7 +11,7 @@
 /// tails are sorted ascending. This makes every traversal order, and hence every
 /// algorithm built on it, deterministic.
 ///
-/// An arc `A → B` means *A cites B* (DESIGN §2). Knowledge flows the other way.
+/// An arc `A → B` means *A cites B* (ARCHITECTURE.md §2). Knowledge flows the other way.
 ///
 /// Memory: `8(n+1)` bytes per offset array, `4m` per index array, `8m` for optional
 /// weights; built in O(n + m log d) by ``GraphBuilder``.

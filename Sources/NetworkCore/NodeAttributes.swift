@@ -1,5 +1,5 @@
 /// Node attributes kept beside the adjacency, one column per attribute, aligned with a
-/// graph's node indices (DESIGN §2: attributes never live inside the adjacency).
+/// graph's node indices (ARCHITECTURE.md §2: attributes never live inside the adjacency).
 ///
 /// Values are kept as text exactly as read (`nil` when absent or empty); numeric
 /// readings are derived on demand with ``numbers(_:)``.

@@ -2,7 +2,7 @@
 /// bucket, detected community, …).
 ///
 /// Groups are numbered `0..<groupCount`. Nodes whose value is missing go to an explicit
-/// group named ``missingLabel`` (never silently dropped, DESIGN §2); that group, when
+/// group named ``missingLabel`` (never silently dropped, ARCHITECTURE.md §2); that group, when
 /// present, is always the last one.
 ///
 /// Group order is deterministic: by default the distinct values sorted by their

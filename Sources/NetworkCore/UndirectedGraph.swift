@@ -4,7 +4,7 @@
 /// Stored as a symmetric CSR: `neighbors(of: v)` lists every node adjacent to `v`,
 /// ascending, each once. ``edgeCount`` counts each pair once.
 ///
-/// This is the view on which edge homophily and the E-I index are published (DESIGN §6).
+/// This is the view on which edge homophily and the E-I index are published (ARCHITECTURE.md §6).
 public struct UndirectedGraph: Sendable {
     /// Number of nodes (same indices as the source graph).
     public let nodeCount: Int

@@ -5,7 +5,7 @@ import NetworkCore
 import Reporting
 
 /// `siloscope bench [INPUT…]`: times loading and the main graph algorithms on each graph
-/// file (DESIGN §7, issue 5 §3). `scripts/bench-peers` runs igraph, NetworKit and
+/// file (ARCHITECTURE.md §7, issue 5 §3). `scripts/bench-peers` runs igraph, NetworKit and
 /// NetworkX on the same files and compares.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

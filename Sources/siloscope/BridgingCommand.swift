@@ -118,7 +118,7 @@ struct BridgingCommand: ParsableCommand {
 
 extension MissingGroupPolicy: ExpressibleByArgument {}
 
-/// The `bridging` JSON: DESIGN §6's keys (from ``BridgingResult``) plus the optional
+/// The `bridging` JSON: ARCHITECTURE.md §6's keys (from ``BridgingResult``) plus the optional
 /// blocks asked for with --by-year, --brokerage and --diversity.
 struct ExtendedBridging: Encodable {
     var base: BridgingResult

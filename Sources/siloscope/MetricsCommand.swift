@@ -183,7 +183,7 @@ extension MetricsCommand.Measure {
     }
 }
 
-/// The `metrics` JSON document (DESIGN §6).
+/// The `metrics` JSON document (ARCHITECTURE.md §6).
 struct MetricsOutput: Encodable {
     var graph: GraphSummary
     var nodes: [NodeRow]

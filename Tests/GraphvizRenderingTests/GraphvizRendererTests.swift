@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func missingPluginsBecomeAnInstallHint() {
-        // What Graphviz prints when config6a is absent (DESIGN §5).
+        // What Graphviz prints when config6a is absent (ARCHITECTURE.md §5).
         let e = GraphvizError.fromGraphviz(
             kind: .layout, what: "layout with dot failed",
             messages: ["Error: Layout type: \"dot\" not recognized. Use one of:"], engine: .dot, format: .svg)

@@ -113,7 +113,7 @@ struct BridgingTests {
         #expect(g.modularity(of: one) == 0)
     }
 
-    /// The bridging document has every key of DESIGN §6.
+    /// The bridging document has every key of ARCHITECTURE.md §6.
     @Test func bridgingJSONKeys() throws {
         let (g, p) = Self.twoTriangles()
         let result = g.bridging(by: p, attribute: "literature")

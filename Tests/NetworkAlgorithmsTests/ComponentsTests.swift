@@ -106,7 +106,7 @@ struct ComponentsTests {
         }
     }
 
-    /// The `graph` block encodes with exactly the keys of DESIGN §6.
+    /// The `graph` block encodes with exactly the keys of ARCHITECTURE.md §6.
     @Test func summaryJSONKeys() throws {
         let build: GraphBuildResult = {
             var b = GraphBuilder(duplicates: .drop)

@@ -183,7 +183,7 @@ struct NullModelTests {
         #expect(NullModelSummary.ratio(1, [0, 0]) == nil)
     }
 
-    /// JSON: the `null` block has the keys of DESIGN §6 and round-trips.
+    /// JSON: the `null` block has the keys of ARCHITECTURE.md §6 and round-trips.
     @Test func nullJSON() throws {
         let (g, p) = BridgingTests.twoTriangles()
         let result = g.bridging(by: p, attribute: "group", null: .permutation, samples: 20, seed: 3)

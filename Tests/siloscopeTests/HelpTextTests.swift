@@ -1,7 +1,7 @@
 import Testing
 @testable import siloscope
 
-/// The help text is part of the CLI's API (DESIGN §6 names the commands and options):
+/// The help text is part of the CLI's API (ARCHITECTURE.md §6 names the commands and options):
 /// these tests fail when an option disappears or is renamed.
 @Suite("Help text")
 struct HelpTextTests {

@@ -44,7 +44,7 @@ public struct MappingResult: Sendable, Equatable {
     public var unmappedValues: [String]
 }
 
-/// A dataset folder loaded and validated (DESIGN §3): works with their attributes,
+/// A dataset folder loaded and validated (ARCHITECTURE.md §3): works with their attributes,
 /// the concept vocabulary, and every layer's arcs with provenance.
 ///
 /// Validation (each error an ``InputError`` naming file and line): everything

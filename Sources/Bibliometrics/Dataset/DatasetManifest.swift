@@ -48,7 +48,7 @@ public struct DatasetManifest: Sendable, Equatable {
         public var line: Int
     }
 
-    /// Kinds of arc layers (DESIGN §2).
+    /// Kinds of arc layers (ARCHITECTURE.md §2).
     public enum LayerKind: String, Sendable, CaseIterable {
         /// work → work: *cites*.
         case citation

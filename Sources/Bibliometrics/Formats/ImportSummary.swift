@@ -1,4 +1,4 @@
-/// The summary every importer prints with `--format json` (DESIGN §6 "import").
+/// The summary every importer prints with `--format json` (ARCHITECTURE.md §6 "import").
 ///
 /// Keys `format`, `records`, `references`, `skipped`, `duplicates` and `matched`
 /// {`byIdentifier`, `byKey`, `unmatched`} are the stable contract. Importers add

@@ -68,7 +68,7 @@ public struct ReferenceListParse: Equatable, Sendable, Codable {
     /// Every entry, in list order. None is ever dropped.
     public var entries: [ParsedReference]
     public var ignoredLines: [IgnoredLine]
-    /// The DESIGN §6 import summary with the parse counts (`matched.unmatched` = all
+    /// The ARCHITECTURE.md §6 import summary with the parse counts (`matched.unmatched` = all
     /// entries: a lone list is not matched against anything).
     public var summary: ImportSummary
 

@@ -111,7 +111,7 @@ public struct Importer: Sendable {
         }
     }
 
-    /// Reads, merges and writes the dataset folder; returns the DESIGN §6 summary.
+    /// Reads, merges and writes the dataset folder; returns the ARCHITECTURE.md §6 summary.
     @discardableResult
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
         let merged = merge(try read(files: files, format: format))

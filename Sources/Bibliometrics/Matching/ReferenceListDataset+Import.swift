@@ -10,7 +10,7 @@ extension ReferenceListDataset {
     ///
     /// Writes `dataset.yml`, `works.csv`, `citations.csv`, `references.csv`, `matches.csv`
     /// into `out` (created if needed) and returns the dataset, whose ``summary`` is the
-    /// DESIGN §6 import JSON. Throws ``InputError`` for an unreadable or non-UTF-8 file.
+    /// ARCHITECTURE.md §6 import JSON. Throws ``InputError`` for an unreadable or non-UTF-8 file.
     /// Deterministic: same files in the same order give byte-identical output.
     @discardableResult
     public static func importLists(files: [String], out: String, options: MatchOptions = MatchOptions()) throws -> ReferenceListDataset {

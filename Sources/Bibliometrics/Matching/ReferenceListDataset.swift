@@ -124,7 +124,7 @@ public struct ReferenceListDataset: Sendable {
     public var unassignedVenues: [(venue: String, nodes: Int)]
     /// Known works matched to at least one reference (id → method of the match).
     public var matchedKnownWorks: [(id: String, method: String)]
-    /// DESIGN §6 summary. `matched` counts references: those in a work with at least one
+    /// ARCHITECTURE.md §6 summary. `matched` counts references: those in a work with at least one
     /// other record, by the strongest method that joined that work (a DOI merge anywhere in
     /// the cluster counts as `byIdentifier`), and `unmatched` those alone; `duplicates` is
     /// the number of same-list pairs that matched and were kept apart.

@@ -2,7 +2,7 @@
 ///
 /// Graphviz interprets backslash sequences (`\N`, `\G`, `\E`, `\T`, `\H`, `\L`, `\n`,
 /// `\l`, `\r`) in labels, tooltips and URLs even when set through `agsafeset`, and a
-/// trailing `\` swallows the closing quote in DOT text (DESIGN §5, measured on 2.43). So
+/// trailing `\` swallows the closing quote in DOT text (ARCHITECTURE.md §5, measured on 2.43). So
 /// user text is always written with every backslash doubled, then `"` escaped.
 public enum DOTEscaping {
     /// Writes `text` as a quoted DOT string that displays literally.

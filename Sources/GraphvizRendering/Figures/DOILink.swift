@@ -1,7 +1,7 @@
 /// Builds the only links figures may carry: `https://doi.org/` + a validated,
 /// percent-encoded DOI.
 ///
-/// Graphviz writes `URL`/`href` values into SVG raw (DESIGN §5): a value such as
+/// Graphviz writes `URL`/`href` values into SVG raw (ARCHITECTURE.md §5): a value such as
 /// `x" onload="…` or `javascript:…` would pass straight into the file. So figures never
 /// take URLs from data; they take DOIs, check their syntax and encode them here.
 public enum DOILink {

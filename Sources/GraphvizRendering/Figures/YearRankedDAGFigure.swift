@@ -52,7 +52,7 @@ public struct YearRankedDAGFigure: Sendable {
     /// Figure options.
     public struct Options: Sendable {
         /// The most nodes any figure draws, whatever ``maxNodes`` says: `dot` slows down
-        /// sharply beyond (DESIGN §5) and labels stop being readable.
+        /// sharply beyond (ARCHITECTURE.md §5) and labels stop being readable.
         public static let hardMaxNodes = 150
         /// Most nodes drawn (top by score, highlighted first). Clamped to 1…150. Default 150.
         public var maxNodes: Int = 150

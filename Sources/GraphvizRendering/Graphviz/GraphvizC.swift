@@ -1,7 +1,7 @@
 // Every call into libgraphviz (cgraph + gvc) lives in this file.
 //
 // Graphviz is not thread-safe, even for reads on different graphs with different
-// contexts (DESIGN §5): every call below — including installing the error callback and
+// contexts (ARCHITECTURE.md §5): every call below — including installing the error callback and
 // seeding libc's rand() — happens inside `GraphvizC.session.withLock`, one process-wide
 // lock, with one long-lived GVC_t (each gvContext() leaks ~3.6 KB).
 import CGraphviz

@@ -44,7 +44,7 @@ public struct GraphvizError: Error, Sendable, Equatable, CustomStringConvertible
     /// Builds the error for a failed Graphviz stage from the messages it printed.
     ///
     /// `Layout type: "dot" not recognized` / `Format: "png" not recognized` mean the
-    /// plugins are missing (no `config6a`, DESIGN §5): the error is then
+    /// plugins are missing (no `config6a`, ARCHITECTURE.md §5): the error is then
     /// ``Kind/pluginsMissing`` and says to install `libgraphviz-dev` and `graphviz`.
     /// Pure.
     static func fromGraphviz(kind: Kind, what: String, messages: [String], engine: LayoutEngine?, format: FigureFormat?) -> GraphvizError {

@@ -10,7 +10,7 @@
 /// operands in its content streams are rounded to 0.001 pt (``PDFNormalizer``), and the name
 /// Graphviz invents for an anonymous graph (`digraph { … }` becomes `%3`, `%325`, … from
 /// a process-wide counter) is written as `%0` in SVG. `fdp` is the
-/// exception: it is not reproducible within a process (DESIGN §5).
+/// exception: it is not reproducible within a process (ARCHITECTURE.md §5).
 public struct GraphvizRenderer: Sendable {
     /// The PNG resolution used when none is given: 144 dpi (2× screen), sharp on
     /// high-density displays and in slides. SVG and PDF are vector and ignore it.

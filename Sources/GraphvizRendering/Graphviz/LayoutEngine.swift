@@ -1,6 +1,6 @@
 /// A Graphviz layout engine.
 ///
-/// Measured costs on this machine (DESIGN §5): `sfdp` lays out 1,000 nodes in ~0.3 s and
+/// Measured costs on this machine (ARCHITECTURE.md §5): `sfdp` lays out 1,000 nodes in ~0.3 s and
 /// 10,000 in ~3–4 s; `neato` is quadratic (2,000 nodes 8.6 s); `fdp` is slow (1,000
 /// nodes 70–110 s) and not reproducible within a process; `dot` is for small DAGs
 /// only (>600 s for a 1,000-node random graph).

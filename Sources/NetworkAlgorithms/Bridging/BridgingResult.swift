@@ -1,6 +1,6 @@
 import NetworkCore
 
-/// The document of `siloscope bridging --format json` (DESIGN §6).
+/// The document of `siloscope bridging --format json` (ARCHITECTURE.md §6).
 ///
 /// Keys: `attribute`, `groups` (names; every per-group array and both axes of `mixing`
 /// follow this order), `groupSizes`, `missing` (the ``MissingGroupPolicy``), `mixing`

@@ -1,7 +1,7 @@
 import NetworkCore
 
 /// Edge homophily and class-insensitive homophily of a partition on the undirected
-/// simple view (each linked pair once, self-loops left out — DESIGN §6).
+/// simple view (each linked pair once, self-loops left out — ARCHITECTURE.md §6).
 public struct Homophily: Sendable, Equatable {
     /// Undirected edges counted (both ends in kept groups).
     public let edges: Int

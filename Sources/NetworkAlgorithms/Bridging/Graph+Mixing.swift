@@ -33,7 +33,7 @@ public struct MixingMatrix: Sendable, Equatable {
 }
 
 extension Graph {
-    /// The directed mixing matrix of `partition` (DESIGN §6: rows = citing group,
+    /// The directed mixing matrix of `partition` (ARCHITECTURE.md §6: rows = citing group,
     /// columns = cited group, cells = arc counts).
     ///
     /// Every arc present in the graph counts once, including kept duplicate arcs and

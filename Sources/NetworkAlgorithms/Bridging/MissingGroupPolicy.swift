@@ -5,7 +5,7 @@ import NetworkCore
 ///
 /// - ``include`` (the default): "(missing)" is a group like any other — its nodes,
 ///   their arcs and edges all count, and it has its own row and column in the mixing
-///   matrix. Nothing is dropped silently (DESIGN §2).
+///   matrix. Nothing is dropped silently (ARCHITECTURE.md §2).
 /// - ``exclude``: the nodes of the missing group are left out, together with every arc
 ///   or edge that touches one of them; the group disappears from `groups`, the mixing
 ///   matrix and the per-group values, and class proportions are taken over the

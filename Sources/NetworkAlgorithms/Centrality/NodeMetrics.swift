@@ -1,6 +1,6 @@
 import NetworkCore
 
-/// One entry of the `nodes` array of `siloscope metrics --format json` (DESIGN §6).
+/// One entry of the `nodes` array of `siloscope metrics --format json` (ARCHITECTURE.md §6).
 ///
 /// Keys: `id`, `inDegree`, `outDegree`, `pagerank`, and `betweenness` when computed
 /// (absent otherwise).

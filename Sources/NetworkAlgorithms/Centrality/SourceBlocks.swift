@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The split depends only on `n` and `blocks`, never on the machine's core count, and
 /// callers reduce the per-block results in block order: floating-point sums come out
-/// bit-identical on every machine (DESIGN §8, determinism).
+/// bit-identical on every machine (ARCHITECTURE.md §8, determinism).
 enum SourceBlocks {
     /// Default number of blocks: enough to keep a few cores busy, few enough that the
     /// per-block accumulators (blocks × n doubles) stay small.

@@ -2,7 +2,7 @@ import NetworkCore
 
 /// How the arcs of an input graph relate to citation.
 ///
-/// The project convention (DESIGN §2) is ``citingToCited``: an arc `A → B` means *A cites
+/// The project convention (ARCHITECTURE.md §2) is ``citingToCited``: an arc `A → B` means *A cites
 /// B*. The Garfield/HistCite Pajek files and Batagelj's test networks point the other way
 /// (``citedToCiting``), i.e. along the flow of knowledge.
 public enum CitationArcDirection: String, Sendable, Codable, CaseIterable {
@@ -60,7 +60,7 @@ public struct RemovedArc: Codable, Sendable, Equatable, Hashable {
     }
 }
 
-/// Exactly what was changed to make the network acyclic (DESIGN §6 key `cyclesRemoved`).
+/// Exactly what was changed to make the network acyclic (ARCHITECTURE.md §6 key `cyclesRemoved`).
 public struct CycleReport: Codable, Sendable, Equatable {
     /// `"condense"` or `"removeArcs"`.
     public let method: String

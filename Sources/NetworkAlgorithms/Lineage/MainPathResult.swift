@@ -1,6 +1,6 @@
 import NetworkCore
 
-/// Which main path search produced a ``MainPathResult`` (DESIGN §6 `search` values).
+/// Which main path search produced a ``MainPathResult`` (ARCHITECTURE.md §6 `search` values).
 public enum MainPathSearch: String, Sendable, Codable, CaseIterable {
     case localForward = "local-forward"
     case localBackward = "local-backward"
@@ -37,7 +37,7 @@ public struct MainPathTie: Sendable, Codable, Equatable {
     public let chosen: MainPathArc
 }
 
-/// A main path (or main path network) in the shape of DESIGN §6 (`weight`, `search`,
+/// A main path (or main path network) in the shape of ARCHITECTURE.md §6 (`weight`, `search`,
 /// `arcs`, `nodes`, `totalWeight`, `ties`, `cyclesRemoved`) plus context.
 public struct MainPathResult: Sendable, Codable {
     /// The traversal weight used.

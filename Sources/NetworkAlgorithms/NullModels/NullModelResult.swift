@@ -1,7 +1,7 @@
-/// The `null` block of `siloscope bridging --format json` (DESIGN §6): what a null model
+/// The `null` block of `siloscope bridging --format json` (ARCHITECTURE.md §6): what a null model
 /// says about the observed silo statistics.
 ///
-/// Keys: `model`, `samples`, `seed`, `pValues`, `intervals`, and — added to DESIGN's
+/// Keys: `model`, `samples`, `seed`, `pValues`, `intervals`, and — added to ARCHITECTURE.md §6's
 /// list — `expected` (the null means), `ratios` (observed / expected) and `zScores`
 /// ((observed − mean) / standard deviation of the samples). `nil` values (undefined: no
 /// edges, an expected count of 0, a null with no spread) encode as JSON `null`.

@@ -1,6 +1,6 @@
 import NetworkCore
 
-/// The `graph` block of `siloscope metrics --format json` (DESIGN §6).
+/// The `graph` block of `siloscope metrics --format json` (ARCHITECTURE.md §6).
 ///
 /// Keys: `nodes`, `arcs`, `selfLoops`, `duplicateArcs`, `weakComponents`,
 /// `largestWeakComponent`, `strongComponents`, `acyclic`.

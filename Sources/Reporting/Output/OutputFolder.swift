@@ -3,7 +3,7 @@ import Foundation
 /// Writes a set of files into a folder atomically: everything is first written into a
 /// hidden staging folder beside the target, and only when every file is written is the
 /// staging folder swapped in place of the target. A failed run therefore leaves the
-/// previous report untouched (DESIGN §6, §8).
+/// previous report untouched (ARCHITECTURE.md §6, §8).
 ///
 /// Relative paths are checked to stay inside the folder: no absolute paths, no `..`
 /// components, no empty components.

@@ -89,7 +89,7 @@ struct ImporterMergeTests {
         #expect(log.contains("kept savedrecs.txt:3-20 (read first); merged scopus.csv:2 (same doi)"))
         let refs = try String(contentsOfFile: out1 + "/references.csv", encoding: .utf8)
         #expect(refs.components(separatedBy: "\n").filter { !$0.isEmpty }.count == 1 + 7)
-        // The summary encodes the DESIGN §6 keys.
+        // The summary encodes the ARCHITECTURE.md §6 keys.
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(summary)) as? [String: Any]
         for key in ["format", "records", "references", "skipped", "duplicates", "matched"] { #expect(json?[key] != nil, "\(key)") }
         let matched = json?["matched"] as? [String: Any]

@@ -235,7 +235,7 @@ struct MainPathTests {
         }
     }
 
-    /// JSON carries the DESIGN §6 keys.
+    /// JSON carries the ARCHITECTURE.md §6 keys.
     @Test func resultEncodesDesignKeys() throws {
         let r = try analysis().global()
         let data = try JSONEncoder().encode(r)
