@@ -94,35 +94,15 @@ struct MetricsCommand: ParsableCommand {
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
         let summary = GraphSummary(graph: graph, selfLoops: loaded.selfLoops, duplicateArcs: loaded.duplicateArcs)
+        var parameters = AnalysisParameters()
+        parameters.epsilon = epsilon
+        parameters.delta = delta
+        parameters.seed = seed
+        parameters.resolution = resolution
         var columns: [Measure: [Double]] = [:]
         for m in measures {
             ProgressLog.standardError("computing \(m.rawValue)")
-            switch m {
-            case .inDegree: columns[m] = graph.inDegrees().map(Double.init)
-            case .outDegree: columns[m] = graph.outDegrees().map(Double.init)
-            case .pagerank: columns[m] = graph.pageRank().scores
-            case .betweenness: columns[m] = graph.betweenness()
-            case .approximateBetweenness:
-                let estimate = graph.approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed)
-                ProgressLog.standardError("approximateBetweenness: \(estimate.samples) sampled pairs (ε \(epsilon), δ \(delta), seed \(seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
-                columns[m] = estimate.scores
-            case .closeness: columns[m] = graph.closeness()
-            case .harmonic: columns[m] = graph.harmonicCentrality()
-            case .hub: columns[m] = graph.hits().hubs
-            case .authority: columns[m] = graph.hits().authorities
-            case .eigenvector: columns[m] = graph.eigenvectorCentrality().scores
-            case .katz: columns[m] = graph.katzCentrality().scores
-            case .coreness: columns[m] = graph.coreNumbers().map(Double.init)
-            case .inCoreness: columns[m] = graph.coreNumbers(.in).map(Double.init)
-            case .outCoreness: columns[m] = graph.coreNumbers(.out).map(Double.init)
-            case .louvain, .leiden:
-                let found = m == .louvain
-                    ? graph.louvain(resolution: resolution, seed: seed)
-                    : graph.leiden(resolution: resolution, seed: seed)
-                let p = found.partition
-                ProgressLog.standardError("\(m.rawValue): \(p.groupCount) communities, modularity \(found.modularity) (resolution \(resolution), seed \(seed))")
-                columns[m] = p.groupOf.map { Double(Int(p.groupNames[Int($0)]) ?? -1) }
-            }
+            columns[m] = m.entry.compute(graph, parameters, .standardError)
         }
         // Labels (a Pajek file's vertex labels, or a `label` column of --nodes or of a
         // dataset's works) go beside the ids when the input has them.
@@ -174,13 +154,16 @@ struct NodeRow: Encodable {
 }
 
 extension MetricsCommand.Measure {
-    /// Whether the measure is a whole count (written as an integer).
-    var isCount: Bool {
-        switch self {
-        case .inDegree, .outDegree, .coreness, .inCoreness, .outCoreness, .louvain, .leiden: return true
-        default: return false
+    /// The measure's entry in the analysis catalogue (same key), which computes it.
+    var entry: NodeMeasure {
+        guard let entry = AnalysisCatalogue.measure(rawValue) else {
+            preconditionFailure("every --metrics choice has an entry in AnalysisCatalogue (checked by MetricsCatalogueTests)")
         }
+        return entry
     }
+
+    /// Whether the measure is a whole count (written as an integer).
+    var isCount: Bool { entry.isCount }
 }
 
 /// The `metrics` JSON document (ARCHITECTURE.md §6).

@@ -36,16 +36,39 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Graph files: K of the key-route main path.")
     var routes: Int = 5
 
+    @Option(help: ArgumentHelp("Imported corpora: references in the co-citation map (the most cited).", valueName: "n"))
+    var cocitationTop: Int = 50
+
+    @Option(help: ArgumentHelp("Imported corpora: map every reference cited at least this many times instead of the top --cocitation-top.", valueName: "k"))
+    var cocitationMinCitations: Int?
+
+    @Option(help: ArgumentHelp("Imported corpora: citing records in the bibliographic-coupling map (largest total coupling strength).", valueName: "n"))
+    var couplingTop: Int = 50
+
+    @Option(help: ArgumentHelp("Records in the historiograph (most cited within the network).", valueName: "n"))
+    var historiographTop: Int = 30
+
     func validate() throws {
         guard routes >= 1 else { throw ValidationError("--routes must be at least 1") }
+        guard cocitationTop >= 3 else { throw ValidationError("--cocitation-top must be at least 3") }
+        guard cocitationMinCitations.map({ $0 >= 1 }) ?? true else { throw ValidationError("--cocitation-min-citations must be at least 1") }
+        guard couplingTop >= 3 else { throw ValidationError("--coupling-top must be at least 3") }
+        guard historiographTop >= 1 else { throw ValidationError("--historiograph-top must be at least 1") }
     }
 
     func run() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: input.input, isDirectory: &isDirectory), isDirectory.boolValue {
-            let builder = DatasetReportBuilder(progress: .standardError)
+            var parameters = DatasetReportBuilder.Parameters()
+            parameters.coCitationTop = cocitationTop
+            parameters.coCitationMinCitations = cocitationMinCitations
+            parameters.couplingTop = couplingTop
+            parameters.historiographTop = historiographTop
+            let progress = ProgressLog.timedStandardError()
+            let builder = DatasetReportBuilder(parameters: parameters, progress: progress)
             let report = try builder.build(folder: input.input)
-            ProgressLog.standardError("wrote \(try ReportFiles.write(report, into: out))")
+            progress("writing the report files")
+            progress("wrote \(try ReportFiles.write(report, into: out))")
             return
         }
         let loaded = try InputLoader.load(input)
@@ -57,6 +80,7 @@ struct ReportCommand: ParsableCommand {
         let reportName = name ?? stem
         var parameters = NetworkReportBuilder.Parameters()
         parameters.keyRoutes = routes
+        parameters.historiographTop = historiographTop
         let builder = NetworkReportBuilder(parameters: parameters, progress: .standardError)
         let report = try builder.build(NetworkReportBuilder.Input(
             name: reportName, title: title ?? "Citation network \(stem)",

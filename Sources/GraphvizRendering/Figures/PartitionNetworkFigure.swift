@@ -38,8 +38,12 @@ public struct PartitionNetworkFigure: Sendable {
         public var groupTitle: String = "Group"
         /// Optional title drawn above the legend.
         public var title: String?
+        /// Nodes to draw, chosen by the caller (instead of the top ``maxNodes`` by score),
+        /// with the sentence the caption gives for the choice. Labels and sizes still
+        /// follow the score.
+        public var selection: (nodes: [Int32], reason: String)?
         /// Layout engine. `sfdp` by default; `dot` is only honoured up to 150 drawn nodes
-        /// (it takes minutes beyond, DESIGN §5) and `sfdp` is used above that.
+        /// (it takes minutes beyond, ARCHITECTURE.md §5) and `sfdp` is used above that.
         public var engine: LayoutEngine = .sfdp
         /// Creates default options.
         public init() {}
@@ -105,10 +109,20 @@ public struct PartitionNetworkFigure: Sendable {
             scoreName = "degree"
         }
         let ranked = (0..<nodeCount).sorted { rankScore[$0] != rankScore[$1] ? rankScore[$0] > rankScore[$1] : $0 < $1 }
-        let k = max(1, options.maxNodes)
-        let reduced = nodeCount > k
+        var k = max(1, options.maxNodes)
+        var reduced = nodeCount > k
         var keep = [Bool](repeating: !reduced, count: nodeCount)
-        if reduced { for v in ranked.prefix(k) { keep[v] = true } }
+        if let selection = options.selection {
+            for v in selection.nodes where v < 0 || Int(v) >= nodeCount {
+                throw bad("selected node \(v) outside 0..<\(nodeCount)")
+            }
+            keep = [Bool](repeating: false, count: nodeCount)
+            for v in selection.nodes { keep[Int(v)] = true }
+            k = keep.filter { $0 }.count
+            reduced = k < nodeCount
+        } else if reduced {
+            for v in ranked.prefix(k) { keep[v] = true }
+        }
         var drawnPairs = allPairs.filter { keep[Int($0.0)] && keep[Int($0.1)] }
         var isolatedDropped = 0
         if options.dropIsolated {
@@ -196,7 +210,9 @@ public struct PartitionNetworkFigure: Sendable {
         var sentences: [String] = []
         let crossShare = drawnPairs.isEmpty ? 0 : Double(cross.count) / Double(drawnPairs.count)
         sentences.append("\(directed ? "Citation network" : "Network") of \(nodeCount) \(noun) coloured by \(Self.inSentence(options.groupTitle)).")
-        if reduced {
+        if let selection = options.selection {
+            sentences.append(selection.reason + " (\(drawnPairs.count) of \(allPairs.count) \(directed ? "arcs" : "edges") among them).")
+        } else if reduced {
             sentences.append("Showing the \(k) \(noun) with the highest \(scoreName) of \(nodeCount) (\(drawnPairs.count) of \(allPairs.count) \(directed ? "arcs" : "edges") among them).")
         }
         if isolatedDropped > 0 {
@@ -222,7 +238,11 @@ public struct PartitionNetworkFigure: Sendable {
             return FigureLegend.Entry(style: st, text: FigureLegend.groupText(name: partition.groupNames[g], size: groupSizes[g], style: st, withShapes: withShapes))
         }
         var notes: [String] = []
-        if reduced { notes.append("Top \(k) of \(nodeCount) \(noun) by \(scoreName).") }
+        if options.selection != nil {
+            notes.append("\(k) of \(nodeCount) \(noun) drawn (see caption).")
+        } else if reduced {
+            notes.append("Top \(k) of \(nodeCount) \(noun) by \(scoreName).")
+        }
         if isolatedDropped > 0 { notes.append("\(isolatedDropped) isolated \(noun) not drawn.") }
         if withShapes { notes.append("Colours repeat with a new shape every 8 groups.") }
         if partition.missingGroup != nil { notes.append("Grey: no value recorded.") }

@@ -25,7 +25,24 @@ public struct DatasetReportBuilder: Sendable {
         public var nullSamples = 999
         /// Seed of every random draw in the report.
         public var seed: UInt64 = 1
+        /// Works in the co-citation map of an imported corpus: the most cited (biblioshiny's default, 50).
+        public var coCitationTop = 50
+        /// When set, the co-citation map holds every work cited at least this many times instead.
+        public var coCitationMinCitations: Int?
+        /// Citing records in the bibliographic-coupling map (largest total coupling strength).
+        public var couplingTop = 50
+        /// Records in the corpus historiograph (HistCite's top by local citation score).
+        public var historiographTop = 30
         public init() {}
+
+        /// The parameters the analysis catalogue reads (computations, methods sentences,
+        /// parameters table): the report's seed and top-list size, the defaults otherwise.
+        public var analysis: AnalysisParameters {
+            var a = AnalysisParameters()
+            a.seed = seed
+            a.topListSize = centralityTop
+            return a
+        }
     }
 
     public var parameters: Parameters
@@ -43,55 +60,40 @@ public struct DatasetReportBuilder: Sendable {
         return try build(dataset)
     }
 
-    /// Builds the report of a loaded dataset.
+    /// The sections of a dataset report, in order. A section that does not apply to a
+    /// dataset builds nothing.
+    static let sections: [DatasetSection] = [
+        .overview,
+        .composition,
+        .conceptCoUse,
+        .citationNetwork,
+        .centralWorks,
+        .citationCommunities,
+        .coCitationMap,
+        .couplingMap,
+        .corpusHistoriograph,
+        .diffusion,
+        .lineage,
+        // The claims section (issue 13 part 2) goes here, before the additional tables.
+        .additionalTables,
+    ]
+
+    /// Builds the report of a loaded dataset: every section of ``sections`` in order, the
+    /// methods paragraph from the methods they used, the parameters table from the
+    /// report's rows and theirs.
     public func build(_ dataset: Dataset) throws -> Report {
         let context = DatasetReportContext(dataset: dataset, parameters: parameters)
         var metrics = DatasetMetrics(context: context)
         var methods: [Method] = []
         var sections: [ReportSection] = []
-
-        progress("\(dataset.manifest.name): overview")
-        sections.append(context.overviewSection())
-        if let composition = context.compositionSection() { sections.append(composition) }
-
-        if context.hasConceptLayer {
-            progress("\(dataset.manifest.name): concept co-use network")
-            let (section, coUseMetrics) = try context.conceptCoUseSection()
-            sections.append(section)
-            metrics.conceptCoUse = coUseMetrics
-            sections.append(try context.conceptMapSection())
-            methods += [MethodCatalogue.coword, MethodCatalogue.mixing, MethodCatalogue.edgeHomophily,
-                        MethodCatalogue.classInsensitive, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull]
-                + MethodCatalogue.communityComparison
+        var sectionParameters: [(String, String)] = []
+        for section in Self.sections {
+            progress("\(dataset.manifest.name): \(section.name)")
+            guard let part = try section.build(context, &metrics) else { continue }
+            sections += part.sections
+            methods += part.methods
+            for row in part.parameters where !sectionParameters.contains(where: { $0.0 == row.0 }) { sectionParameters.append(row) }
         }
-        if context.citationArcCount > 0 {
-            progress("\(dataset.manifest.name): citation network")
-            var (section, citationMetrics) = try context.citationSection()
-            sections.append(section)
-            methods += [MethodCatalogue.components, MethodCatalogue.mixing,
-                        MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex, MethodCatalogue.permutationNull,
-                        MethodCatalogue.brokerage, MethodCatalogue.raoStirling]
-            let graph = dataset.citationGraph().graph
-            progress("\(dataset.manifest.name): centrality")
-            let (centrality, topLists) = context.centralitySection(graph: graph)
-            sections.append(centrality)
-            citationMetrics.centrality = topLists
-            methods += MethodCatalogue.centrality
-            progress("\(dataset.manifest.name): citation communities")
-            let (communities, comparison) = context.citationCommunitiesSection(graph: graph)
-            sections.append(communities)
-            citationMetrics.communities = comparison
-            if comparison != nil { methods += MethodCatalogue.communityComparison }
-            metrics.citation = citationMetrics
-        }
-        if let diffusion = try context.diffusionSection() { sections.append(diffusion) }
-        if context.hasLineageLayer {
-            progress("\(dataset.manifest.name): lineage")
-            let (section, lineageMetrics) = try context.lineageSection()
-            sections.append(section)
-            metrics.lineage = lineageMetrics
-        }
-        if let tables = try context.additionalTablesSection() { sections.append(tables) }
         methods += [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
         let (paragraph, references) = MethodCatalogue.text(for: methods)
 
@@ -100,7 +102,7 @@ public struct DatasetReportBuilder: Sendable {
             title: dataset.manifest.title,
             source: dataset.manifest.source,
             sections: sections,
-            parameters: context.parameterRows(),
+            parameters: context.parameterRows(sectionRows: sectionParameters),
             methods: [context.dataParagraph(), paragraph],
             references: references,
             metricsJSON: try JSONOutput.encode(metrics))

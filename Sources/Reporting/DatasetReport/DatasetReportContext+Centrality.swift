@@ -14,7 +14,7 @@ extension DatasetReportContext {
         let top = CentralityTopLists(
             graph: graph, ids: dataset.workIDs, labels: labels, years: years,
             groups: groupAttribute == nil ? nil : (0..<workCount).map(groupName),
-            limit: parameters.centralityTop)
+            limit: parameters.centralityTop, parameters: parameters.analysis)
         return (ReportSection(title: "Central works", blocks: top.blocks(prefix: "centrality", groupTitle: groupAttribute)), top.lists)
     }
 }

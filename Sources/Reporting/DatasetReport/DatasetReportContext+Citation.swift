@@ -17,8 +17,7 @@ extension DatasetReportContext {
     /// "Citation network": summary, figure by group, quotient of citation flows,
     /// directed mixing and further silo analyses (the most central works have their own
     /// section, ``centralitySection(graph:)``).
-    func citationSection() throws -> (ReportSection, CitationMetrics) {
-        let built = dataset.citationGraph()
+    func citationSection(built: DatasetGraph) throws -> (ReportSection, CitationMetrics) {
         let graph = built.graph
         let g = groupTitle
         let summary = GraphSummary(graph: graph, selfLoops: built.selfLoops, duplicateArcs: built.duplicateArcs)
@@ -35,6 +34,7 @@ extension DatasetReportContext {
         options.maxNodes = parameters.maxFigureNodes
         options.dropIsolated = true
         options.groupTitle = g
+        options.selection = structureKeepingSelection(graph: graph, pagerank: pagerank, limit: parameters.maxFigureNodes)
         let network = try PartitionNetworkFigure(
             graph: graph, partition: partition, labels: labels, tooltips: (0..<workCount).map(labelWithYear),
             dois: dois, scores: pagerank, options: options)
@@ -42,6 +42,11 @@ extension DatasetReportContext {
             name: "citation-network", title: "Citation network by \(g)",
             caption: network.caption, dot: network.dotGraph, engine: network.engine)))
 
+        if let why = siloStatisticsUnavailable() {
+            blocks.append(.paragraph(why))
+            blocks.append(sharedReferencesTable(graph: graph))
+            return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: bridging))
+        }
         let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         let citingGroups = bridging.mixing.filter { $0.reduce(0, +) > 0 }.count
         var qOptions = QuotientFigure.Options()
@@ -119,10 +124,19 @@ extension DatasetReportContext {
             },
             displayLimit: 30)))
 
-        // References shared by several citing works.
+        blocks.append(sharedReferencesTable(graph: graph))
+
+        var withNull = bridging
+        withNull.null = null
+        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
+    }
+
+    /// "Works cited by more than one citing work": the references the citing works share.
+    func sharedReferencesTable(graph: Graph) -> ReportBlock {
+        let g = groupTitle
         let shared = (0..<workCount).filter { graph.inDegree(Int32($0)) >= 2 }
             .sorted { (graph.inDegree(Int32($0)), -$0) > (graph.inDegree(Int32($1)), -$1) }
-        blocks.append(.table(ReportTable(
+        return .table(ReportTable(
             name: "shared-references", title: "Works cited by more than one citing work",
             caption: shared.isEmpty ? "No work is cited by more than one work of the dataset." :
                 "\(shared.count) works are cited by two or more works of the dataset; these are the references the citing works share.",
@@ -130,10 +144,21 @@ extension DatasetReportContext {
             rows: shared.map { w in
                 let citers = graph.predecessors(of: Int32(w)).map { labelWithYear(Int($0)) }
                 return [.text(labelWithYear(w)), .text(groupName(w)), .integer(citers.count), .text(citers.joined(separator: "; "))]
-            })))
+            }))
+    }
 
-        var withNull = bridging
-        withNull.null = null
-        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
+    /// Why the silo statistics are left out, in one sentence, or nil when at least two
+    /// groups of works (the missing group aside) hold works.
+    func siloStatisticsUnavailable() -> String? {
+        let sizes = partition.groupSizes()
+        let withWorks = sizes.indices.filter { Int32($0) != partition.missingGroup && sizes[$0] > 0 }
+        guard withWorks.count < 2 else { return nil }
+        guard let g = groupAttribute else {
+            return "Silo statistics (mixing, homophily, E-I, null models, brokerage, diversity) are not computed: the dataset names no grouping of its works into literatures (group: in dataset.yml), so every work is in one group and the statistics would only restate that."
+        }
+        let missing = partition.missingGroup.map { sizes[Int($0)] } ?? 0
+        let only = withWorks.first.map { "'\(partition.groupNames[$0])'" } ?? "no group"
+        return "Silo statistics (mixing, homophily, E-I, null models, brokerage, diversity) are not computed: fewer than two literatures have works — every work with a value of '\(g)' is in \(only)"
+            + (missing > 0 ? " and \(missing) works have none" : "") + " — so there is nothing to compare within and between."
     }
 }

@@ -14,6 +14,8 @@ struct DatasetReportContext: Sendable {
     let labels: [String]
     let years: [String?]
     let dois: [String?]
+    /// The citation layer as a graph (built once per report), nil without citation arcs.
+    let citation: DatasetGraph?
 
     init(dataset: Dataset, parameters: DatasetReportBuilder.Parameters) {
         self.dataset = dataset
@@ -28,6 +30,7 @@ struct DatasetReportContext: Sendable {
         labels = dataset.workLabels
         years = dataset.workAttributes[dataset.manifest.works.year ?? "year"] ?? [String?](repeating: nil, count: n)
         dois = dataset.workAttributes[dataset.manifest.works.doi ?? "doi"] ?? [String?](repeating: nil, count: n)
+        citation = dataset.layers.contains { $0.kind == .citation && !$0.arcs.isEmpty } ? dataset.citationGraph() : nil
     }
 
     var name: String { dataset.manifest.name }
@@ -73,12 +76,18 @@ struct DatasetReportContext: Sendable {
         return text
     }
 
-    /// Parameters table of the report.
-    func parameterRows() -> [(String, String)] {
+    /// The PageRank row of the parameters table, from the analysis catalogue.
+    var pageRankParameterRow: (String, String) {
+        AnalysisCatalogue.measure("pagerank")?.parameterRow?(parameters.analysis) ?? ("PageRank", "–")
+    }
+
+    /// Parameters table of the report: its own rows, then the sections' rows (`sectionRows`)
+    /// before the seed and generator.
+    func parameterRows(sectionRows: [(String, String)]) -> [(String, String)] {
         var rows: [(String, String)] = [
             ("dataset", "Datasets/\(name)"),
             ("grouping attribute", groupAttribute ?? "(none)"),
-            ("PageRank", "damping 0.85, dangling mass spread uniformly, relative L1 tolerance 1e-12 (Gauss–Seidel by strong component)"),
+            pageRankParameterRow,
             ("network figures", "Graphviz sfdp, at most \(parameters.maxFigureNodes) works (top by the score named in each caption)"),
             ("quotient figures", "Graphviz circo"),
             ("null model", "label permutation, \(parameters.nullSamples) samples"),
@@ -87,8 +96,10 @@ struct DatasetReportContext: Sendable {
             rows.append(("centrality top lists", "at most \(parameters.centralityTop) works per measure"))
         }
         if citationArcCount > 0 || hasConceptLayer {
-            rows.append(("communities", "Louvain, resolution 1, best of 10 runs with seeds \(parameters.seed)–\(parameters.seed + 9)"))
+            let analysis = parameters.analysis
+            rows.append(("communities", "Louvain, resolution \(AnalysisCatalogue.number(analysis.resolution)), best of \(analysis.communityRuns) runs with seeds \(analysis.seed)–\(analysis.seed + UInt64(max(0, analysis.communityRuns - 1)))"))
         }
+        rows += sectionRows
         rows += [
             ("random seed", "\(parameters.seed)"),
             ("generator", "Siloscope 0.1.0"),

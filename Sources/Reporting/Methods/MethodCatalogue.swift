@@ -12,10 +12,16 @@ public struct Method: Sendable, Hashable {
 
 /// The catalogue of methods Siloscope reports can cite.
 public enum MethodCatalogue {
-    public static let pagerank = Method(
-        key: "pagerank",
-        sentence: "PageRank (Brin & Page 1998), with damping factor 0.85 and the score of works without references spread uniformly, was computed from the equivalent sparse linear system: exactly, one work at a time in citation order, where the network is acyclic, and by Gauss–Seidel sweeps inside each strongly connected component until a sweep changed the component's scores by less than 1e-12 of their sum (L1).",
-        reference: "Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X")
+    /// PageRank as computed with the default parameters (see ``pageRankMethod(damping:tolerance:)``).
+    public static let pagerank = pageRankMethod(damping: 0.85, tolerance: 1e-12)
+
+    /// PageRank's sentence for the damping factor and tolerance actually used.
+    public static func pageRankMethod(damping: Double, tolerance: Double) -> Method {
+        Method(
+            key: "pagerank",
+            sentence: "PageRank (Brin & Page 1998), with damping factor \(AnalysisCatalogue.number(damping)) and the score of works without references spread uniformly, was computed from the equivalent sparse linear system: exactly, one work at a time in citation order, where the network is acyclic, and by Gauss–Seidel sweeps inside each strongly connected component until a sweep changed the component's scores by less than \(AnalysisCatalogue.number(tolerance)) of their sum (L1).",
+            reference: "Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30(1–7), 107–117. doi:10.1016/S0169-7552(98)00110-X")
+    }
     public static let components = Method(
         key: "components",
         sentence: "Weakly connected components were found by union–find over the arcs, ignoring their direction, and strongly connected components by Tarjan's algorithm, implemented without recursion (Tarjan 1972).",
@@ -44,10 +50,16 @@ public enum MethodCatalogue {
         key: "permutation-null",
         sentence: "Each silo statistic is compared with a null model that shuffles the group labels over the works (label permutation, seeded, as UCINET does for the E-I index), keeping the network and the group sizes fixed; p-values count the shuffles at least as extreme as observed, with the +1 correction of North, Curtis & Sham (2002), and intervals are the central 95% of the null values.",
         reference: "North, B. V., Curtis, D. & Sham, P. C. (2002). A note on the calculation of empirical P values from Monte Carlo procedures. American Journal of Human Genetics 71(2), 439–441. doi:10.1086/341527")
-    public static let louvain = Method(
-        key: "louvain",
-        sentence: "Communities were detected without the group labels by the Louvain method on the undirected simple network (each linked pair once, unweighted), seeded, keeping the best modularity of 10 runs with consecutive seeds (Blondel et al. 2008); only works with at least one link were compared with the groups.",
-        reference: "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics P10008. doi:10.1088/1742-5468/2008/10/P10008")
+    /// Louvain as the reports run it by default (see ``louvainMethod(runs:)``).
+    public static let louvain = louvainMethod(runs: 10)
+
+    /// Louvain's sentence for the number of seeded runs actually kept from.
+    public static func louvainMethod(runs: Int) -> Method {
+        Method(
+            key: "louvain",
+            sentence: "Communities were detected without the group labels by the Louvain method on the undirected simple network (each linked pair once, unweighted), seeded, keeping the best modularity of \(runs) runs with consecutive seeds (Blondel et al. 2008); only works with at least one link were compared with the groups.",
+            reference: "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding of communities in large networks. Journal of Statistical Mechanics P10008. doi:10.1088/1742-5468/2008/10/P10008")
+    }
     public static let brokerage = Method(
         key: "brokerage",
         sentence: "Brokerage roles (coordinator, itinerant, gatekeeper, representative, liaison) classify the middle work of every open two-path of citations by the groups of its three works (Gould & Fernandez 1989), compared with their means under label shuffles.",

@@ -70,7 +70,7 @@ struct CentralityTopLists: Sendable {
     /// name of work `w`, or nil without a grouping. Exact betweenness is computed only up
     /// to `betweennessArcLimit` arcs (O(n·m)).
     init(graph: Graph, ids: [String], labels: [String], years: [String?], groups: [String]?,
-         limit: Int = 10, betweennessArcLimit: Int = 200_000) {
+         limit: Int = 10, betweennessArcLimit: Int = 200_000, parameters: AnalysisParameters = AnalysisParameters()) {
         self.ids = ids
         self.labels = labels
         self.years = years
@@ -78,34 +78,30 @@ struct CentralityTopLists: Sendable {
         self.limit = limit
         // Shares (PageRank, HITS) are about 1/n each: show three significant digits at that scale.
         let shareDigits = max(4, Int((log10(Double(max(ids.count, 1)))).rounded(.up)) + 2)
+        // The measures, names and meanings come from the analysis catalogue; HITS is run
+        // here so that its convergence can be reported.
         var measures: [CentralityMeasure] = []
-        measures.append(CentralityMeasure(
-            key: "in-degree", name: "in-degree (times cited)",
-            meaning: "the number of works of the network that cite the work", digits: 0,
-            scores: graph.inDegrees().map(Double.init)))
-        measures.append(CentralityMeasure(
-            key: "pagerank", name: "PageRank",
-            meaning: "the share of time spent on the work by a reader who follows references at random and jumps to a random work 15% of the time", digits: shareDigits,
-            scores: graph.pageRank().scores))
-        let hits = graph.hits()
-        hitsConverged = hits.converged
-        measures.append(CentralityMeasure(
-            key: "hits-authority", name: "HITS authority",
-            meaning: "how much the work is cited by works that themselves cite the most cited works (Kleinberg's authority; the scores sum to 1)", digits: shareDigits,
-            scores: hits.authorities))
-        if graph.arcCount <= betweennessArcLimit {
-            measures.append(CentralityMeasure(
-                key: "betweenness", name: "betweenness",
-                meaning: "the number of shortest citation chains (citing → … → cited) between other works that pass through the work, a pair's equally short chains sharing one unit", digits: 1,
-                scores: graph.betweenness(directed: true)))
-            betweennessSkipped = nil
-        } else {
-            betweennessSkipped = "exact betweenness is left out above \(betweennessArcLimit) arcs (this network has \(graph.arcCount))"
+        var hitsConverged = true
+        var betweennessSkipped: String?
+        for key in AnalysisCatalogue.topListKeys {
+            guard let entry = AnalysisCatalogue.measure(key), let reportKey = entry.reportKey else { continue }
+            let scores: [Double]
+            switch key {
+            case "authority":
+                let hits = graph.hits()
+                hitsConverged = hits.converged
+                scores = hits.authorities
+            case "betweenness" where graph.arcCount > betweennessArcLimit:
+                betweennessSkipped = "exact betweenness is left out above \(betweennessArcLimit) arcs (this network has \(graph.arcCount))"
+                continue
+            default:
+                scores = entry.compute(graph, parameters, .silent)
+            }
+            let digits = entry.isCount ? 0 : (key == "betweenness" ? 1 : shareDigits)
+            measures.append(CentralityMeasure(key: reportKey, name: entry.name, meaning: entry.meaning, digits: digits, scores: scores))
         }
-        measures.append(CentralityMeasure(
-            key: "coreness", name: "core number",
-            meaning: "the largest k such that the work belongs to a part of the network in which every work is linked (citing or cited) to at least k others of that part", digits: 0,
-            scores: graph.coreNumbers(.undirected).map(Double.init)))
+        self.hitsConverged = hitsConverged
+        self.betweennessSkipped = betweennessSkipped
         self.measures = measures
         lists = measures.map { m in
             let (top, nonZero, tied) = Self.topIndices(m.scores, labels: labels, ids: ids, limit: limit)

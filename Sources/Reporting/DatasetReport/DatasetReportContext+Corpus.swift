@@ -1,0 +1,45 @@
+import Bibliometrics
+import NetworkAlgorithms
+import NetworkCore
+
+/// What the corpus sections (co-citation map, coupling map, historiograph) share: which
+/// works are the citing records of an imported search and the words that label clusters.
+extension DatasetReportContext {
+    /// Citing records of an imported corpus: works whose `role` (written by
+    /// `siloscope import`) is `citing` or `citing+cited`. nil when the dataset has no
+    /// `role` column (a curated dataset), so the corpus sections are not shown.
+    var citingRecords: [Bool]? {
+        guard let roles = dataset.workAttributes["role"] else { return nil }
+        let citing = roles.map { $0 == "citing" || $0 == "citing+cited" }
+        return citing.contains(true) ? citing : nil
+    }
+
+    /// Lower-case title terms of every work (empty without a `title` column).
+    var titleTerms: [[String]] {
+        let titles = dataset.workAttributes["title"] ?? [String?](repeating: nil, count: workCount)
+        return titles.map { $0.map(ClusterLabels.titleTerms) ?? [] }
+    }
+
+    /// The venue of every work, as one feature ("J WILDLIFE MANAGE"), upper-cased so
+    /// that full titles and abbreviations spelled in different cases meet.
+    var venueFeatures: [[String]] {
+        let venues = dataset.workAttributes["venue"] ?? [String?](repeating: nil, count: workCount)
+        return venues.map { v in
+            guard let v, !v.isEmpty else { return [] }
+            return [v.uppercased()]
+        }
+    }
+
+    /// The grouping of the works when at least one work has a value, for colouring and comparing maps.
+    var mapGrouping: Partition? {
+        guard groupAttribute != nil, partition.groupSizes().enumerated().contains(where: { Int32($0.offset) != partition.missingGroup && $0.element > 0 })
+        else { return nil }
+        return partition
+    }
+
+    /// "Surname Year (venue)" for tooltips and map tables.
+    func mapTooltip(_ w: Int) -> String {
+        let venue = dataset.workAttributes["venue"]?[w] ?? nil
+        return labelWithYear(w) + (venue.map { $0.isEmpty ? "" : ", \($0)" } ?? "")
+    }
+}

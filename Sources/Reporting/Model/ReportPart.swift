@@ -1,0 +1,15 @@
+/// What one section of a report contributes: the report sections it writes (usually
+/// one), the methods it used (in methods-paragraph order; the report de-duplicates them by
+/// key) and its rows of the parameters table. Reports are assembled from parts, so that a
+/// section's prose, methods and parameters travel together.
+public struct ReportPart: Sendable {
+    public var sections: [ReportSection]
+    public var methods: [Method]
+    public var parameters: [(String, String)]
+
+    public init(_ sections: [ReportSection] = [], methods: [Method] = [], parameters: [(String, String)] = []) {
+        self.sections = sections
+        self.methods = methods
+        self.parameters = parameters
+    }
+}

@@ -1,0 +1,181 @@
+import GraphvizRendering
+import NetworkAlgorithms
+import NetworkCore
+
+/// A science map of a few works (VOSviewer-style): the pair counts between them
+/// (co-citations or shared references), normalised by association strength, clustered
+/// by weighted Leiden (seeded), each cluster named by log-likelihood ratio, drawn with its
+/// strongest links and set against the dataset's groups where the works have one.
+///
+/// Pure apart from Graphviz rendering; deterministic for a given seed.
+struct SimilarityMap: Sendable {
+    /// What the map is of (words used in captions and tables).
+    struct Wording: Sendable {
+        /// File-name prefix: `cocitation`, `coupling`.
+        var prefix: String
+        /// "Co-citation map", "Bibliographic-coupling map".
+        var title: String
+        /// "references", "citing records".
+        var itemNoun: String
+        /// "co-cited", "coupled".
+        var pairNoun: String
+        /// "times cited by the citing records", "total coupling strength".
+        var sizeName: String
+        /// "citing records", "distinct cited works": the units counted in the total.
+        var unitNoun: String
+    }
+
+    /// Works of the map (dataset indices), in map order (largest size first).
+    let items: [Int]
+    /// Size score of each item (citations, coupling strength).
+    let sizes: [Int]
+    /// Occurrences of each item (s_i of the association strength).
+    let occurrences: [Int]
+    /// Pair counts, dense `k × k`.
+    let counts: [[Int]]
+    /// Association strength, dense `k × k`.
+    let strength: [[Double]]
+    let total: Int
+    let network: WeightedNetwork
+    let detection: CommunityDetection
+    /// Clusters, largest first (ties by smallest member in map order); each lists item positions.
+    let clusters: [[Int]]
+    /// Cluster number (0-based, in ``clusters`` order) of each item.
+    let clusterOf: [Int]
+
+    /// - Parameters:
+    ///   - items: dataset indices of the works mapped, largest `sizes` first.
+    ///   - counts: pair counts between items (symmetric, zero diagonal).
+    ///   - occurrences: `s_i` of each item; `total` the units (see ``AssociationStrength``).
+    init(items: [Int], sizes: [Int], occurrences: [Int], counts: [[Int]], total: Int, seed: UInt64) {
+        self.items = items
+        self.sizes = sizes
+        self.occurrences = occurrences
+        self.counts = counts
+        self.total = total
+        let k = items.count
+        var strength = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        var edges: [(Int32, Int32, Double)] = []
+        for i in 0..<k {
+            for j in (i + 1)..<max(i + 1, k) where counts[i][j] > 0 {
+                let s = AssociationStrength.value(count: counts[i][j], occurrencesI: occurrences[i], occurrencesJ: occurrences[j], total: total)
+                strength[i][j] = s
+                strength[j][i] = s
+                edges.append((Int32(i), Int32(j), s))
+            }
+        }
+        self.strength = strength
+        network = WeightedNetwork(nodeCount: k, edges: edges)
+        detection = network.leiden(resolution: 1, seed: seed, iterations: 10)
+        var byCommunity: [Int32: [Int]] = [:]
+        for i in 0..<k { byCommunity[detection.partition.groupOf[i], default: []].append(i) }
+        clusters = byCommunity.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        var clusterOf = [Int](repeating: 0, count: k)
+        for (c, members) in clusters.enumerated() { for i in members { clusterOf[i] = c } }
+        self.clusterOf = clusterOf
+    }
+
+    /// Links drawn: each item's `perItem` strongest links (association strength
+    /// descending, ties by the other item's position) among pairs counted at least
+    /// `minCount` times; a link is drawn when either end keeps it.
+    func drawnLinks(perItem: Int, minCount: Int) -> [(Int32, Int32)] {
+        let k = items.count
+        var keep = Set<Int>()
+        for i in 0..<k {
+            let ranked = (0..<k).filter { $0 != i && counts[i][$0] >= minCount }
+                .sorted { strength[i][$0] != strength[i][$1] ? strength[i][$0] > strength[i][$1] : $0 < $1 }
+            for j in ranked.prefix(perItem) { keep.insert(min(i, j) * k + max(i, j)) }
+        }
+        return keep.sorted().map { (Int32($0 / k), Int32($0 % k)) }
+    }
+
+    /// The figure, the cluster table and the map table (and, when `grouping` gives some
+    /// items a group, the comparison of the clusters with the groups).
+    func blocks(wording w: Wording, labels: [String], tooltips: [String], dois: [String?],
+                grouping: Partition?, groupTitle: String, clusterTerms: [[ClusterTerm]], clusterVenues: [[ClusterTerm]],
+                termSource: String, selection: String, seed: UInt64) throws -> [ReportBlock] {
+        let k = items.count
+        var blocks: [ReportBlock] = []
+        let clusterNames = clusters.indices.map { c -> String in
+            let terms = clusterTerms[c].prefix(2).map(\.term)
+            return "Cluster \(c + 1)" + (terms.isEmpty ? "" : ": " + terms.joined(separator: ", "))
+        }
+        let groupValues: [String?]? = grouping.map { g in
+            items.map { v in
+                let name = g.groupNames[Int(g.groupOf[v])]
+                return name == Partition.missingLabel ? nil : name
+            }
+        }
+        let withGroup = groupValues?.compactMap { $0 }.count ?? 0
+        let colourByGroup = withGroup > 0
+        let colours: Partition = colourByGroup
+            ? Partition.bySize(groupValues ?? [])
+            : Partition(values: clusterOf.map { clusterNames[$0] }, order: clusterNames)
+
+        let links = drawnLinks(perItem: 4, minCount: 2)
+        var options = PartitionNetworkFigure.Options()
+        options.maxNodes = k
+        options.labeledNodes = k
+        options.labelLength = 24
+        options.scoreName = w.sizeName
+        options.nodeNoun = w.itemNoun
+        options.groupTitle = colourByGroup ? groupTitle : "Cluster (Leiden, association strength)"
+        let figure = try PartitionNetworkFigure(
+            nodeCount: k, edges: links, directed: false, partition: colours,
+            labels: items.map { labels[$0] }, tooltips: items.map { tooltips[$0] }, dois: items.map { dois[$0] },
+            scores: sizes.map(Double.init), options: options)
+        let pairs = network.edgeCount
+        let caption = "\(w.title) of \(selection). Links: each \(singular(w.itemNoun)) keeps its 4 strongest links by association strength among the pairs \(w.pairNoun) at least twice (\(links.count) of the \(pairs) \(w.pairNoun) pairs are drawn; the clusters use all of them). "
+            + (colourByGroup
+               ? "Colour: the \(singular(w.itemNoun))'s group of '\(groupTitle)' (\(withGroup) of \(k) have one); the clusters are in the table below. "
+               : "Colour: the Leiden cluster, named by its most over-represented title terms (log-likelihood ratio). ")
+            + figure.caption
+        blocks.append(.figure(try .rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
+                                            dot: figure.dotGraph, engine: figure.engine)))
+
+        blocks.append(.table(ReportTable(
+            name: "\(w.prefix)-clusters", title: "\(w.title): clusters and their labels",
+            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label needs at least two documents.",
+            columns: ["cluster", w.itemNoun, "label (terms, G²)", "venues (G²)", "members (by \(w.sizeName))"],
+            rows: clusters.enumerated().map { c, members in
+                [.text("\(c + 1)"), .integer(members.count),
+                 .text(Self.termList(clusterTerms[c])), .text(Self.termList(clusterVenues[c])),
+                 .text(members.map { labels[items[$0]] }.joined(separator: "; "))]
+            })))
+
+        blocks.append(.table(ReportTable(
+            name: "\(w.prefix)-works", title: "\(w.title): the \(w.itemNoun)",
+            caption: "Every \(singular(w.itemNoun)) of the map with its \(w.sizeName), its cluster and its total link strength (summed association strength to the others).",
+            columns: [singular(w.itemNoun), w.sizeName, "cluster"] + (grouping == nil ? [] : [groupTitle]) + ["links", "total association strength"],
+            rows: (0..<k).map { i in
+                var row: [ReportCell] = [.text(tooltips[items[i]]), .integer(sizes[i]), .text("\(clusterOf[i] + 1)")]
+                if grouping != nil { row.append(groupValues?[i].map { .text($0) } ?? .missing) }
+                row.append(.integer(network.neighbors(of: Int32(i)).count))
+                row.append(.number(network.weights(of: Int32(i)).reduce(0, +), digits: 2))
+                return row
+            },
+            displayLimit: 0)))
+
+        if grouping != nil, withGroup >= 2 {
+            let compared = (0..<k).filter { groupValues?[$0] != nil && !network.neighbors(of: Int32($0)).isEmpty }
+            let restricted = Partition(values: groupValues ?? [])
+            let comparison = CommunityComparison(
+                algorithm: "Leiden (association strength)", runs: 1, seed: seed, detected: detection, grouping: restricted,
+                compared: compared, groupModularity: network.modularity(of: restricted.groupOf))
+            blocks += comparison.blocks(
+                prefix: "\(w.prefix)-clusters", groupTitle: groupTitle, subject: "\(w.itemNoun) of the map with a group and a link",
+                largely: "the clusters of the map largely reproduce the groups of '\(groupTitle)'.",
+                partly: "the clusters of the map reproduce the groups of '\(groupTitle)' only in part.",
+                not: "the clusters of the map cut across the groups of '\(groupTitle)'.")
+        }
+        return blocks
+    }
+
+    static func termList(_ terms: [ClusterTerm]) -> String {
+        terms.isEmpty ? "–" : terms.map { "\($0.term) (\(ReportCell.number($0.llr, digits: 1).display))" }.joined(separator: "; ")
+    }
+
+    private func singular(_ noun: String) -> String {
+        noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+    }
+}
