@@ -80,7 +80,7 @@ let package = Package(
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),
-        .testTarget(name: "NetworkCoreTests", dependencies: ["NetworkCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "NetworkCoreTests", dependencies: ["NetworkCore", "TestSupport", .product(name: "CSV", package: "CSV.swift")], swiftSettings: strict),
         .testTarget(name: "NetworkAlgorithmsTests", dependencies: ["NetworkAlgorithms", "NetworkCore", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "BibliometricsTests", dependencies: ["Bibliometrics", "NetworkCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkCore", "TestSupport"], swiftSettings: strict),

@@ -38,17 +38,28 @@ public struct CSVRows: Sendable {
     public init(file: InputFile, hasHeader: Bool = false, comments: Bool = true, delimiter: UnicodeScalar = ",") throws {
         self.file = file.path
         let text = try file.text()
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
-        } catch {
-            throw InputError(file: file.path, message: "cannot be parsed as CSV (\(error))")
+        var parsed: [[String]]
+        if delimiter.isASCII, delimiter != "\"", delimiter != "\r", delimiter != "\n" {
+            parsed = Self.parse(Array(text.utf8), delimiter: UInt8(delimiter.value))
+        } else {
+            let reader: CSVReader
+            do {
+                reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
+            } catch {
+                throw InputError(file: file.path, message: "cannot be parsed as CSV (\(error))")
+            }
+            parsed = []
+            while let cells = reader.next() { parsed.append(cells) }
+            if let error = reader.error {
+                throw InputError(file: file.path, message: "cannot be parsed as CSV (\(error))")
+            }
         }
         var rows: [Row] = []
+        rows.reserveCapacity(parsed.count)
         var line = 1
         var header: [String]?
         var headerLine = 0
-        while let cells = reader.next() {
+        for cells in parsed {
             let start = line
             var feeds = 0
             for cell in cells { for b in cell.utf8 where b == 0x0A { feeds += 1 } }
@@ -62,9 +73,7 @@ public struct CSVRows: Sendable {
             }
             rows.append(Row(line: start, cells: cells))
         }
-        if let error = reader.error {
-            throw InputError(file: file.path, line: line, message: "cannot be parsed as CSV (\(error))")
-        }
+        parsed = []
         if hasHeader {
             guard let header else {
                 throw InputError(file: file.path, line: 1, message: "is empty: expected a header row naming the columns")
@@ -81,6 +90,80 @@ public struct CSVRows: Sendable {
         self.header = header
         self.headerLine = headerLine
         self.rows = rows
+    }
+
+    /// The rows of `bytes` (UTF-8) split by `delimiter` (an ASCII byte other than `"`, CR,
+    /// LF), reading fields exactly as CSV.swift's `CSVReader` does without trimming: a
+    /// field opening with `"` is quoted, `""` inside it is one `"`, and a quote followed by
+    /// anything but the delimiter, a line end or another quote is kept while the character
+    /// after it is dropped (CSV.swift's rule); CR, LF and CR LF end a row; a row is at
+    /// least one (possibly empty) field. Works on bytes (no Foundation bridging): O(size).
+    static func parse(_ bytes: [UInt8], delimiter: UInt8) -> [[String]] {
+        let quote: UInt8 = 0x22, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let n = bytes.count
+        var rows: [[String]] = []
+        var i = 0
+        var buffer: [UInt8] = []
+        // Consumes a line end at `i` (CR, LF or CR LF).
+        func skipLineEnd(_ i: inout Int) {
+            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 2 } else { i += 1 }
+        }
+        while i < n {
+            var row: [String] = []
+            var rowEnded = false
+            while !rowEnded {
+                if i >= n {
+                    row.append("")
+                    break
+                }
+                if bytes[i] == quote {
+                    i += 1
+                    buffer.removeAll(keepingCapacity: true)
+                    var fieldEnded = false
+                    while i < n {
+                        let c = bytes[i]
+                        i += 1
+                        guard c == quote else { buffer.append(c); continue }
+                        guard i < n else { rowEnded = true; fieldEnded = true; break }
+                        let next = bytes[i]
+                        if next == cr || next == lf {
+                            skipLineEnd(&i)
+                            rowEnded = true
+                            fieldEnded = true
+                            break
+                        } else if next == delimiter {
+                            i += 1
+                            fieldEnded = true
+                            break
+                        } else if next == quote {
+                            i += 1
+                            buffer.append(quote)
+                        } else {
+                            i += 1
+                            buffer.append(quote)
+                        }
+                    }
+                    if !fieldEnded { rowEnded = true }
+                    row.append(String(decoding: buffer, as: UTF8.self))
+                } else {
+                    let start = i
+                    while i < n, bytes[i] != delimiter, bytes[i] != cr, bytes[i] != lf { i += 1 }
+                    row.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                    if i >= n {
+                        rowEnded = true
+                    } else if bytes[i] == delimiter {
+                        i += 1
+                        // A delimiter at the very end leaves one more, empty, field.
+                        if i >= n { row.append(""); rowEnded = true }
+                    } else {
+                        skipLineEnd(&i)
+                        rowEnded = true
+                    }
+                }
+            }
+            rows.append(row)
+        }
+        return rows
     }
 
     /// The index of the header column `name`, or an ``InputError`` naming the file, the

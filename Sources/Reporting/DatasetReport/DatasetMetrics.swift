@@ -24,6 +24,9 @@ struct DatasetMetrics: Encodable, Sendable {
     var conceptCoUse: ConceptCoUseMetrics?
     var citation: CitationMetrics?
     var lineage: LineageMetrics?
+    /// Imported corpora: the co-citation and bibliographic-coupling maps.
+    var coCitationMap: MapMetrics?
+    var couplingMap: MapMetrics?
 
     init(context: DatasetReportContext) {
         let d = context.dataset

@@ -144,7 +144,8 @@ extension DatasetReportContext {
             rows: shared.map { w in
                 let citers = graph.predecessors(of: Int32(w)).map { labelWithYear(Int($0)) }
                 return [.text(labelWithYear(w)), .text(groupName(w)), .integer(citers.count), .text(citers.joined(separator: "; "))]
-            }))
+            },
+            displayLimit: 30))
     }
 
     /// Why the silo statistics are left out, in one sentence, or nil when at least two

@@ -9,7 +9,7 @@ extension DatasetReportContext {
     /// how often the citing records cite them together, normalised by association strength,
     /// clustered by Leiden and labelled by the title terms of the records citing each
     /// cluster (CiteSpace's rule). nil for datasets that are not an imported corpus.
-    func coCitationMapSection(graph: Graph) throws -> ReportSection? {
+    func coCitationMapSection(graph: Graph) throws -> (ReportSection, MapMetrics?)? {
         guard citingRecords != nil else { return nil }
         let n = graph.nodeCount
         let cited = (0..<n).filter { graph.inDegree(Int32($0)) > 0 }
@@ -28,8 +28,8 @@ extension DatasetReportContext {
         }
         let title = "Co-citation map"
         guard items.count >= 3 else {
-            return ReportSection(title: title, blocks: [.paragraph(
-                "Fewer than three works are cited by the citing records, so there is no co-citation map to draw.")])
+            return (ReportSection(title: title, blocks: [.paragraph(
+                "Fewer than three works are cited by the citing records, so there is no co-citation map to draw.")]), nil)
         }
         // Co-citation counts among the items: each citing work adds 1 to every pair of items it cites.
         let k = items.count
@@ -73,17 +73,20 @@ extension DatasetReportContext {
         blocks += try map.blocks(
             wording: .init(prefix: "cocitation", title: title, itemNoun: "references", pairNoun: "co-cited",
                            sizeName: "times cited", unitNoun: "citing records"),
-            labels: labels, tooltips: (0..<workCount).map(mapTooltip), dois: dois,
+            labels: mapLabels, tooltips: (0..<workCount).map(mapTooltip), dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
             termSource: "title words of the citing records that cite the cluster, against all \(citingList.count) citing records",
             selection: selection, seed: parameters.seed)
-        return ReportSection(title: title, blocks: blocks)
+        return (ReportSection(title: title, blocks: blocks),
+                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
     }
 }
 
 extension DatasetSection {
-    static let coCitationMap = DatasetSection("co-citation map") { context, _ in
-        guard let graph = context.citation?.graph, let section = try context.coCitationMapSection(graph: graph) else { return nil }
+    static let coCitationMap = DatasetSection("co-citation map") { context, metrics in
+        guard let graph = context.citation?.graph, let built = try context.coCitationMapSection(graph: graph) else { return nil }
+        let (section, mapMetrics) = built
+        metrics.coCitationMap = mapMetrics
         let p = context.parameters
         return ReportPart(
             [section],

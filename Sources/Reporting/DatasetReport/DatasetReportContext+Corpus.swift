@@ -37,9 +37,22 @@ extension DatasetReportContext {
         return partition
     }
 
-    /// "Surname Year (venue)" for tooltips and map tables.
+    /// "Surname Year, venue" for tooltips and map tables.
     func mapTooltip(_ w: Int) -> String {
         let venue = dataset.workAttributes["venue"]?[w] ?? nil
-        return labelWithYear(w) + (venue.map { $0.isEmpty ? "" : ", \($0)" } ?? "")
+        return Self.readable(labelWithYear(w)) + (venue.map { $0.isEmpty ? "" : ", \($0)" } ?? "")
+    }
+
+    /// The label of every work as a map shows it ("Surname Year"; see ``readable(_:)``).
+    var mapLabels: [String] { labels.map(Self.readable) }
+
+    /// Words written all in capitals (WoS cited references: "KENDALL 1995") in title case
+    /// ("Kendall 1995"); other words, digits and mixed-case words unchanged. Pure.
+    static func readable(_ label: String) -> String {
+        label.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let letters = word.filter(\.isLetter)
+            guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return String(word) }
+            return word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
     }
 }

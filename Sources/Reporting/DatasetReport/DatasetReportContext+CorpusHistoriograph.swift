@@ -27,14 +27,18 @@ extension DatasetReportContext {
         let sub = builder.build().graph
         // Sub-graph node k is records[k] (nodes were added in that order).
         let subYears: [Int?] = records.map { years[$0].flatMap { Int($0) } }
-        let subLabels = records.map { labels[$0] }
+        let readable = mapLabels
+        let subLabels = records.map { readable[$0] }
+        // Coloured by the dataset's group; without one, one colour for every record.
         let subPartition = Partition(values: records.map { w -> String? in
+            guard groupAttribute != nil else { return "citing records" }
             let name = groupName(w)
-            return groupAttribute == nil || name == Partition.missingLabel ? nil : name
+            return name == Partition.missingLabel ? nil : name
         })
         let top = parameters.historiographTop
         let figure = try HistoriographFigure.figure(
-            graph: sub, years: subYears, top: top, labels: subLabels, partition: subPartition, groupTitle: groupTitle)
+            graph: sub, years: subYears, top: top, labels: subLabels, partition: subPartition,
+            groupTitle: groupAttribute == nil ? "Works" : groupTitle)
         let h = try Historiograph(graph: sub, years: subYears, top: top)
         var blocks: [ReportBlock] = []
         blocks.append(.paragraph(

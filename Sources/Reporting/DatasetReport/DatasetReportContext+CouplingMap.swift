@@ -11,7 +11,7 @@ extension DatasetReportContext {
     ///
     /// Total strength is O(m); pair counts among the chosen records O(k² · d) by merging
     /// sorted reference lists, so no full coupling network is built.
-    func couplingMapSection(graph: Graph) throws -> ReportSection? {
+    func couplingMapSection(graph: Graph) throws -> (ReportSection, MapMetrics?)? {
         guard let citing = citingRecords else { return nil }
         let n = graph.nodeCount
         let records = (0..<n).filter { citing[$0] && graph.outDegree(Int32($0)) > 0 }
@@ -30,8 +30,8 @@ extension DatasetReportContext {
         let items = Array(ranked.prefix(parameters.couplingTop))
         let title = "Bibliographic-coupling map"
         guard items.count >= 3 else {
-            return ReportSection(title: title, blocks: [.paragraph(
-                "Fewer than three citing records share a reference with another, so there is no coupling map to draw.")])
+            return (ReportSection(title: title, blocks: [.paragraph(
+                "Fewer than three citing records share a reference with another, so there is no coupling map to draw.")]), nil)
         }
         let k = items.count
         var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
@@ -61,11 +61,12 @@ extension DatasetReportContext {
         blocks += try map.blocks(
             wording: .init(prefix: "coupling", title: title, itemNoun: "citing records", pairNoun: "coupled",
                            sizeName: "total coupling strength", unitNoun: "distinct cited works"),
-            labels: labels, tooltips: (0..<workCount).map(mapTooltip), dois: dois,
+            labels: mapLabels, tooltips: (0..<workCount).map(mapTooltip), dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
             termSource: "title words of the cluster's records, against all \(records.count) citing records",
             selection: selection, seed: parameters.seed)
-        return ReportSection(title: title, blocks: blocks)
+        return (ReportSection(title: title, blocks: blocks),
+                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
     }
 
     /// Size of the intersection of two ascending lists. O(|a| + |b|).
@@ -79,8 +80,10 @@ extension DatasetReportContext {
 }
 
 extension DatasetSection {
-    static let couplingMap = DatasetSection("coupling map") { context, _ in
-        guard let graph = context.citation?.graph, let section = try context.couplingMapSection(graph: graph) else { return nil }
+    static let couplingMap = DatasetSection("coupling map") { context, metrics in
+        guard let graph = context.citation?.graph, let built = try context.couplingMapSection(graph: graph) else { return nil }
+        let (section, mapMetrics) = built
+        metrics.couplingMap = mapMetrics
         let p = context.parameters
         return ReportPart(
             [section],

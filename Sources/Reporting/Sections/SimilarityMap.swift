@@ -2,6 +2,21 @@ import GraphvizRendering
 import NetworkAlgorithms
 import NetworkCore
 
+/// `metrics.json` block of a co-citation or coupling map.
+struct MapMetrics: Encodable, Sendable {
+    struct Cluster: Encodable, Sendable {
+        var size: Int
+        /// Work ids, in map order (largest size first).
+        var works: [String]
+        var terms: [ClusterTerm]
+        var venues: [ClusterTerm]
+    }
+    var works: Int
+    var pairs: Int
+    var modularity: Double
+    var clusters: [Cluster]
+}
+
 /// A science map of a few works (VOSviewer-style): the pair counts between them
 /// (co-citations or shared references), normalised by association strength, clustered
 /// by weighted Leiden (seeded), each cluster named by log-likelihood ratio, drawn with its
@@ -169,6 +184,15 @@ struct SimilarityMap: Sendable {
                 not: "the clusters of the map cut across the groups of '\(groupTitle)'.")
         }
         return blocks
+    }
+
+    /// The map's `metrics.json` block.
+    func metrics(ids: [String], terms: [[ClusterTerm]], venues: [[ClusterTerm]]) -> MapMetrics {
+        MapMetrics(works: items.count, pairs: network.edgeCount, modularity: detection.modularity,
+                   clusters: clusters.enumerated().map { c, members in
+                       MapMetrics.Cluster(size: members.count, works: members.map { ids[items[$0]] },
+                                          terms: c < terms.count ? terms[c] : [], venues: c < venues.count ? venues[c] : [])
+                   })
     }
 
     static func termList(_ terms: [ClusterTerm]) -> String {

@@ -76,14 +76,32 @@ public enum HTMLWriter {
 
     /// The SVG document without its XML prolog, DOCTYPE and comments, ready to inline.
     static func inlineSVG(_ bytes: [UInt8]) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let start = text.range(of: "<svg") else { return "" }
-        var body = String(text[start.lowerBound...])
-        // Drop comments (Graphviz writes its version and graph name there).
-        while let open = body.range(of: "<!--"), let close = body.range(of: "-->", range: open.upperBound..<body.endIndex) {
-            body.removeSubrange(open.lowerBound..<close.upperBound)
+        // One pass over the bytes (Graphviz writes a comment per node and edge, so
+        // searching the text again for each would be quadratic).
+        let open: [UInt8] = Array("<!--".utf8), close: [UInt8] = Array("-->".utf8), svg: [UInt8] = Array("<svg".utf8)
+        func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+            i + pattern.count <= bytes.count && (0..<pattern.count).allSatisfy { bytes[i + $0] == pattern[$0] }
         }
-        return body
+        guard let start = bytes.indices.first(where: { matches(svg, at: $0) }) else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - start)
+        var i = start
+        while i < bytes.count {
+            if bytes[i] == 0x3C, matches(open, at: i) {
+                var j = i + open.count
+                while j < bytes.count, !matches(close, at: j) { j += 1 }
+                if j < bytes.count {
+                    i = j + close.count
+                    continue
+                }
+                // An unclosed comment stays as it is.
+                out.append(contentsOf: bytes[i...])
+                break
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A lowercase ASCII anchor for a heading.
