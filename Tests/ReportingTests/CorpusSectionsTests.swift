@@ -50,7 +50,14 @@ struct CorpusSectionsTests {
             """,
     ]
 
-    static func build(_ files: [String: String] = files, parameters: DatasetReportBuilder.Parameters = .init()) throws -> Report {
+    /// The parameters of these tests: six citing records count as a corpus.
+    static var parameters: DatasetReportBuilder.Parameters {
+        var p = DatasetReportBuilder.Parameters()
+        p.minimumCitingRecords = 6
+        return p
+    }
+
+    static func build(_ files: [String: String] = files, parameters: DatasetReportBuilder.Parameters = parameters) throws -> Report {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-corpus-\(UUID().uuidString)/corpus")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
@@ -96,14 +103,15 @@ struct CorpusSectionsTests {
         #expect(lcs["Karanth 2004, ECOLOGY"] == .integer(1))
     }
 
-    /// Shared references (hand count): p1–p2 share r1, r2 (2); p1–p3 2; p2–p3 2; p4–p5 2;
-    /// p4–p6 2; p5–p6 2; p3 shares r3 with p4, p5, p6 (1 each). Total coupling strength:
-    /// p3 = 2 + 2 + 3 = 7; p4, p5, p6 = 2 + 2 + 1 = 5; p1, p2 = 4.
+    /// Total coupling strength (hand count), Σ over a record's references of the other
+    /// citing records citing it: p3 cites r1 (also cited by p1, p2: 2), r2 (2), r3 (p4,
+    /// p5, p6: 3) and p1 (p2, p5: 2) = 9; p4 cites r3 (p5, p6, p3: 3), r4 (p5, p6: 2) and
+    /// p2 (nobody else: 0) = 5; p1 cites r1 (2) and r2 (2) = 4.
     @Test func couplingStrengthFollowsTheHandCount() throws {
         let report = try Self.build()
         let works = try #require(report.allTables.first { $0.name == "coupling-works" })
         let strength = Dictionary(uniqueKeysWithValues: works.rows.map { ($0[0].display, $0[1]) })
-        #expect(strength["Seber 2003, BIOMETRICS"] == .integer(7))
+        #expect(strength["Seber 2003, BIOMETRICS"] == .integer(9))
         #expect(strength["Karanth 2004, ECOLOGY"] == .integer(5))
         #expect(strength["Otis 2001, J WILDLIFE MANAGE"] == .integer(4))
         #expect(works.rows.first?[0].display == "Seber 2003, BIOMETRICS")
@@ -123,11 +131,20 @@ struct CorpusSectionsTests {
 
     /// A threshold instead of the top N: only the works cited at least 3 times.
     @Test func coCitationThresholdOption() throws {
-        var parameters = DatasetReportBuilder.Parameters()
+        var parameters = Self.parameters
         parameters.coCitationMinCitations = 3
         let report = try Self.build(parameters: parameters)
         let works = try #require(report.allTables.first { $0.name == "cocitation-works" })
         #expect(works.rows.count == 5)  // r3 (4), r1, r2, r4, p1 (3)
+    }
+
+    /// Fewer citing records than the minimum: no corpus sections (a curated dataset of a
+    /// few reviews, like coproduction-reviews, keeps its report).
+    @Test func fewCitingRecordsGetNoCorpusSections() throws {
+        var parameters = Self.parameters
+        parameters.minimumCitingRecords = 7
+        let titles = try Self.build(parameters: parameters).sections.map(\.title)
+        #expect(!titles.contains("Co-citation map") && !titles.contains("Historiograph"))
     }
 
     @Test func corpusReportIsByteIdenticalAcrossBuilds() throws {

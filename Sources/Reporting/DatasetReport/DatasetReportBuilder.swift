@@ -33,6 +33,10 @@ public struct DatasetReportBuilder: Sendable {
         public var couplingTop = 50
         /// Records in the corpus historiograph (HistCite's top by local citation score).
         public var historiographTop = 30
+        /// Fewest citing records for the corpus sections (maps, historiograph): with fewer,
+        /// co-citation and coupling counts of at most a handful say nothing (e.g. the three
+        /// reviews of coproduction-reviews), and the sections are left out.
+        public var minimumCitingRecords = 10
         public init() {}
 
         /// The parameters the analysis catalogue reads (computations, methods sentences,

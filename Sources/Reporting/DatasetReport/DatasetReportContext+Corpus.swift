@@ -7,11 +7,18 @@ import NetworkCore
 extension DatasetReportContext {
     /// Citing records of an imported corpus: works whose `role` (written by
     /// `siloscope import`) is `citing` or `citing+cited`. nil when the dataset has no
-    /// `role` column (a curated dataset), so the corpus sections are not shown.
+    /// `role` column (a curated dataset) or fewer than
+    /// ``DatasetReportBuilder/Parameters/minimumCitingRecords`` citing records, so the
+    /// corpus sections are not shown.
     var citingRecords: [Bool]? {
         guard let roles = dataset.workAttributes["role"] else { return nil }
         let citing = roles.map { $0 == "citing" || $0 == "citing+cited" }
-        return citing.contains(true) ? citing : nil
+        return citing.filter { $0 }.count >= max(1, parameters.minimumCitingRecords) ? citing : nil
+    }
+
+    /// The terms of each cluster that pass ``SimilarityMap/minimumG2``.
+    static func significant(_ labels: [[ClusterTerm]]) -> [[ClusterTerm]] {
+        labels.map { $0.filter { $0.llr >= SimilarityMap.minimumG2 } }
     }
 
     /// Lower-case title terms of every work (empty without a `title` column).
@@ -42,9 +49,6 @@ extension DatasetReportContext {
         let venue = dataset.workAttributes["venue"]?[w] ?? nil
         return Self.readable(labelWithYear(w)) + (venue.map { $0.isEmpty ? "" : ", \($0)" } ?? "")
     }
-
-    /// The label of every work as a map shows it ("Surname Year"; see ``readable(_:)``).
-    var mapLabels: [String] { labels.map(Self.readable) }
 
     /// Words written all in capitals (WoS cited references: "KENDALL 1995") in title case
     /// ("Kendall 1995"); other words, digits and mixed-case words unchanged. Pure.

@@ -27,8 +27,7 @@ extension DatasetReportContext {
         let sub = builder.build().graph
         // Sub-graph node k is records[k] (nodes were added in that order).
         let subYears: [Int?] = records.map { years[$0].flatMap { Int($0) } }
-        let readable = mapLabels
-        let subLabels = records.map { readable[$0] }
+        let subLabels = records.map { Self.readable(labels[$0]) }
         // Coloured by the dataset's group; without one, one colour for every record.
         let subPartition = Partition(values: records.map { w -> String? in
             guard groupAttribute != nil else { return "citing records" }

@@ -24,6 +24,10 @@ struct MapMetrics: Encodable, Sendable {
 ///
 /// Pure apart from Graphviz rendering; deterministic for a given seed.
 struct SimilarityMap: Sendable {
+    /// Smallest G² a label term needs: 3.84, the 5% critical value of χ² with one degree
+    /// of freedom, so that a label is not a chance excess of a small cluster.
+    static let minimumG2 = 3.84
+
     /// What the map is of (words used in captions and tables).
     struct Wording: Sendable {
         /// File-name prefix: `cocitation`, `coupling`.
@@ -106,7 +110,7 @@ struct SimilarityMap: Sendable {
 
     /// The figure, the cluster table and the map table (and, when `grouping` gives some
     /// items a group, the comparison of the clusters with the groups).
-    func blocks(wording w: Wording, labels: [String], tooltips: [String], dois: [String?],
+    func blocks(wording w: Wording, label: (Int) -> String, tooltip: (Int) -> String, dois: [String?],
                 grouping: Partition?, groupTitle: String, clusterTerms: [[ClusterTerm]], clusterVenues: [[ClusterTerm]],
                 termSource: String, selection: String, seed: UInt64) throws -> [ReportBlock] {
         let k = items.count
@@ -137,7 +141,7 @@ struct SimilarityMap: Sendable {
         options.groupTitle = colourByGroup ? groupTitle : "Cluster (Leiden, association strength)"
         let figure = try PartitionNetworkFigure(
             nodeCount: k, edges: links, directed: false, partition: colours,
-            labels: items.map { labels[$0] }, tooltips: items.map { tooltips[$0] }, dois: items.map { dois[$0] },
+            labels: items.map(label), tooltips: items.map(tooltip), dois: items.map { dois[$0] },
             scores: sizes.map(Double.init), options: options)
         let pairs = network.edgeCount
         let caption = "\(w.title) of \(selection). Links: each \(singular(w.itemNoun)) keeps its 4 strongest links by association strength among the pairs \(w.pairNoun) at least twice (\(links.count) of the \(pairs) \(w.pairNoun) pairs are drawn; the clusters use all of them). "
@@ -150,12 +154,12 @@ struct SimilarityMap: Sendable {
 
         blocks.append(.table(ReportTable(
             name: "\(w.prefix)-clusters", title: "\(w.title): clusters and their labels",
-            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label needs at least two documents.",
+            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label term needs at least two documents and G² ≥ 3.84 (p < 0.05); a dash: no term passes.",
             columns: ["cluster", w.itemNoun, "label (terms, G²)", "venues (G²)", "members (by \(w.sizeName))"],
             rows: clusters.enumerated().map { c, members in
                 [.text("\(c + 1)"), .integer(members.count),
                  .text(Self.termList(clusterTerms[c])), .text(Self.termList(clusterVenues[c])),
-                 .text(members.map { labels[items[$0]] }.joined(separator: "; "))]
+                 .text(members.map { label(items[$0]) }.joined(separator: "; "))]
             })))
 
         blocks.append(.table(ReportTable(
@@ -163,7 +167,7 @@ struct SimilarityMap: Sendable {
             caption: "Every \(singular(w.itemNoun)) of the map with its \(w.sizeName), its cluster and its total link strength (summed association strength to the others).",
             columns: [singular(w.itemNoun), w.sizeName, "cluster"] + (grouping == nil ? [] : [groupTitle]) + ["links", "total association strength"],
             rows: (0..<k).map { i in
-                var row: [ReportCell] = [.text(tooltips[items[i]]), .integer(sizes[i]), .text("\(clusterOf[i] + 1)")]
+                var row: [ReportCell] = [.text(tooltip(items[i])), .integer(sizes[i]), .text("\(clusterOf[i] + 1)")]
                 if grouping != nil { row.append(groupValues?[i].map { .text($0) } ?? .missing) }
                 row.append(.integer(network.neighbors(of: Int32(i)).count))
                 row.append(.number(network.weights(of: Int32(i)).reduce(0, +), digits: 2))
