@@ -389,6 +389,13 @@ def cross(data, seeds):
             recorded[d["decision"]].add((a, b))
         if not d.get("reason", "").strip():
             problems.append(f"identity-decisions.csv: {d['id']} / {d['other_id']}: no reason")
+        if d["decision"] not in ("doi-differs", "kept-apart"):
+            problems.append(f"identity-decisions.csv: {d['id']} / {d['other_id']}: unknown decision {d['decision']!r}")
+        ids_of = lambda n: {w["id"] for w in data.get(n, {}).get("works.csv", [])}
+        if d["other_id"] not in ids_of(d["other_dataset"]):
+            problems.append(f"identity-decisions.csv: {d['other_id']} is not a work of {d['other_dataset']}")
+        if not any(d["id"] in ids_of(n) for n in data if n != d["other_dataset"]) and d["decision"] == "kept-apart":
+            problems.append(f"identity-decisions.csv: {d['id']} is not a work of another dataset")
     for m in reviews.get("matches.csv", []):
         if m["method"] == "not-merged":
             # the node was kept apart from the record at merged_source / kept_source

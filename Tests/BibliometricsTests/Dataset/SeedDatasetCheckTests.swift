@@ -9,8 +9,12 @@ enum SeedDatasetCheck {
     static let script = SeedFiles.packageRoot + "/scripts/datasets/check_seed_datasets.py"
     static let datasets = ["coproduction-models", "coproduction-reviews", "integrated-care-codelivery"]
 
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// `python3` from PATH (then the usual places).
+    static let python: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"]
+        return dirs.map { $0 + "/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
 
     static let available: Bool = SeedFiles.available && python != nil
         && datasets.allSatisfy { FileManager.default.fileExists(atPath: SeedFiles.packageRoot + "/Datasets/\($0)/works.csv") }
