@@ -8,9 +8,8 @@ public struct ClaimDesign: Sendable, Equatable {
     /// Work indices (works.csv order) of the claimed group and of the comparison group.
     public var who: [Int]
     public var comparison: [Int]
-    /// Works meeting both `who` and an explicit `compared_with` subset; they are left out
-    /// of the comparison group (only possible after a mapping move; the data as loaded is
-    /// checked to have none).
+    /// Works meeting both `who` and an explicit `compared_with` subset; they stay in the
+    /// claimed group and are left out of the comparison group.
     public var overlap: [Int]
     /// For every work, the arcs through which it draws on the target (empty: it does not).
     public var evidence: [[DatasetArc]]
@@ -100,8 +99,7 @@ extension Dataset {
     /// ``load(folder:)``); each error names
     /// dataset.yml and the line of the offending key: unknown attributes, values no work
     /// (and no mapping alternative) has, layers the dataset lacks, unknown concepts,
-    /// literatures that are neither a concept home nor a work's literature, empty groups,
-    /// and works in both groups.
+    /// literatures that are neither a concept home nor a work's literature, and empty groups.
     func validateClaims() throws {
         let alternatives = try mappingAlternatives()
         guard !manifest.claims.isEmpty else { return }
@@ -159,10 +157,6 @@ extension Dataset {
             }
             if d.comparison.isEmpty {
                 throw InputError(file: path, line: claim.line, field: "compared_with", message: "claim '\(claim.id)': compared_with selects no work outside who")
-            }
-            if let first = d.overlap.first {
-                throw InputError(file: path, line: claim.line, field: "compared_with",
-                                 message: "claim '\(claim.id)': \(d.overlap.count) work(s) are in both who and compared_with (first: '\(workIDs[first])'); the groups must be disjoint")
             }
         }
     }

@@ -6,7 +6,8 @@ extension DatasetManifest {
     /// One entry of `claims:` — a claim about the works in words, where it comes from, and
     /// the test that puts it to the data (schema in the README, "Claims").
     ///
-    /// The test compares two disjoint sets of works — `who` and `compared_with` — on one
+    /// The test compares two disjoint sets of works — `who`, and `compared_with` less the
+    /// works of `who` — on one
     /// yes/no outcome: whether a work *draws on* the named literatures or concepts through
     /// the named layers. Parsing checks the shape and reports the line of every mistake;
     /// attribute names, values, layers and concept ids are checked against the data by

@@ -63,7 +63,8 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
     /// `exp(ln OR ± z·√(1/a + 1/b + 1/c + 1/d))` (Woolf 1955, "On estimating the relation
     /// between blood group and disease", Ann Hum Genet 19:251–253,
     /// doi:10.1111/j.1469-1809.1955.tb01348.x). When a cell is 0, 0.5 is added to every cell
-    /// first (Haldane 1956, doi:10.1111/j.1469-1809.1955.tb01285.x), which
+    /// first (Haldane 1956, "The estimation and significance of the logarithm of a ratio of
+    /// frequencies", Ann Hum Genet 20:309–311; DOI not checked here), which
     /// ``oddsRatioCorrected`` reports. Not the conditional maximum-likelihood estimate R's
     /// `fisher.test` prints. O(1). Nil when a group is empty.
     public var oddsRatio: Effect? {
