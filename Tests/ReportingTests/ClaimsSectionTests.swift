@@ -42,8 +42,9 @@ struct ClaimsSectionTests {
         #expect(sensitivity.rows.count == 15)
         // Moving Sociology/Health Services Research (farr2018, practice-oriented, no PAM or
         // Sociology concept) to HSR/QI gives 0/13 against 15/60.
-        let farr = try #require(sensitivity.rows.first { $0.first == .text("Sociology/Health Services Research: → HSR/QI") })
-        #expect(farr[2] == .text("0/13") && farr[3] == .text("15/60"))
+        let farr = try #require(sensitivity.rows.first { $0[1] == .text("Sociology/Health Services Research: → HSR/QI") })
+        #expect(farr[3] == .text("0/13") && farr[4] == .text("15/60"))
+        #expect(report.allFigures.contains { $0.name == "claim-practice-hsr-qi-vs-rest-sensitivity" })
         let alternatives = try #require(report.allTables.first { $0.name == "mapping-alternatives" })
         #expect(alternatives.rows.count == 12)
         // The numbers land in metrics.json, and the report is the same on a second run.

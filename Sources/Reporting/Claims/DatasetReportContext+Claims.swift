@@ -1,5 +1,6 @@
 import Bibliometrics
 import Foundation
+import GraphvizRendering
 import NetworkAlgorithms
 import NetworkCore
 
@@ -51,7 +52,7 @@ extension DatasetReportContext {
         for claim in dataset.manifest.claims {
             let evaluation = try ClaimEvaluation(claim: claim, dataset: dataset,
                                                  samples: Self.claimPermutationSamples, seed: parameters.seed)
-            blocks += claimBlocks(evaluation)
+            blocks += try claimBlocks(evaluation)
             metrics.append(ClaimMetrics(
                 id: claim.id, statement: claim.statement, sources: claim.sources.map(\.text),
                 samples: evaluation.samples, seed: evaluation.seed, baseline: evaluation.baseline.test,
@@ -78,7 +79,7 @@ extension DatasetReportContext {
         return [("claims", "Fisher's exact test (two-sided: ties within 1e-7 relative); label permutation, \(Self.claimPermutationSamples) shuffles, seed \(parameters.seed); 95% Wilson, Newcombe and Woolf intervals")]
     }
 
-    private func claimBlocks(_ e: ClaimEvaluation) -> [ReportBlock] {
+    private func claimBlocks(_ e: ClaimEvaluation) throws -> [ReportBlock] {
         let claim = e.claim
         let base = e.baseline
         let stem = "claim-\(claim.id)"
@@ -143,7 +144,7 @@ extension DatasetReportContext {
                 name: "\(stem)-sensitivity", title: "Claim '\(claim.id)': sensitivity to the literature mapping",
                 caption: "The same test with each listed mapping row moved to its alternative, one at a time, then every row moved to its first alternative together. "
                     + "Counts are drawing/works; differences in percentage points; 'changes' says whether the 2×2 table differs from the mapping as given.",
-                columns: ["mapping", "works moved", "claimed", "comparison", "difference, points (95% interval)", "Fisher p (two-sided)",
+                columns: ["#", "mapping", "works moved", "claimed", "comparison", "difference, points (95% interval)", "Fisher p (two-sided)",
                           claim.expect.map { "Fisher p (one-sided, \($0.rawValue))" } ?? "Fisher p (one-sided)",
                           "permutation p (two-sided)", "direction as claimed", "changes"],
                 rows: scenarios.enumerated().map { k, s in
@@ -152,7 +153,7 @@ extension DatasetReportContext {
                     else if s.moves.count == 1, let m = s.moves.first { label = "\(m.key): → \(m.value)" }
                     else { label = "all \(s.moves.count) rows to their first alternative" }
                     let t = s.test
-                    return [.text(label), .integer(s.worksMoved),
+                    return [.integer(k), .text(label), .integer(s.worksMoved),
                             .text("\(t.table.a)/\(t.table.n1)"), .text("\(t.table.c)/\(t.table.n2)"),
                             t.riskDifference.map { .text(ClaimFormat.signedPercent($0.estimate) + " (" + ClaimFormat.interval($0.lower, $0.upper, percent: true) + ")") } ?? .missing,
                             t.fisherTwoSided.map { .number($0, digits: 4) } ?? .missing,
@@ -161,12 +162,51 @@ extension DatasetReportContext {
                             t.directionAgrees.map { .text($0 ? "yes" : "no") } ?? .missing,
                             .text(k == 0 ? "–" : (s.changesTable ? "yes" : "no"))]
                 })))
+            if let figure = try sensitivityFigure(e, scenarios: scenarios) { blocks.append(.figure(figure)) }
             blocks.append(.paragraph(sensitivityReading(e)))
         } else {
             blocks.append(.paragraph("No mapping row lists an alternative, so no sensitivity to the mapping is shown; list alternatives in the mapping file (README, \"Claims\") to see it."))
         }
         if let caveat = claim.caveat { blocks.append(.paragraph("On this claim: \(caveat)")) }
         return blocks
+    }
+
+    /// The difference in shares with its 95% interval under each mapping of the
+    /// sensitivity table (numbered as its `#` column), against a dashed line at 0. Drawn
+    /// with ``TrajectoryFigure``: scenarios at x = 0, 1, 2, … with an empty window on each
+    /// side, so each is a point with its whisker and no line joins them.
+    private func sensitivityFigure(_ e: ClaimEvaluation, scenarios: [ClaimEvaluation.Scenario]) throws -> ReportFigure? {
+        guard scenarios.count >= 2 else { return nil }
+        var x: [Double] = [], values: [Double?] = [], lower: [Double?] = [], upper: [Double?] = []
+        for (k, s) in scenarios.enumerated() {
+            // An empty window before every point (and after the last) keeps points apart
+            // and off the axes.
+            x.append(Double(k) - 0.5); values.append(nil); lower.append(nil); upper.append(nil)
+            x.append(Double(k))
+            values.append(s.test.riskDifference.map { $0.estimate * 100 })
+            lower.append(s.test.riskDifference.map { $0.lower * 100 })
+            upper.append(s.test.riskDifference.map { $0.upper * 100 })
+        }
+        x.append(Double(scenarios.count) - 0.5); values.append(nil); lower.append(nil); upper.append(nil)
+        var options = TrajectoryFigure.Options()
+        options.xTitle = "Mapping (# of the sensitivity table; 0 = as given)"
+        options.yTitle = "Difference in shares (points)"
+        options.referenceLine = 0
+        options.referenceName = "no difference"
+        options.intervalName = "95% interval (Newcombe)"
+        options.plotHeight = 200
+        options.noteGaps = false
+        let figure = try TrajectoryFigure(
+            x: x, series: [TrajectoryFigure.Series(name: "claimed − comparison", values: values, lower: lower, upper: upper)],
+            options: options)
+        let id = e.claim.id
+        return try .rendered(
+            name: "claim-\(id)-sensitivity", title: "Claim '\(id)': the difference under each mapping",
+            caption: "Difference in the share of works drawing on the target (claimed group minus comparison group, percentage points) with its 95% Newcombe interval, "
+                + "under the mapping as given (0), each single move (1–\(e.alternatives.count))"
+                + (e.allTogether != nil ? " and all rows moved together (\(scenarios.count - 1))" : "")
+                + "; the numbers are the rows of the sensitivity table. A whisker that crosses the dashed line at 0 means the interval includes no difference.",
+            dot: figure.dotGraph, engine: figure.engine)
     }
 
     /// "model_type practice-oriented and literature HSR/QI".
