@@ -24,11 +24,16 @@ public enum FisherExactTest {
         case greater
     }
 
+    /// Largest number of feasible tables (min(r₁, c₁) − max(0, c₁ − r₂) + 1, less one)
+    /// the test sums over; beyond it ``pValue(_:alternative:)`` returns nil.
+    public static let maximumSupport = 1 << 26
+
     /// Relative tolerance for ties in the two-sided sum.
     public static let relativeTolerance = 1e-7
 
-    /// The p-value of the table `[[a, b], [c, d]]`; nil when a count is negative or a
-    /// margin sum overflows. A table with an empty margin has p = 1.
+    /// The p-value of the table `[[a, b], [c, d]]`; nil when a count is negative, a
+    /// margin sum overflows or the support exceeds ``maximumSupport``. A table with an
+    /// empty margin has p = 1.
     public static func pValue(_ table: TwoByTwoTable, alternative: Alternative = .twoSided) -> Double? {
         guard let logs = logProbabilities(table) else { return nil }
         let (lo, values) = logs
@@ -54,8 +59,10 @@ public enum FisherExactTest {
         let (r1, o1) = t.a.addingReportingOverflow(t.b)
         let (r2, o2) = t.c.addingReportingOverflow(t.d)
         let (c1, o3) = t.a.addingReportingOverflow(t.c)
-        guard !o1, !o2, !o3 else { return nil }
+        let (_, o4) = r1.addingReportingOverflow(r2)
+        guard !o1, !o2, !o3, !o4 else { return nil }
         let lo = max(0, c1 - r2), hi = min(r1, c1)
+        guard hi - lo <= maximumSupport else { return nil }
         var values = [0.0]
         values.reserveCapacity(hi - lo + 1)
         var x = lo

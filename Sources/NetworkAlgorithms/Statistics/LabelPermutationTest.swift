@@ -27,10 +27,15 @@ public struct LabelPermutationTest: Sendable, Equatable, Codable {
     public var less: Double
     public var greater: Double
 
-    /// The test of `table` (group 1 = first row); nil when a group is empty or `samples` < 1.
+    /// Largest number of units (n₁ + n₂) the test shuffles.
+    public static let maximumUnits = 1 << 26
+
+    /// The test of `table` (group 1 = first row); nil when a group is empty, a count is
+    /// negative, there are more than ``maximumUnits`` units, or `samples` < 1.
     public init?(_ table: TwoByTwoTable, samples: Int, seed: UInt64) {
         let n1 = table.n1, n2 = table.n2
-        guard n1 > 0, n2 > 0, samples > 0, table.a >= 0, table.b >= 0, table.c >= 0, table.d >= 0 else { return nil }
+        guard n1 > 0, n2 > 0, samples > 0, table.a >= 0, table.b >= 0, table.c >= 0, table.d >= 0,
+              n1 <= Self.maximumUnits, n2 <= Self.maximumUnits else { return nil }
         let yes = table.a + table.c
         let n = n1 + n2
         // 1 = yes, 0 = no; the first n1 positions after a shuffle are group 1.

@@ -27,9 +27,9 @@ public struct TwoByTwoTable: Sendable, Equatable, Codable {
         self.init(a: yes1, b: n1 - yes1, c: yes2, d: n2 - yes2)
     }
 
-    /// Group sizes.
-    public var n1: Int { a + b }
-    public var n2: Int { c + d }
+    /// Group sizes (saturating at `Int.max` rather than trapping on absurd counts).
+    public var n1: Int { let (s, o) = a.addingReportingOverflow(b); return o ? Int.max : s }
+    public var n2: Int { let (s, o) = c.addingReportingOverflow(d); return o ? Int.max : s }
 
     /// Share of "yes" in each group with its Wilson interval (nil for an empty group).
     public var share1: WilsonInterval? { WilsonInterval(successes: a, trials: n1) }

@@ -62,6 +62,11 @@ struct ClaimStatisticsTests {
         #expect(FisherExactTest.pValue(TwoByTwoTable(a: 0, b: 5, c: 0, d: 5)) == 1)
         #expect(FisherExactTest.pValue(TwoByTwoTable(a: -1, b: 5, c: 0, d: 5)) == nil)
         #expect(FisherExactTest.pValue(TwoByTwoTable(a: Int.max, b: 1, c: 0, d: 5)) == nil)
+        // Absurd counts: no trap, no 8 GB allocation.
+        let huge = TwoByTwoTable(a: 1 << 40, b: 1 << 40, c: 1 << 40, d: 1 << 40)
+        #expect(FisherExactTest.pValue(huge) == nil)
+        #expect(LabelPermutationTest(huge, samples: 10, seed: 1) == nil)
+        #expect(TwoByTwoTable(a: Int.max, b: Int.max, c: 0, d: 1).n1 == Int.max)
     }
 
     @Test("Newcombe's interval: the published example 56/70 vs 48/80 (0.0524 to 0.3339)")
