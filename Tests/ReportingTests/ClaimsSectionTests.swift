@@ -22,9 +22,9 @@ struct ClaimsSectionTests {
         // chisholm2018, doherty2006, farmer2017, gillard2016, locock2014a, locock2014b,
         // nicol2011, ottmann2011, ridente2016, robert2015, seid2018 = 12, none of whose
         // concept or lineage rows reaches a PAM/Sociology-homed concept. The other 61 works
-        // that do: boccacin2017, farr2015, jaspers2019, kirkegaard2018, mccollkennedy2012,
-        // meijer2016, osborne2016, perrott2013, pestoff2012, rutten2019, sharma2016,
-        // sicilia2016, alford2016, strokosch2016, batalden2016 = 15.
+        // that do: alford2016, batalden2016, boccacin2017, farr2015, kirkegaard2018,
+        // mccollkennedy2012, meijer2016, osborne2016, perrott2013, pestoff2012, pestoff2014,
+        // rutten2019, sharma2016, sicilia2016, strokosch2016 = 15.
         let counts = try #require(report.allTables.first { $0.name == "claim-practice-hsr-qi-vs-rest-counts" })
         #expect(integers(counts) == [[12, 0], [61, 15]])
         let evidence = try #require(report.allTables.first { $0.name == "claim-practice-hsr-qi-vs-rest-evidence" })
@@ -37,6 +37,10 @@ struct ClaimsSectionTests {
         // sharma2016, alford2016, batalden2016 do (concept or lineage rows).
         let sdl = try #require(report.allTables.first { $0.name == "claim-practice-sdl-psdl-counts" })
         #expect(integers(sdl) == [[22, 0], [51, 5]])
+        // Neither model type nor named concepts depend on the literature mapping: no
+        // sensitivity table for this claim, one sentence instead.
+        #expect(!report.allTables.contains { $0.name == "claim-practice-sdl-psdl-sensitivity" })
+        #expect(section.blocks.contains { if case .paragraph(let p) = $0 { p.hasPrefix("Sensitivity to the literature mapping: none of the 14") } else { false } })
         // Sensitivity: as given + 13 single moves (12 rows, one with two alternatives) + all together.
         let sensitivity = try #require(report.allTables.first { $0.name == "claim-practice-hsr-qi-vs-rest-sensitivity" })
         #expect(sensitivity.rows.count == 15)
