@@ -138,7 +138,12 @@ extension DatasetReportContext {
             })))
 
         // Sensitivity over the mapping.
-        if !e.mappingRows.isEmpty {
+        let scenarioCount = e.alternatives.count + (e.allTogether == nil ? 0 : 1)
+        if !e.mappingRows.isEmpty && !(e.alternatives + (e.allTogether.map { [$0] } ?? [])).contains(where: \.changesTable) {
+            blocks.append(.paragraph(
+                "Sensitivity to the literature mapping: none of the \(scenarioCount) alternative mappings (each listed row moved alone, and all together) changes this claim's 2×2 table, "
+                + "so the result above holds under every one of them (metrics.json lists each)."))
+        } else if !e.mappingRows.isEmpty {
             let scenarios = [e.baseline] + e.alternatives + (e.allTogether.map { [$0] } ?? [])
             blocks.append(.table(ReportTable(
                 name: "\(stem)-sensitivity", title: "Claim '\(claim.id)': sensitivity to the literature mapping",
