@@ -40,53 +40,17 @@ struct MetricsCommand: ParsableCommand {
         valueName: "list"))
     var metrics: String = Measure.defaults.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness: the additive error bound ε on every node's value, 0 < ε < 1.",
-        discussion: "The number of sampled pairs grows as 1/ε²: ε 0.01 draws tens of thousands of pairs.",
-        valueName: "epsilon"))
-    var epsilon: Double = 0.01
-
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness: the probability δ that some node misses the ε bound, 0 < δ < 1.",
-        valueName: "delta"))
-    var delta: Double = 0.1
-
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness, louvain, leiden: the seed of the pair sampler and of the community search (same seed, same values).",
-        valueName: "seed"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(
-        "louvain, leiden: the modularity resolution γ > 0 (larger: more, smaller communities).",
-        valueName: "gamma"))
-    var resolution: Double = 1
+    @OptionGroup var parameters: MeasureOptions
 
     @Option(help: "Output format: json or csv.")
     var format: TableFormat = .json
 
     func validate() throws {
         _ = try selectedMeasures()
-        guard epsilon > 0 && epsilon < 1 else {
-            throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon))")
-        }
-        guard delta > 0 && delta < 1 else {
-            throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))")
-        }
-        guard resolution > 0 && resolution.isFinite else {
-            throw ValidationError("--resolution must be a positive number (got \(resolution))")
-        }
     }
 
     func selectedMeasures() throws -> [Measure] {
-        let names = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var out: [Measure] = []
-        for name in names {
-            guard let m = Measure(rawValue: name) else {
-                throw ValidationError("unknown measure '\(name)'; expected one of: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !out.contains(m) { out.append(m) }
-        }
-        return out
+        try Measure.parseListForValidation(metrics)
     }
 
     func run() throws {
@@ -94,15 +58,10 @@ struct MetricsCommand: ParsableCommand {
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
         let summary = GraphSummary(graph: graph, selfLoops: loaded.selfLoops, duplicateArcs: loaded.duplicateArcs)
-        var parameters = AnalysisParameters()
-        parameters.epsilon = epsilon
-        parameters.delta = delta
-        parameters.seed = seed
-        parameters.resolution = resolution
         var columns: [Measure: [Double]] = [:]
         for m in measures {
             ProgressLog.standardError("computing \(m.rawValue)")
-            columns[m] = m.entry.compute(graph, parameters, .standardError)
+            columns[m] = m.compute(on: graph, parameters.values)
         }
         // Labels (a Pajek file's vertex labels, or a `label` column of --nodes or of a
         // dataset's works) go beside the ids when the input has them.
@@ -154,19 +113,16 @@ struct NodeRow: Encodable {
 }
 
 extension MetricsCommand.Measure {
-    /// The measure's entry in the analysis catalogue (same key), which computes it.
-    var entry: NodeMeasure {
-        guard let entry = AnalysisCatalogue.measure(rawValue) else {
-            preconditionFailure("every --metrics choice has an entry in AnalysisCatalogue (checked by MetricsCatalogueTests)")
-        }
-        return entry
-    }
-
     /// Whether the measure is a whole count (written as an integer).
-    var isCount: Bool { entry.isCount }
+    var isCount: Bool {
+        switch self {
+        case .inDegree, .outDegree, .coreness, .inCoreness, .outCoreness, .louvain, .leiden: return true
+        default: return false
+        }
+    }
 }
 
-/// The `metrics` JSON document (ARCHITECTURE.md §6).
+/// The `metrics` JSON document (DESIGN §6).
 struct MetricsOutput: Encodable {
     var graph: GraphSummary
     var nodes: [NodeRow]

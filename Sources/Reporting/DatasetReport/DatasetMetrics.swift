@@ -27,6 +27,7 @@ struct DatasetMetrics: Encodable, Sendable {
     /// Imported corpora: the co-citation and bibliographic-coupling maps.
     var coCitationMap: MapMetrics?
     var couplingMap: MapMetrics?
+    var claims: [ClaimMetrics]?
 
     init(context: DatasetReportContext) {
         let d = context.dataset

@@ -78,7 +78,7 @@ public struct DatasetReportBuilder: Sendable {
         .corpusHistoriograph,
         .diffusion,
         .lineage,
-        // The claims section (issue 13 part 2) goes here, before the additional tables.
+        .claims,
         .additionalTables,
     ]
 
@@ -106,7 +106,7 @@ public struct DatasetReportBuilder: Sendable {
             title: dataset.manifest.title,
             source: dataset.manifest.source,
             sections: sections,
-            parameters: context.parameterRows(sectionRows: sectionParameters),
+            parameters: context.parameterRows(sectionRows: sectionParameters) + context.claimParameterRows(),
             methods: [context.dataParagraph(), paragraph],
             references: references,
             metricsJSON: try JSONOutput.encode(metrics))

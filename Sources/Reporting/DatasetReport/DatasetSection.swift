@@ -66,3 +66,14 @@ extension DatasetSection {
         try context.additionalTablesSection().map { ReportPart([$0]) }
     }
 }
+
+extension DatasetSection {
+    /// The claims of dataset.yml tested on the data (issue 13 part 2). Its parameter rows
+    /// follow the report's own (``DatasetReportContext/claimParameterRows()``).
+    static let claims = DatasetSection("claims") { context, metrics in
+        guard let built = try context.claimsSection() else { return nil }
+        let (section, claims) = built
+        metrics.claims = claims
+        return ReportPart([section], methods: MethodCatalogue.claims)
+    }
+}
