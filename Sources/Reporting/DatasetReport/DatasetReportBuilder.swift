@@ -37,6 +37,9 @@ public struct DatasetReportBuilder: Sendable {
         /// co-citation and coupling counts of at most a handful say nothing (e.g. the three
         /// reviews of coproduction-reviews), and the sections are left out.
         public var minimumCitingRecords = 10
+        /// Smallest G² a cluster-label term needs. Default 3.84, the 5% critical value of χ²
+        /// with one degree of freedom, so that a label is not a chance excess of a small cluster.
+        public var minimumLabelG2 = 3.84
         public init() {}
 
         /// The parameters the analysis catalogue reads (computations, methods sentences,

@@ -62,9 +62,9 @@ extension DatasetReportContext {
         let clusterCiters: [[Int]] = map.clusters.map { members in
             Array(Set(members.flatMap { citers[$0] })).map { citingPosition[$0] }.sorted()
         }
-        let termLabels = Self.significant(ClusterLabels.label(features: citingList.map { terms[$0] }, members: clusterCiters))
+        let termLabels = significant(ClusterLabels.label(features: citingList.map { terms[$0] }, members: clusterCiters))
         let venues = venueFeatures
-        let venueLabels = Self.significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
+        let venueLabels = significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
         var blocks: [ReportBlock] = [.paragraph(
             "Which references the citing records cite together (Small 1973): two references are linked by the number of records citing both, "
             + "normalised by association strength — observed co-citations divided by those expected if the two were cited independently (van Eck & Waltman 2009) — "
@@ -76,7 +76,7 @@ extension DatasetReportContext {
             label: { Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
             termSource: "title words of the citing records that cite the cluster, against all \(citingList.count) citing records",
-            selection: selection, seed: parameters.seed)
+            selection: selection, seed: parameters.seed, minimumG2: parameters.minimumLabelG2)
         return (ReportSection(title: title, blocks: blocks),
                 map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
     }

@@ -16,9 +16,9 @@ extension DatasetReportContext {
         return citing.filter { $0 }.count >= max(1, parameters.minimumCitingRecords) ? citing : nil
     }
 
-    /// The terms of each cluster that pass ``SimilarityMap/minimumG2``.
-    static func significant(_ labels: [[ClusterTerm]]) -> [[ClusterTerm]] {
-        labels.map { $0.filter { $0.llr >= SimilarityMap.minimumG2 } }
+    /// The terms of each cluster whose G² reaches ``DatasetReportBuilder/Parameters/minimumLabelG2``.
+    func significant(_ labels: [[ClusterTerm]]) -> [[ClusterTerm]] {
+        labels.map { $0.filter { $0.llr >= parameters.minimumLabelG2 } }
     }
 
     /// Lower-case title terms of every work (empty without a `title` column).

@@ -48,10 +48,10 @@ extension DatasetReportContext {
         var recordPosition = [Int](repeating: -1, count: n)
         for (p, u) in records.enumerated() { recordPosition[u] = p }
         let terms = titleTerms
-        let termLabels = Self.significant(ClusterLabels.label(features: records.map { terms[$0] },
+        let termLabels = significant(ClusterLabels.label(features: records.map { terms[$0] },
                                              members: map.clusters.map { $0.map { recordPosition[items[$0]] } }))
         let venues = venueFeatures
-        let venueLabels = Self.significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
+        let venueLabels = significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
         let last = items.last.map { strengthOf[$0] } ?? 0
         let selection = "the \(k) citing records of largest total coupling strength (\(last)–\(strengthOf[items[0]]) shared-reference links) of \(records.count) citing records with references"
         var blocks: [ReportBlock] = [.paragraph(
@@ -64,7 +64,7 @@ extension DatasetReportContext {
             label: { Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
             termSource: "title words of the cluster's records, against all \(records.count) citing records",
-            selection: selection, seed: parameters.seed)
+            selection: selection, seed: parameters.seed, minimumG2: parameters.minimumLabelG2)
         return (ReportSection(title: title, blocks: blocks),
                 map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
     }

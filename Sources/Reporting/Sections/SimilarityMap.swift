@@ -24,10 +24,6 @@ struct MapMetrics: Encodable, Sendable {
 ///
 /// Pure apart from Graphviz rendering; deterministic for a given seed.
 struct SimilarityMap: Sendable {
-    /// Smallest G² a label term needs: 3.84, the 5% critical value of χ² with one degree
-    /// of freedom, so that a label is not a chance excess of a small cluster.
-    static let minimumG2 = 3.84
-
     /// What the map is of (words used in captions and tables).
     struct Wording: Sendable {
         /// File-name prefix: `cocitation`, `coupling`.
@@ -112,7 +108,7 @@ struct SimilarityMap: Sendable {
     /// items a group, the comparison of the clusters with the groups).
     func blocks(wording w: Wording, label: (Int) -> String, tooltip: (Int) -> String, dois: [String?],
                 grouping: Partition?, groupTitle: String, clusterTerms: [[ClusterTerm]], clusterVenues: [[ClusterTerm]],
-                termSource: String, selection: String, seed: UInt64) throws -> [ReportBlock] {
+                termSource: String, selection: String, seed: UInt64, minimumG2: Double) throws -> [ReportBlock] {
         let k = items.count
         var blocks: [ReportBlock] = []
         let clusterNames = clusters.indices.map { c -> String in
@@ -154,7 +150,7 @@ struct SimilarityMap: Sendable {
 
         blocks.append(.table(ReportTable(
             name: "\(w.prefix)-clusters", title: "\(w.title): clusters and their labels",
-            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label term needs at least two documents and G² ≥ 3.84 (p < 0.05); a dash: no term passes.",
+            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label term needs at least two documents and G² ≥ \(ReportCell.number(minimumG2, digits: 2).display); a dash: no term passes.",
             columns: ["cluster", w.itemNoun, "label (terms, G²)", "venues (G²)", "members (by \(w.sizeName))"],
             rows: clusters.enumerated().map { c, members in
                 [.text("\(c + 1)"), .integer(members.count),
