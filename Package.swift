@@ -74,6 +74,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "SiloscopeFuzz", dependencies: ["NetworkCore", "Bibliometrics"], swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["NetworkCore"],

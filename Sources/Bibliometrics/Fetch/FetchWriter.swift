@@ -55,7 +55,7 @@ struct FetchWriter {
             throw InputError(file: staging, message: "cannot stage the fetched dataset: \(error.localizedDescription)")
         }
         do {
-            _ = try Dataset.load(folder: staging)
+            _ = try Dataset.load(folder: staging, containedIn: folder)
         } catch {
             throw InputError(file: folder, message: "the fetched dataset does not load, nothing was changed: \(error)")
         }

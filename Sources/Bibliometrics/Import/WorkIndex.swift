@@ -113,7 +113,7 @@ struct WorkIndex {
         guard let a = c.firstAuthor?.matchKey, let b = w.authors.first?.matchKey, !a.isEmpty, !b.isEmpty, a != b else { return true }
         if let t1 = c.title, let t2 = w.title { return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck }
         // No titles to compare: refuse only when the years also disagree and the sources do not match.
-        guard let y1 = c.year, let y2 = w.year, abs(y1 - y2) > options.yearTolerance else { return true }
+        guard let y1 = c.year, let y2 = w.year, YearDistance.between(y1, y2) > options.yearTolerance else { return true }
         if let v1 = c.venue, let v2 = w.venue, WorkIndex.sourcesMatch(v1, v2) != .none { return true }
         return false
     }
@@ -122,14 +122,14 @@ struct WorkIndex {
         guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year else { return nil }
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
-        for y in (year - tolerance)...(year + tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+        for y in YearDistance.window(year, tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
         candidates.sort()
         guard !candidates.isEmpty else { return nil }
         let keys = MatchKeys(title: c.title, venue: c.venue)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
             let w = nodes[i].work
-            guard let wy = w.year, abs(wy - year) <= options.yearTolerance else { continue }
+            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
             if let a = c.doi, let b = w.doi, a != b { continue }
             if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
             if let a = c.pmid, let b = w.pmid, a != b { continue }
