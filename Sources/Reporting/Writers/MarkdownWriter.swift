@@ -68,7 +68,10 @@ public enum MarkdownWriter {
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" && previous == "\r" { continue }   // CRLF: one break, one space
             switch scalar {
             case "\\", "|", "*", "_", "`", "<", ">", "[", "]", "#":
                 out.unicodeScalars.append("\\"); out.unicodeScalars.append(scalar)

@@ -41,7 +41,7 @@ struct HostileDatasetTests {
             try fx.write("dataset.yml", DatasetFixture.manifest.replacingOccurrences(of: "file: cites.csv", with: "file: ../secret.csv"))
             let e = #expect(throws: InputError.self) { _ = try Dataset.load(folder: fx.folder) }
             #expect(e?.file == fx.manifestPath)
-            #expect(e?.line == 20)                   // the `- kind: citation` entry
+            #expect(e?.line == 19)                   // the `- kind: citation` entry (line 19 of the fixture)
             #expect(e?.field == "layers")
             #expect(e?.message.contains("leads outside the dataset folder") == true)
             #expect(e?.description.contains("TOP-SECRET") == false)
@@ -53,7 +53,7 @@ struct HostileDatasetTests {
         try withSecret { fx, secret in
             try fx.write("dataset.yml", DatasetFixture.manifest.replacingOccurrences(of: "file: works.csv", with: "file: \(secret)"))
             let e = #expect(throws: InputError.self) { _ = try Dataset.load(folder: fx.folder) }
-            #expect(e?.line == 5)
+            #expect(e?.line == 4)                    // the `works:` key
             #expect(e?.field == "works")
             #expect(e?.message.contains("absolute path") == true)
             #expect(e?.description.contains("TOP-SECRET") == false)
@@ -66,7 +66,7 @@ struct HostileDatasetTests {
             try FileManager.default.removeItem(atPath: fx.folder + "/cites.csv")
             try FileManager.default.createSymbolicLink(atPath: fx.folder + "/cites.csv", withDestinationPath: secret)
             let e = #expect(throws: InputError.self) { _ = try Dataset.load(folder: fx.folder) }
-            #expect(e?.line == 20)
+            #expect(e?.line == 19)
             #expect(e?.message.contains("through '..' or a link") == true)
             #expect(e?.description.contains("TOP-SECRET") == false)
             // A link to a file inside the folder stays allowed.
