@@ -114,7 +114,9 @@ public struct Dataset: Sendable {
         }
         let loader = Loader(folder: folder, manifest: manifest)
         try loader.checkContainment(root: root)
-        return try loader.load()
+        let dataset = try loader.load()
+        try dataset.validateClaims()
+        return dataset
     }
 
     init(folder: String, manifest: DatasetManifest, workIDs: [String], workLines: [Int],
