@@ -47,7 +47,7 @@ extension Importer {
     /// The field columns `works.csv` gains when the works were classified.
     static let fieldHeader = ["wos_categories", "wos_areas", "asjc_categories", "asjc_areas", "openalex_domains", "openalex_fields",
                               "openalex_subfields", "concepts", "subjects", "mesh", "issn", "categories", "category",
-                              "field_source", "field_key"]
+                              "field_source", "field_key", "field_level"]
 
     /// The field cells of work `i` (empty strings when not classified).
     static func fieldCells(_ d: ImportedDataset, _ i: Int) -> [String] {
@@ -57,7 +57,7 @@ extension Importer {
         let j = { (v: [String]) in v.joined(separator: listSeparator) }
         return [j(own.wosCategory), j(own.wosArea), j(own.asjcCategory), j(own.asjcArea), j(own.openAlexDomain), j(own.openAlexField),
                 j(own.openAlexSubfield), j(f.openAlexConcepts), j(f.subjects), j(f.mesh), j(f.issns.map(ISSN.display)),
-                j(a.categories), a.primary ?? "", a.source?.rawValue ?? "", a.key ?? ""]
+                j(a.categories), a.primary ?? "", a.source?.rawValue ?? "", a.key ?? "", d.literatureLevel?.rawValue ?? ""]
     }
 
     /// `literatures.csv`: one row per primary category (`category,literature,works,note`),
