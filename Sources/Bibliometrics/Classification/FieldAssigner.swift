@@ -131,6 +131,7 @@ public struct FieldAssigner: Sendable {
         case .wosCategory: return "WC"
         case .wosArea: return "SC"
         case .openAlexDomain, .openAlexField, .openAlexSubfield: return "topics"
+        case .openAlexConcept: return "concepts"
         case .asjcArea, .asjcCategory:
             return f.issns.first { tables.asjcByISSN[$0] != nil }.map { "issn:" + ISSN.display($0) } ?? "issn"
         }

@@ -15,9 +15,12 @@ public enum LiteratureLevel: String, CaseIterable, Sendable, Codable {
     case openAlexField = "openalex-field"
     /// OpenAlex subfields (about 250, ASJC categories).
     case openAlexSubfield = "openalex-subfield"
+    /// OpenAlex level-0 concepts (19, e.g. Computer science; 2022 schema, listed by score).
+    case openAlexConcept = "openalex-concept"
 
     /// The default for a format: WoS exports carry `WC` on every record → `wos-category`;
-    /// OpenAlex works carry topics → `openalex-field`; every other export is classified
+    /// OpenAlex works carry topics → `openalex-field` (2022-schema records, which have
+    /// concepts and no topics → `openalex-concept`, decided by the caller); every other export is classified
     /// through its journal's ISSN → `asjc-area` (27 areas: few enough to compare). For
     /// several formats, the first file's. BibTeX: `wos-category` when the records carry WoS
     /// categories (decided by the caller), else `asjc-area`.
@@ -30,7 +33,7 @@ public enum LiteratureLevel: String, CaseIterable, Sendable, Codable {
     }
 
     /// `true` for the levels read from the record itself only (no ISSN look-up needed).
-    public var isOpenAlex: Bool { self == .openAlexDomain || self == .openAlexField || self == .openAlexSubfield }
+    public var isOpenAlex: Bool { self == .openAlexDomain || self == .openAlexField || self == .openAlexSubfield || self == .openAlexConcept }
 }
 
 /// A work's categories at every level, as far as its evidence goes.
@@ -47,6 +50,7 @@ public struct WorkCategories: Hashable, Sendable {
     public var openAlexDomain: [String] = []
     public var openAlexField: [String] = []
     public var openAlexSubfield: [String] = []
+    public var openAlexConcept: [String] = []
     /// ASJC codes behind the ASJC levels.
     public var asjcCodes: [String] = []
 
@@ -62,6 +66,7 @@ public struct WorkCategories: Hashable, Sendable {
         case .openAlexDomain: return openAlexDomain
         case .openAlexField: return openAlexField
         case .openAlexSubfield: return openAlexSubfield
+        case .openAlexConcept: return openAlexConcept
         }
     }
 
@@ -82,6 +87,7 @@ public struct WorkCategories: Hashable, Sendable {
         var c = asjc(f.issns.flatMap { tables.asjcByISSN[$0] ?? [] }, tables: tables)
         c.wosCategory = f.wosCategories
         c.wosArea = f.wosAreas
+        c.openAlexConcept = f.openAlexConcepts
         for t in f.openAlexTopics {
             if let v = t.domain, !c.openAlexDomain.contains(v) { c.openAlexDomain.append(v) }
             if let v = t.field, !c.openAlexField.contains(v) { c.openAlexField.append(v) }
@@ -100,6 +106,7 @@ public struct WorkCategories: Hashable, Sendable {
         add(&openAlexDomain, other.openAlexDomain)
         add(&openAlexField, other.openAlexField)
         add(&openAlexSubfield, other.openAlexSubfield)
+        add(&openAlexConcept, other.openAlexConcept)
         add(&asjcCodes, other.asjcCodes)
     }
 }

@@ -4,16 +4,16 @@ import NetworkCore
 /// Storing the OpenAlex topics of every work a fetch resolved or added (issue 12).
 ///
 /// Columns `openalex_domains`, `openalex_fields`, `openalex_subfields` (the primary topic's
-/// first, separated by `; `) are added to the works file when missing and filled for each
+/// first, separated by `; `) and `concepts` (level-0 concepts, 2022 schema, by score) are added to the works file when missing and filled for each
 /// row whose OpenAlex record was downloaded and whose cells are empty. When the dataset was
 /// classified by `siloscope import` at an OpenAlex level (column `field_level` =
-/// `openalex-domain|field|subfield`), a row with no `category` yet also gets `categories`,
+/// `openalex-domain|field|subfield|concept`), a row with no `category` yet also gets `categories`,
 /// `category` (the primary topic's), `field_source` = `openalex` and `field_key` = `topics`,
 /// and `literatures.csv` gains a row for each new category (literature = the category).
 /// Other levels (WoS, ASJC) are not filled from topics: OpenAlex subfields are not WoS
 /// categories, and converting one into the other would be a guess.
 extension FetchWriter {
-    static let topicColumns = ["openalex_domains", "openalex_fields", "openalex_subfields"]
+    static let topicColumns = ["openalex_domains", "openalex_fields", "openalex_subfields", "concepts"]
 
     /// Fills the topic columns of `rows`; returns the categories newly used as `category`, in order of first use.
     func fillTopics(header: inout [String], rows: inout [[String]], idColumn: String) -> [String] {
@@ -22,7 +22,8 @@ extension FetchWriter {
             for k in rows.indices { rows[k].append("") }
         }
         func col(_ name: String) -> Int? { header.firstIndex(of: name) }
-        guard let idc = col(idColumn), let dc = col("openalex_domains"), let fc = col("openalex_fields"), let sc = col("openalex_subfields") else { return [] }
+        guard let idc = col(idColumn), let dc = col("openalex_domains"), let fc = col("openalex_fields"), let sc = col("openalex_subfields"),
+              let cc = col("concepts") else { return [] }
         var openAlexOf: [String: String] = [:]
         for (i, r) in resolution { if i < dataset.workIDs.count { openAlexOf[dataset.workIDs[i]] = r.id } }
         let oaColumn = col("openalex")
@@ -33,14 +34,16 @@ extension FetchWriter {
             let id = rows[k][idc]
             guard let oa = openAlexOf[id] ?? oaColumn.flatMap({ rows[k][$0].isEmpty ? nil : rows[k][$0] }),
                   let record = state.records[oa] else { continue }
-            let topics = SubjectFields.openAlex(record).openAlexTopics
-            guard !topics.isEmpty else { continue }
+            let fields = SubjectFields.openAlex(record)
+            let topics = fields.openAlexTopics
+            guard !topics.isEmpty || !fields.openAlexConcepts.isEmpty else { continue }
             var byLevel: [LiteratureLevel: [String]] = [:]
             func list(_ v: [String?]) -> [String] { var o: [String] = []; for x in v.compactMap({ $0 }) where !o.contains(x) { o.append(x) }; return o }
             byLevel[.openAlexDomain] = list(topics.map(\.domain))
             byLevel[.openAlexField] = list(topics.map(\.field))
             byLevel[.openAlexSubfield] = list(topics.map(\.subfield))
-            for (c, l) in [(dc, LiteratureLevel.openAlexDomain), (fc, .openAlexField), (sc, .openAlexSubfield)] where rows[k][c].isEmpty {
+            byLevel[.openAlexConcept] = fields.openAlexConcepts
+            for (c, l) in [(dc, LiteratureLevel.openAlexDomain), (fc, .openAlexField), (sc, .openAlexSubfield), (cc, .openAlexConcept)] where rows[k][c].isEmpty {
                 rows[k][c] = (byLevel[l] ?? []).joined(separator: "; ")
             }
             if let lc = level, let l = LiteratureLevel(rawValue: rows[k][lc]), l.isOpenAlex,
@@ -49,7 +52,7 @@ extension FetchWriter {
                 rows[k][cats] = values.joined(separator: "; ")
                 rows[k][cat] = primary
                 rows[k][src] = FieldSource.openalex.rawValue
-                rows[k][key] = "topics"
+                rows[k][key] = l == .openAlexConcept ? "concepts" : "topics"
                 if !added.contains(primary) { added.append(primary) }
             }
         }

@@ -9,6 +9,8 @@ extension Importer {
         if let l = options.literatures { return l }
         guard let first = d.files.first else { return .asjcArea }
         if first.format == .bibtex, first.records.contains(where: { !$0.fields.wosCategories.isEmpty }) { return .wosCategory }
+        if first.format == .openAlex, !first.records.contains(where: { !$0.fields.openAlexTopics.isEmpty }),
+           first.records.contains(where: { !$0.fields.openAlexConcepts.isEmpty }) { return .openAlexConcept }
         return LiteratureLevel.defaultLevel(for: first.format)
     }
 
