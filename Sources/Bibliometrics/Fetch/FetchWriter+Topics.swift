@@ -27,7 +27,9 @@ extension FetchWriter {
         var openAlexOf: [String: String] = [:]
         for (i, r) in resolution { if i < dataset.workIDs.count { openAlexOf[dataset.workIDs[i]] = r.id } }
         let oaColumn = col("openalex")
-        let level = col("field_level")
+        let levelColumn = col("field_level")
+        // The import's level: every classified row states it (rows the fetch adds have none yet).
+        let datasetLevel = levelColumn.flatMap { lc in rows.lazy.compactMap { LiteratureLevel(rawValue: $0[lc]) }.first }
         let targets = (col("categories"), col("category"), col("field_source"), col("field_key"))
         var added: [String] = []
         for k in rows.indices {
@@ -46,13 +48,14 @@ extension FetchWriter {
             for (c, l) in [(dc, LiteratureLevel.openAlexDomain), (fc, .openAlexField), (sc, .openAlexSubfield), (cc, .openAlexConcept)] where rows[k][c].isEmpty {
                 rows[k][c] = (byLevel[l] ?? []).joined(separator: "; ")
             }
-            if let lc = level, let l = LiteratureLevel(rawValue: rows[k][lc]), l.isOpenAlex,
+            if let lc = levelColumn, let l = datasetLevel, l.isOpenAlex,
                let cats = targets.0, let cat = targets.1, let src = targets.2, let key = targets.3, rows[k][cat].isEmpty,
                let values = byLevel[l], let primary = values.first {
                 rows[k][cats] = values.joined(separator: "; ")
                 rows[k][cat] = primary
                 rows[k][src] = FieldSource.openalex.rawValue
                 rows[k][key] = l == .openAlexConcept ? "concepts" : "topics"
+                rows[k][lc] = l.rawValue
                 if !added.contains(primary) { added.append(primary) }
             }
         }
@@ -75,7 +78,7 @@ extension FetchWriter {
             var row = [String](repeating: "", count: header.count)
             row[c] = category
             row[l] = category
-            if let n = header.firstIndex(of: "note") { row[n] = "added by siloscope fetch --openalex (topics)" }
+            if let n = header.firstIndex(of: "note") { row[n] = "added by siloscope fetch --openalex" }
             cells.append(row)
         }
         return CSVTable.text(header: header, rows: cells)
