@@ -30,6 +30,10 @@ public struct ClassificationTables: Sendable {
         }
     }()
 
+    /// No tables (when the bundle is missing: records' own WoS and OpenAlex fields still work).
+    public static let empty = ClassificationTables(asjc: [:], asjcByISSN: [:], asjcByCatalogueVenue: [:], ambiguousCatalogueKeys: 0,
+                                                   wosCategories: [], wosSimilarity: [])
+
     /// The bundled tables or the error saying which resource is missing or malformed.
     public static func load() throws -> ClassificationTables {
         guard let folder = Bundle.module.url(forResource: "Resources", withExtension: nil) else {

@@ -18,9 +18,18 @@ extension Importer {
     ///
     /// The evidence of a work is the union of its records' ``SubjectFields`` (a work read
     /// from two exports keeps both); cited-only works have only their venue.
-    /// - Throws: ``InputError`` when the bundled tables are missing or the venue table is malformed.
+    /// When the bundled tables cannot be loaded (a binary copied without its
+    /// `Siloscope_Bibliometrics.resources` folder), the import goes on with the records' own
+    /// WoS and OpenAlex fields only, and the log says why ASJC and the catalogue were not used.
+    /// - Throws: ``InputError`` when the venue table is malformed.
     public func classify(_ d: inout ImportedDataset, outputFolder: String? = nil) throws {
-        let tables = try ClassificationTables.shared.get()
+        let tables: ClassificationTables
+        switch ClassificationTables.shared {
+        case .success(let t): tables = t
+        case .failure(let e):
+            tables = .empty
+            d.notes.append("classification tables not loaded (ISSN → ASJC and the NLM catalogue unused): \(e)")
+        }
         let level = literatureLevel(d)
         var position: [String: Int] = [:]
         for (i, w) in d.works.enumerated() { position[w.work.id] = i }
