@@ -26,6 +26,8 @@ struct ImportLiteraturesCommandTests {
         #expect(report.status == 0, "\(report.stderr)")
         let md = try String(contentsOfFile: dir.appendingPathComponent("Reports/wos-category/report.md").path, encoding: .utf8)
         #expect(md.contains("Web of Science categories' citation profiles"))
+        // Cited works outside the 8 records' journals stay missing: the statistics are given again without them.
+        #expect(md.contains("How siloed the citations are among works with a literature"))
     }
 
     @Test func unknownLevelIsRejected() throws {
