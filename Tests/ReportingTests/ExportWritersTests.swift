@@ -184,3 +184,60 @@ struct ExportWritersTests {
         #expect(NetworkExport.companion(of: "noext", suffix: "-nodes") == "noext-nodes")
     }
 }
+
+/// The interactive map's data in `index.html` and the network files beside a figure.
+@Suite("Interactive map in index.html")
+struct InteractiveMapHTMLTests {
+    static func report() -> Report {
+        var figure = ReportFigure(name: "net", title: "A map", caption: "Caption.",
+                                  svg: Array("<svg viewBox=\"0 0 10 10\"><g class=\"node\"><title>n0</title></g></svg>".utf8), pdf: [], png: [])
+        figure.map = InteractiveMap(groupTitle: "literature", measure: "PageRank",
+                                    groups: [.init(name: "PAM", color: "#E69F00")],
+                                    nodes: [.init(key: "n0", label: "</script><script>alert(1)</script> & Co", year: "2001", group: 0, value: 0.5, doi: "10.1/x")])
+        return Report(name: "r", title: "T", source: "S", sections: [ReportSection(title: "One", blocks: [.figure(figure)])])
+    }
+
+    @Test("map data cannot close its script element; the script and controls are included once")
+    func escapedData() throws {
+        let html = try HTMLWriter.html(Self.report())
+        #expect(!html.contains("</script><script>alert"))
+        #expect(html.contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 Co"))
+        #expect(html.contains("<figure id=\"figure-net\" data-map=\"net\">"))
+        #expect(html.components(separatedBy: "figure[data-map]").count == 2)  // the script, once
+        #expect(html.contains(".map-controls"))
+    }
+
+    @Test("a report without maps has no map script; HTML is deterministic")
+    func noMapNoScript() throws {
+        var plain = Self.report()
+        if case .figure(var f) = plain.sections[0].blocks[0] { f.map = nil; plain.sections[0].blocks[0] = .figure(f) }
+        let html = try HTMLWriter.html(plain)
+        #expect(!html.contains("figure[data-map]") && !html.contains("map-data"))
+        #expect(try HTMLWriter.html(Self.report()) == HTMLWriter.html(Self.report()))
+    }
+
+    @Test("a figure with its network gets .gexf and .vosviewer.json beside it, linked from the caption")
+    func networkFiles() throws {
+        var report = Self.report()
+        if case .figure(var f) = report.sections[0].blocks[0] {
+            f.network = try ExportWritersTests.network()
+            report.sections[0].blocks[0] = .figure(f)
+        }
+        let files = try ReportFiles.files(for: report).map(\.0)
+        #expect(files.contains("figures/net.gexf") && files.contains("figures/net.vosviewer.json"))
+        let html = try HTMLWriter.html(report)
+        #expect(html.contains("<a href=\"figures/net.gexf\">Gephi (GEXF)</a>"))
+        #expect(html.contains("<a href=\"figures/net.vosviewer.json\">VOSviewer (JSON)</a>"))
+    }
+
+    @Test("the network behind a figure keeps the drawn nodes and the arcs among them")
+    func induced() throws {
+        let n = try ExportWritersTests.network()
+        let sub = n.induced(by: [2, 0])  // c, a: arcs a→c and c→a remain
+        #expect(sub.ids == ["c", "a"])
+        #expect(sub.labels == ["two\nlines\there", "Say \"hi\" & <b>"])
+        #expect(zip(sub.tails, sub.heads).map { "\($0)>\($1)" } == ["1>0", "0>1"])
+        #expect(sub.weights == [2, 4])
+        #expect(sub.attribute("year")?.values == [nil, "1999"])
+    }
+}

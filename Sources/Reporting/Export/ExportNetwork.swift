@@ -62,7 +62,7 @@ public struct ExportPoint: Sendable, Equatable {
 /// It is a plain value built once (``ExportNetwork/init(graph:labels:attributes:)``) and
 /// read by every writer, so all formats carry the same nodes, arcs and values.
 /// Arcs mean *cites* (tail cites head), as everywhere in Siloscope.
-public struct ExportNetwork: Sendable {
+public struct ExportNetwork: Sendable, Equatable {
     /// A title for formats that carry one (GEXF description, VOSviewer JSON info).
     public var title: String
     /// External node ids, unique, in node-index order.
@@ -128,6 +128,40 @@ public struct ExportNetwork: Sendable {
                 out.append((a, b, item.w))
             }
         }
+        return out
+    }
+}
+
+extension ExportNetwork {
+    /// The network induced by `nodes` (node indices, in the order given): those nodes with
+    /// their labels, attribute values, colours, sizes and positions, and the arcs among
+    /// them in the original arc order. For writing the part of a network a figure draws.
+    /// O(n + m).
+    public func induced(by nodes: [Int32]) -> ExportNetwork {
+        var newIndex = [Int32](repeating: -1, count: nodeCount)
+        for (i, v) in nodes.enumerated() where v >= 0 && Int(v) < nodeCount { newIndex[Int(v)] = Int32(i) }
+        var out = self
+        let keep = nodes.filter { $0 >= 0 && Int($0) < nodeCount }.map(Int.init)
+        out.ids = keep.map { ids[$0] }
+        out.labels = keep.map { labels[$0] }
+        out.attributes = attributes.map { a in
+            var b = a
+            b.values = keep.map { a.values[$0] }
+            return b
+        }
+        out.colors = colors.map { c in keep.map { c[$0] } }
+        out.sizes = sizes.map { s in keep.map { s[$0] } }
+        out.positions = positions.map { p in keep.map { p[$0] } }
+        var tails: [Int32] = [], heads: [Int32] = [], w: [Double] = []
+        for a in 0..<arcCount {
+            let s = newIndex[Int(self.tails[a])], t = newIndex[Int(self.heads[a])]
+            guard s >= 0, t >= 0 else { continue }
+            tails.append(s); heads.append(t)
+            if let weights { w.append(weights[a]) }
+        }
+        out.tails = tails
+        out.heads = heads
+        out.weights = weights == nil ? nil : w
         return out
     }
 }
