@@ -56,7 +56,7 @@ struct OpenAlexFetcherFieldsTests {
         #expect(level0("W3214045118") == ["Computer science"] && level0("W2082173067") == ["Computer science"])
         #expect(literature[z] == "Computer science")
         let lit = try String(contentsOfFile: folder + "/literatures.csv", encoding: .utf8)
-        #expect(lit == "category,literature,works,note\nMedicine,Health,0,analyst's choice\nComputer science,Computer science,,added by siloscope fetch --openalex (topics)\n")
+        #expect(lit == "category,literature,works,note\nMedicine,Health,0,analyst's choice\nComputer science,Computer science,,added by siloscope fetch --openalex\n")
         // Every category used has a literature row: the mapping leaves nothing unmapped.
         #expect(d.mappings.first?.unmapped == 0)
     }
