@@ -63,12 +63,15 @@ extension DatasetReportContext {
             }
             qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
         }
-        let quotient = try QuotientFigure(quotient: graph.quotient(by: partition), missingGroup: partition.missingGroup, options: qOptions)
+        let flows = graph.quotient(by: partition)
+        let quotient = try QuotientFigure(quotient: flows, missingGroup: partition.missingGroup, options: qOptions)
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
             caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
         quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
                                                      sizes: partition.groupSizes(), groupTitle: g)
+        quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
+                                           title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))
 
         let groups = bridging.groups
