@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            resources: [.copy("Classification/Resources")],
             swiftSettings: strict
         ),
         .target(

@@ -50,6 +50,14 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Skip records that cannot be read (counted in 'skipped') instead of stopping at the first.")
     var lenient = false
 
+    @Option(help: ArgumentHelp("""
+        The classification level whose categories become the literatures (attribute 'literature', group of the reports,         editable in literatures.csv). Default: wos-category for WoS exports (and WoS BibTeX), openalex-field for OpenAlex,         asjc-area for every other format (through the journal's ISSN).
+        """, valueName: "level"))
+    var literatures: LiteratureLevel?
+
+    @Option(help: ArgumentHelp("A CSV of venues and their field (columns venue, and issn and/or categories at the chosen level) for venues the data cannot place.", valueName: "venues.csv"))
+    var venues: String?
+
     func run() throws {
         for path in files where !FileManager.default.fileExists(atPath: path) {
             throw InputError(file: path, message: "no such file")
@@ -74,7 +82,11 @@ struct ImportCommand: ParsableCommand {
         } else if formats.contains(.referencesText) {
             throw ValidationError("reference lists (references-text) cannot be mixed with database exports in one import; import them separately")
         } else {
-            let importer = Importer(options: ImportOptions(lenient: lenient))
+            if let venues, !FileManager.default.fileExists(atPath: venues) { throw InputError(file: venues, field: "--venues", message: "no such file") }
+            var options = ImportOptions(lenient: lenient)
+            options.literatures = literatures
+            options.venueTable = venues
+            let importer = Importer(options: options)
             var given: ImportFormat?
             if case .named(let f) = format { given = f }
             let summary = try importer.run(files: files, format: given, outputFolder: out)

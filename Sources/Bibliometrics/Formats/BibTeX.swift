@@ -188,7 +188,9 @@ public enum BibTeX {
         guard work.title != nil || work.doi != nil || !native.isEmpty else {
             throw InputError(file: path, line: firstLine, field: "title", message: "entry '\(e.key)' has neither title nor DOI: cannot identify the work")
         }
-        return ImportedRecord(work: work, references: refs, nativeIDs: native, format: .bibtex,
-                              declaredReferences: f("number-of-cited-references").flatMap { Int($0) })
+        var record = ImportedRecord(work: work, references: refs, nativeIDs: native, format: .bibtex,
+                                    declaredReferences: f("number-of-cited-references").flatMap { Int($0) })
+        record.fields = .bibTeX { f($0) }
+        return record
     }
 }

@@ -71,6 +71,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var citations: Int? = nil
     /// Exports: counts per input file.
     public var files: [FileCounts]? = nil
+    /// Exports: how many works got a field, by role and route (``FieldCoverage``).
+    public var fields: FieldCoverage? = nil
 
     public init(format: String, records: Int, references: Int, skipped: Int = 0, duplicates: Int = 0,
                 matched: MatchCounts = MatchCounts(), parsed: ParseCounts? = nil, unparsed: [UnparsedEntry]? = nil) {

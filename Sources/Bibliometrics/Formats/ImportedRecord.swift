@@ -26,6 +26,8 @@ public struct ImportedRecord: Sendable {
     public var nativeIDs: [String]
     public var format: ImportFormat
     public var declaredReferences: Int?
+    /// What the record says about its field (categories, ISSNs, topics); see ``SubjectFields``.
+    public var fields = SubjectFields()
 
     public init(work: Work, references: [ImportedReference] = [], nativeIDs: [String] = [],
                 format: ImportFormat, declaredReferences: Int? = nil) {

@@ -82,6 +82,10 @@ public enum PubMedMEDLINE {
         }
         let types = fields.filter { $0.tag == "PT" }.map { $0.value.lowercased() }
         work.type = types.contains { $0.contains("journal article") || $0.contains("review") } ? .article : (types.contains("book") ? .book : .unknown)
-        return ImportedRecord(work: work, format: .medline)
+        var record = ImportedRecord(work: work, format: .medline)
+        record.fields.issns = SubjectFields.issnList(fields.filter { $0.tag == "IS" }.map { $0.value.components(separatedBy: " (").first })
+        record.fields.venueNames = fields.filter { $0.tag == "TA" && !$0.value.isEmpty }.map(\.value)
+        record.fields.mesh = fields.filter { $0.tag == "MH" && !$0.value.isEmpty }.map(\.value)
+        return record
     }
 }

@@ -150,7 +150,9 @@ enum WoSFields {
                 refs.append(ImportedReference(reference: WoSCitedReference.parse(value, source: SourceSpan(file: path, firstLine: line, lastLine: line))))
             }
         }
-        return ImportedRecord(work: work, references: refs, nativeIDs: ut.map { ["wos:" + $0.uppercased()] } ?? [],
-                              format: format, declaredReferences: text("NR").flatMap { Int($0) })
+        var record = ImportedRecord(work: work, references: refs, nativeIDs: ut.map { ["wos:" + $0.uppercased()] } ?? [],
+                                    format: format, declaredReferences: text("NR").flatMap { Int($0) })
+        record.fields = .wos(text)
+        return record
     }
 }

@@ -42,8 +42,8 @@ extension Importer {
         for r in d.references where firstMention[r.cited] == nil { firstMention[r.cited] = show(r.source) }
         let works = CSVTable.text(
             header: ["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
-                     "openalex", "native_ids", "type", "role", "cited_by", "source"],
-            rows: d.works.map { iw in
+                     "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader),
+            rows: d.works.enumerated().map { i, iw in
                 let w = iw.work
                 let first = w.authors.first
                 let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
@@ -52,6 +52,7 @@ extension Importer {
                 return [w.id, label, first?.display ?? "", w.authors.map(\.display).joined(separator: "; "), w.year.map(String.init) ?? "",
                         w.title ?? "", w.venue ?? "", w.volume ?? "", w.issue ?? "", w.pages ?? "", w.doi?.value ?? "", w.pmid ?? "",
                         w.openAlexID ?? "", iw.nativeIDs.joined(separator: "; "), w.type.rawValue, role, String(iw.citedBy), source]
+                    + (d.fields.isEmpty ? [] : Self.fieldCells(d, i))
             })
         let citations = CSVTable.text(
             header: ["citing", "cited", "source"],
@@ -67,9 +68,10 @@ extension Importer {
             })
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
+        let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
         let yml = DatasetManifest.citationDatasetYAML(
             name: name, title: title, source: "siloscope import of " + fileList.joined(separator: ", "),
-            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.")
+            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.") + (literatures == nil ? "" : Self.literatureManifestLines)
         let log = importLog(d, show: show, display: display)
         let readme = """
         # \(name)
@@ -82,14 +84,28 @@ extension Importer {
         (`method`: doi, openalex, pmid, native-id, key, raw-text, new) is in `references.csv`; duplicate
         records, refused matches and skipped records are in `import-log.txt`.
 
-        """
+        """ + (d.summary.fields.map { c in
+            """
+
+            ## Fields and literatures
+
+            Each work's field is in `works.csv` (`categories` at level `\(c.level)`, all of them, separated by `; `;
+            `category` the primary one; `field_source` and `field_key` say how it was found). `literatures.csv`
+            maps each category to a literature (edit its `literature` column to merge categories; a re-import
+            keeps your choices). Coverage:
+
+            \(Self.coverageLines(c).map { "- " + $0 }.joined(separator: "\n"))
+
+            """
+        } ?? "")
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
         for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
-                             ("references.csv", references), ("import-log.txt", log), ("README.md", readme)] {
+                             ("references.csv", references), ("import-log.txt", log), ("README.md", readme)]
+            + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
                 try Data(text.utf8).write(to: folderURL.appendingPathComponent(file), options: .atomic)
             } catch {
@@ -106,6 +122,11 @@ extension Importer {
         out.append("records: \(s.records)  references: \(s.references)  skipped: \(s.skipped)  duplicates: \(s.duplicates)")
         out.append("matched: byIdentifier \(s.matched.byIdentifier)  byKey \(s.matched.byKey)  unmatched \(s.matched.unmatched)")
         out.append("works: \(d.works.count)  citations: \(d.citations.count)")
+        if let c = s.fields {
+            out.append("")
+            out.append("## Fields")
+            out.append(contentsOf: Self.coverageLines(c))
+        }
         out.append("")
         out.append("## Files")
         for f in d.files {

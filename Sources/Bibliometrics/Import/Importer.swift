@@ -9,6 +9,10 @@ public struct ImportOptions: Sendable {
     public var match: MatchOptions
     /// `title:` of the written `dataset.yml`; default names the files.
     public var title: String?
+    /// The level whose categories become literatures; `nil` = the first file's format default.
+    public var literatures: LiteratureLevel?
+    /// The analyst's venue table (`--venues`), see ``VenueTable``.
+    public var venueTable: String?
 
     public init(lenient: Bool = false, match: MatchOptions = MatchOptions(), title: String? = nil) {
         self.lenient = lenient
@@ -70,6 +74,14 @@ public struct ImportedDataset: Sendable {
     public var summary: ImportSummary
     /// Refused identifier matches and other notes for the log.
     public var notes: [String]
+    /// For each file, the work id of each of its records (in reading order).
+    public var recordWorks: [[String]] = []
+    /// The field of each work (parallel to `works`), once ``Importer/classify(_:)`` ran.
+    public var fields: [FieldAssignment] = []
+    /// The level of `fields`.
+    public var literatureLevel: LiteratureLevel?
+    /// What the records of each work state about its field (parallel to `works`).
+    public var subjectFields: [SubjectFields] = []
 }
 
 /// Turns bibliographic exports into a dataset with a citation layer (`siloscope import`).
@@ -114,7 +126,8 @@ public struct Importer: Sendable {
     /// Reads, merges and writes the dataset folder; returns the DESIGN §6 summary.
     @discardableResult
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
-        let merged = merge(try read(files: files, format: format))
+        var merged = merge(try read(files: files, format: format))
+        try classify(&merged, outputFolder: outputFolder)
         try write(merged, to: outputFolder)
         return merged.summary
     }
@@ -225,8 +238,10 @@ public struct Importer: Sendable {
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                 references: $0.referenceCount, skipped: $0.skipped.count) }
-        return ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
-                               files: results, summary: summary, notes: index.conflicts)
+        var dataset = ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
+                                      files: results, summary: summary, notes: index.conflicts)
+        dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
+        return dataset
     }
 }
 
