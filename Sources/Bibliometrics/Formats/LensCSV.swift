@@ -51,6 +51,7 @@ public enum LensCSV {
                 return ImportedRecord(work: work, references: refs, nativeIDs: ["lens:" + lensID], format: .lens)
             }
         }
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 }

@@ -59,6 +59,7 @@ public enum ScopusCSV {
             }
         }
         collector.result.notes["referencePieces"] = pieces
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 

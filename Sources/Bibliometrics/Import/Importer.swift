@@ -221,6 +221,7 @@ public struct Importer: Sendable {
                                     references: results.reduce(0) { $0 + $1.referenceCount },
                                     skipped: results.reduce(0) { $0 + $1.skipped.count },
                                     duplicates: dups.count, matched: matched)
+        summary.parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
         summary.works = works.count
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
