@@ -54,6 +54,10 @@ print(f"dse-citan/scopus.csv: {len(rows)} rows, {sum(1 for r in rows if r['Refer
 wdoi = {r["DI"][0].lower(): r for r in wos if "DI" in r}
 sdoi = {r["DOI"].lower(): r for r in rows if r["DOI"]}
 common_doi = set(wdoi) & set(sdoi)
-wkey = {(fold(" ".join(r["TI"])), r["PY"][0], surname(r.get("AU", [""])[0])) for r in wos if "DI" not in r or r["DI"][0].lower() not in sdoi}
-skey = {(fold(r["Title"]), r["Year"], surname(r["Authors"].split(";")[0])) for r in rows if not r["DOI"] or r["DOI"].lower() not in wdoi}
-print(f"dse-citan both exports: {len(common_doi)} by DOI, {len(wkey & skey)} more by title+year+first author, {len(common_doi) + len(wkey & skey)} in all")
+wkey = {(fold(" ".join(r["TI"])), r["PY"][0], surname(r.get("AU", [""])[0])): r.get("DI", [""])[0].lower() for r in wos if "DI" not in r or r["DI"][0].lower() not in sdoi}
+skey = {(fold(r["Title"]), r["Year"], surname(r["Authors"].split(";")[0])): r["DOI"].lower() for r in rows if not r["DOI"] or r["DOI"].lower() not in wdoi}
+by_key = set(wkey) & set(skey)
+conflicting = {k for k in by_key if wkey[k] and skey[k] and wkey[k] != skey[k]}
+print(f"dse-citan both exports: {len(common_doi)} by DOI, {len(by_key)} more by title+year+first author "
+      f"({len(conflicting)} of them print two different DOIs: {sorted((wkey[k], skey[k]) for k in conflicting)}), "
+      f"{len(common_doi) + len(by_key) - len(conflicting)} without a DOI conflict")

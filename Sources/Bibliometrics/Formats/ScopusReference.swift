@@ -33,16 +33,37 @@ public enum ScopusReference {
         }
         var out: [String] = []
         var pendingAuthors: [String] = []
-        for (i, p) in pieces.enumerated() {
-            if i < pieces.count - 1, (!commaSeparatedAuthors && isBareName(p)) || isFullName(p) {
+        var i = 0
+        while i < pieces.count {
+            let p = pieces[i]
+            if i < pieces.count - 1, !commaSeparatedAuthors, isBareName(p) {
                 pendingAuthors.append(p)
+                i += 1
                 continue
+            }
+            // Style 3: a run of `Surname, Given` pieces joins the next piece only when that one
+            // starts with `Surname, Given, ` too (its last author).
+            if !commaSeparatedAuthors, isFullName(p) {
+                var j = i
+                while j < pieces.count, isFullName(pieces[j]) { j += 1 }
+                if j < pieces.count, startsWithFullName(pieces[j]) {
+                    out.append(pieces[i...j].joined(separator: "; "))
+                    i = j + 1
+                    continue
+                }
             }
             out.append((pendingAuthors + [p]).joined(separator: "; "))
             pendingAuthors = []
+            i += 1
         }
         if !pendingAuthors.isEmpty { out.append(pendingAuthors.joined(separator: "; ")) }
         return (out, pieces.count)
+    }
+
+    /// `Zeng, Ning, The dominant role …`: a surname, given names, then at least one more part.
+    static func startsWithFullName(_ p: String) -> Bool {
+        let parts = p.components(separatedBy: ", ")
+        return parts.count >= 3 && isSurname(parts[0]) && isGivenNames(parts[1])
     }
 
     /// `Xue Y.`, `Calin GA`, `van Stiphout R.G.`, `Acar A. K.`: a name with initials and no comma.
@@ -106,6 +127,15 @@ public enum ScopusReference {
             after = String(text[yr.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,."))
             text = String(text[..<yr.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))
         }
+        if ref.year == nil {
+            // `…, Interchange (revision), 2024, pp. 1-20`: a comma part that is only a year.
+            var ps = text.components(separatedBy: ", ")
+            if let k = ps.lastIndex(where: { $0.count == 4 && Int($0).map { (1500...2099).contains($0) } == true }), k > 0 {
+                ref.year = Int(ps[k])
+                ps.remove(at: k)
+                text = ps.joined(separator: ", ")
+            }
+        }
         var parts = readAuthors(text, into: &ref)
         if let after {
             // Style 4: the title precedes the year; the source (or a book's publisher) follows.
@@ -159,16 +189,30 @@ public enum ScopusReference {
         }
         if k > 0 {
             parts.removeFirst(k)
-        } else if parts.count >= 3, pieces.count == 1, isSurname(parts[0]), isGivenNames(parts[1]), !isBareName(parts[1]),
+        } else if parts.count >= 3, pieces.count == 1, isSurname(parts[0]), !isBareName(parts[0]), isGivenNames(parts[1]),
                   !isDottedInitials(parts[1]), parts[1].split(separator: " ").count <= 3, looksLikeTitleStart(parts[2]) {
             // Style 3 with one author: `Ahlström, Anders, The dominant role …`.
             if let a = AuthorName.parseFamilyFirst(parts[0] + ", " + parts[1]) { authors.append(a) }
             parts.removeFirst(2)
         } else {
-            // Styles 1 and 2: leading name-shaped segments.
-            while parts.count > 1, let p = parts.first, isNameSegment(p) {
+            // Styles 1 and 2: leading name-shaped segments (a lone name when only the year follows: `Chase H., (2022)`).
+            while parts.count > 1 || (parts.count == 1 && ref.year != nil && isBareName(parts[0])), let p = parts.first, isNameSegment(p) {
                 for name in p.components(separatedBy: "; ") { if let a = AuthorName.parseShort(name) { authors.append(a) } }
                 parts.removeFirst()
+            }
+            // `Donoho David, 50 Years of Data Science, …`: surname then full given name(s), no comma
+            // between them, followed by `Et al.` or a title (some sources print references so).
+            if authors.isEmpty {
+                var k = 0
+                while k + 1 < parts.count, isSurnameGiven(parts[k]) { k += 1 }
+                let next = parts[min(k, parts.count - 1)].lowercased()
+                if k > 0, k < parts.count, next == "et al." || next == "et al" || looksLikeTitleStart(parts[k]) {
+                    for p in parts[..<k] {
+                        let words = p.split(separator: " ").map(String.init)
+                        authors.append(AuthorName(family: words[0], initials: AuthorName.initials(ofGiven: words.dropFirst().joined(separator: " "))))
+                    }
+                    parts.removeFirst(k)
+                }
             }
         }
         if let f = parts.first, f.lowercased() == "et al." || f.lowercased() == "et al" {
@@ -177,6 +221,15 @@ public enum ScopusReference {
         }
         ref.authors = authors
         return parts
+    }
+
+    /// `Donoho David`, `Chen Ouhao`, `Geigle Chase`: two or three capitalised words of letters.
+    static func isSurnameGiven(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (2...3).contains(words.count) else { return false }
+        return words.allSatisfy { w in
+            w.count >= 2 && w.first?.isUppercase == true && w.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
+        }
     }
 
     /// A title's first comma part has a lower-case word, or more than four words (not a given name).

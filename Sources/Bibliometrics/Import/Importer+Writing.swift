@@ -14,6 +14,10 @@ import NetworkCore
 ///   position in the record's list), separated by `; `.
 /// - `references.csv`: every cited reference read, matched or not: `citing,position,cited,
 ///   method,note,first_author,year,title,venue,volume,pages,doi,openalex,native_id,raw,source`.
+/// - `matches.csv`: every merge — a citing record merged into an earlier one (`kind`
+///   `record`) and every reference attached to an existing work (`reference`) — with its
+///   `method`, the `evidence` it rests on (``WorkIndex/evidence(_:_:method:)``), the raw
+///   reference, its `source` and the `first_source` of the work it joined.
 /// - `import-log.txt`: the summary, per-file counts (and declared versus read reference
 ///   counts), repairs made while reading (rows longer or shorter than the header, line
 ///   endings, UTF-16 transcoding) with file and line, skipped records with their errors, duplicate records (kept, merged, why),
@@ -72,6 +76,11 @@ extension Importer {
                         r.year.map(String.init) ?? "", r.title ?? "", r.venue ?? "", r.volume ?? "", r.pages ?? "", r.doi?.value ?? "",
                         r.openAlexID ?? "", row.nativeID ?? "", r.raw, show(row.source)]
             })
+        var matchRows: [[String]] = d.duplicates.map { [$0.work, "record", $0.method.rawValue, $0.evidence, "", show($0.merged), show($0.kept)] }
+        for row in d.references where row.method != .new {
+            matchRows.append([row.cited, "reference", row.method.rawValue, row.evidence, row.reference.raw, show(row.source), firstMention[row.cited] ?? ""])
+        }
+        let matches = CSVTable.text(header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"], rows: matchRows)
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
         let yml = DatasetManifest.citationDatasetYAML(
@@ -96,7 +105,7 @@ extension Importer {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
         for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
-                             ("references.csv", references), ("import-log.txt", log), ("README.md", readme)] {
+                             ("references.csv", references), ("matches.csv", matches), ("import-log.txt", log), ("README.md", readme)] {
             do {
                 try Data(text.utf8).write(to: folderURL.appendingPathComponent(file), options: .atomic)
             } catch {
