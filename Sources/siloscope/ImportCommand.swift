@@ -13,7 +13,10 @@ struct ImportCommand: ParsableCommand {
             Writes dataset.yml, works.csv, citations.csv (citing → cited, with the file and line of each reference), \
             references.csv (every cited reference, matched or not) and matches.csv (every merge and its method). \
             Prints the import summary as JSON on standard output: format, records, references, skipped, duplicates, \
-            matched {byIdentifier, byKey, unmatched}, and for reference lists parsed {fully, partly, notAtAll}.
+            matched {byIdentifier, byKey, unmatched}, works, citations, per-file counts, and parsed {fully, partly, \
+            notAtAll; for exports also the shares year, firstAuthor, title, source, doi of the cited references}. \
+            Repairs (CSV rows longer or shorter than the header, lone-CR line ends, UTF-16 transcoded) and skipped \
+            records are named with file and line in import-log.txt.
             Formats, detected from the content (a WoS export saved as .ris is still WoS): \
             \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).
             references-text: numbered (Vancouver-like) or author–date reference lists copied from articles; each file \

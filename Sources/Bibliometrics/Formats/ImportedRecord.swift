@@ -48,6 +48,9 @@ public struct FileReadResult: Sendable {
     public var skipped: [InputError]
     /// Extra counts a format reports (`referencePieces` of a Scopus `References` cell split at `;`).
     public var notes: [String: Int]
+    /// What was repaired while reading (a CSV row longer or shorter than the header, lone-CR
+    /// line endings, a UTF-16 file transcoded), each with file and line, for the import log.
+    public var repairs: [InputError] = []
 
     public init(file: String, format: ImportFormat, records: [ImportedRecord] = [], skipped: [InputError] = [],
                 notes: [String: Int] = [:]) {

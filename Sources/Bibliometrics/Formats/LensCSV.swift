@@ -54,6 +54,7 @@ public enum LensCSV {
                 return record
             }
         }
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 }

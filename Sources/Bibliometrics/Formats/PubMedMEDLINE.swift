@@ -51,6 +51,7 @@ public enum PubMedMEDLINE {
         if collector.result.records.isEmpty && collector.result.skipped.isEmpty {
             throw InputError(file: path, line: 1, message: "no MEDLINE records (expected 'PMID- ' lines)")
         }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 

@@ -55,6 +55,7 @@ public enum RIS {
             collector.result.skipped.append(e)
         }
         if !sawRecord { throw InputError(file: path, line: 1, message: "no RIS records (expected 'TY  - ' lines)") }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 

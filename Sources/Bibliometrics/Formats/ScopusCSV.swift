@@ -63,6 +63,7 @@ public enum ScopusCSV {
             }
         }
         collector.result.notes["referencePieces"] = pieces
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 

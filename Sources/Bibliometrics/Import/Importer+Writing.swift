@@ -14,8 +14,13 @@ import NetworkCore
 ///   position in the record's list), separated by `; `.
 /// - `references.csv`: every cited reference read, matched or not: `citing,position,cited,
 ///   method,note,first_author,year,title,venue,volume,pages,doi,openalex,native_id,raw,source`.
+/// - `matches.csv`: every merge — a citing record merged into an earlier one (`kind`
+///   `record`) and every reference attached to an existing work (`reference`) — with its
+///   `method`, the `evidence` it rests on (``WorkIndex/evidence(_:_:method:)``), the raw
+///   reference, its `source` and the `first_source` of the work it joined.
 /// - `import-log.txt`: the summary, per-file counts (and declared versus read reference
-///   counts), skipped records with their errors, duplicate records (kept, merged, why),
+///   counts), repairs made while reading (rows longer or shorter than the header, line
+///   endings, UTF-16 transcoding) with file and line, skipped records with their errors, duplicate records (kept, merged, why),
 ///   refused identifier matches, self-citations and repeated citations.
 /// - `README.md`: what the folder is and how it was made.
 ///
@@ -31,9 +36,15 @@ extension Importer {
             throw InputError(file: outputFolder, field: "--out", message: "expected a dataset folder path")
         }
         let display = Self.displayNames(d.files.map(\.file))
+        let replacements = display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }).filter { $0.key != $0.value }
         func show(_ s: String) -> String {
             var out = s
-            for (path, short) in display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }) where path != short {
+            // Fast path: a source `path:line#k` starts with its file's path and names no other.
+            if let (path, short) = replacements.first(where: { out.hasPrefix($0.key) }) {
+                let rest = out.dropFirst(path.count)
+                if !rest.contains("/") { return short + rest }
+            }
+            for (path, short) in replacements {
                 out = out.replacingOccurrences(of: path, with: short)
             }
             return out
@@ -47,7 +58,7 @@ extension Importer {
                 let w = iw.work
                 let first = w.authors.first
                 let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-                let label = [first?.family ?? (w.title.map { String($0.prefix(40)) } ?? "?"), w.year.map(String.init) ?? "n.d."].joined(separator: " ")
+                let label = [first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?"), w.year.map(String.init) ?? "n.d."].joined(separator: " ")
                 let source = iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? "")
                 return [w.id, label, first?.display ?? "", w.authors.map(\.display).joined(separator: "; "), w.year.map(String.init) ?? "",
                         w.title ?? "", w.venue ?? "", w.volume ?? "", w.issue ?? "", w.pages ?? "", w.doi?.value ?? "", w.pmid ?? "",
@@ -66,6 +77,11 @@ extension Importer {
                         r.year.map(String.init) ?? "", r.title ?? "", r.venue ?? "", r.volume ?? "", r.pages ?? "", r.doi?.value ?? "",
                         r.openAlexID ?? "", row.nativeID ?? "", r.raw, show(row.source)]
             })
+        var matchRows: [[String]] = d.duplicates.map { [$0.work, "record", $0.method.rawValue, $0.evidence, "", show($0.merged), show($0.kept)] }
+        for row in d.references where row.method != .new {
+            matchRows.append([row.cited, "reference", row.method.rawValue, row.evidence, row.reference.raw, show(row.source), firstMention[row.cited] ?? ""])
+        }
+        let matches = CSVTable.text(header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"], rows: matchRows)
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
         let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
@@ -104,7 +120,7 @@ extension Importer {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
         for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
-                             ("references.csv", references), ("import-log.txt", log), ("README.md", readme)]
+                             ("references.csv", references), ("matches.csv", matches), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
                 try Data(text.utf8).write(to: folderURL.appendingPathComponent(file), options: .atomic)
@@ -144,6 +160,10 @@ extension Importer {
                 }
             }
         }
+        let repairs = d.files.flatMap(\.repairs)
+        out.append("")
+        out.append("## Repairs (\(repairs.count))")
+        for e in repairs { out.append(show(e.description)) }
         if d.files.contains(where: { !$0.skipped.isEmpty }) {
             out.append("")
             out.append("## Skipped records")

@@ -53,6 +53,8 @@ public struct ImportedReferenceRow: Sendable {
     public var source: String
     /// Why no arc was written for it (`self-citation`, `repeated citation`), else `nil`.
     public var note: String?
+    /// What the match rests on (``WorkIndex/evidence(_:_:method:)``); empty for a new work.
+    public var evidence: String = ""
 }
 
 /// A citing record recognised as a duplicate of an earlier one (same work from two
@@ -62,6 +64,8 @@ public struct DuplicateRecord: Sendable, Equatable {
     public var kept: String
     public var merged: String
     public var method: ImportMatchMethod
+    /// What the match rests on (``WorkIndex/evidence(_:_:method:)``).
+    public var evidence: String = ""
 }
 
 /// The merged result of an import, before it is written.
@@ -146,7 +150,8 @@ public struct Importer: Sendable {
                 if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
                     let kept = index.nodes[i].records.first ?? index.nodes[i].work.sources.first?.description ?? "?"
                     if index.nodes[i].isCiting {
-                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method))
+                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method,
+                                                          evidence: WorkIndex.evidence(probe, index.nodes[i].work, method: method)))
                     }
                     index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
                     index.nodes[i].isCiting = true
@@ -161,9 +166,9 @@ public struct Importer: Sendable {
         }
         // 2. References, 3. arcs.
         var matched = ImportSummary.MatchCounts()
-        var arcIndex: [[Int]: Int] = [:]
+        var arcIndex: [Int64: Int] = [:] // (citing << 32 | cited) → arc
         var arcs: [(citing: Int, cited: Int, sources: [String])] = []
-        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?)] = []
+        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?, evidence: String)] = []
         for (f, file) in results.enumerated() {
             for (r, record) in file.records.enumerated() {
                 let citing = recordNode[f][r]
@@ -172,9 +177,11 @@ public struct Importer: Sendable {
                     let source = (ref.source?.description ?? record.work.sources.first?.description ?? file.file) + "#\(k + 1)"
                     let rawKey = WorkIndex.rawKey(ref)
                     let target: Int, method: ImportMatchMethod
+                    var evidence = ""
                     if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey) {
                         target = i
                         method = m
+                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
                         var w = Work(id: "", reference: ref)
                         w.sources = []
@@ -189,14 +196,14 @@ public struct Importer: Sendable {
                     var note: String?
                     if target == citing {
                         note = "self-citation: the reference matches its own citing work; no arc"
-                    } else if let a = arcIndex[[citing, target]] {
+                    } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
                         note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
                         arcs[a].sources.append(source)
                     } else {
-                        arcIndex[[citing, target]] = arcs.count
+                        arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
                         arcs.append((citing, target, [source]))
                     }
-                    rows.append((citing, k + 1, target, method, item, source, note))
+                    rows.append((citing, k + 1, target, method, item, source, note, evidence))
                 }
             }
         }
@@ -223,10 +230,10 @@ public struct Importer: Sendable {
         let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
         let referenceRows = rows.map { r in
             ImportedReferenceRow(citing: ids[r.citing], position: r.position, cited: ids[r.cited], method: r.method,
-                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note)
+                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note, evidence: r.evidence)
         }
         let dups = duplicates.map { d in
-            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method)
+            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
         let formats = Array(Set(results.map { $0.format.rawValue })).sorted()
         var summary = ImportSummary(format: formats.joined(separator: "+"),
@@ -234,6 +241,7 @@ public struct Importer: Sendable {
                                     references: results.reduce(0) { $0 + $1.referenceCount },
                                     skipped: results.reduce(0) { $0 + $1.skipped.count },
                                     duplicates: dups.count, matched: matched)
+        summary.parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
         summary.works = works.count
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
