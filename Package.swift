@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "BibliometricsTests", dependencies: ["Bibliometrics", "NetworkCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphvizRenderingTests", dependencies: ["GraphvizRendering", "NetworkCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "NetworkCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "siloscopeTests", dependencies: ["siloscope", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "siloscopeTests", dependencies: ["siloscope", "TestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,53 +42,17 @@ struct MetricsCommand: ParsableCommand {
         valueName: "list"))
     var metrics: String = Measure.defaults.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness: the additive error bound ε on every node's value, 0 < ε < 1.",
-        discussion: "The number of sampled pairs grows as 1/ε²: ε 0.01 draws tens of thousands of pairs.",
-        valueName: "epsilon"))
-    var epsilon: Double = 0.01
-
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness: the probability δ that some node misses the ε bound, 0 < δ < 1.",
-        valueName: "delta"))
-    var delta: Double = 0.1
-
-    @Option(help: ArgumentHelp(
-        "approximateBetweenness, louvain, leiden: the seed of the pair sampler and of the community search (same seed, same values).",
-        valueName: "seed"))
-    var seed: UInt64 = 1
-
-    @Option(help: ArgumentHelp(
-        "louvain, leiden: the modularity resolution γ > 0 (larger: more, smaller communities).",
-        valueName: "gamma"))
-    var resolution: Double = 1
+    @OptionGroup var parameters: MeasureOptions
 
     @Option(help: "Output format: json or csv.")
     var format: TableFormat = .json
 
     func validate() throws {
         _ = try selectedMeasures()
-        guard epsilon > 0 && epsilon < 1 else {
-            throw ValidationError("--epsilon must lie strictly between 0 and 1 (got \(epsilon))")
-        }
-        guard delta > 0 && delta < 1 else {
-            throw ValidationError("--delta must lie strictly between 0 and 1 (got \(delta))")
-        }
-        guard resolution > 0 && resolution.isFinite else {
-            throw ValidationError("--resolution must be a positive number (got \(resolution))")
-        }
     }
 
     func selectedMeasures() throws -> [Measure] {
-        let names = metrics.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var out: [Measure] = []
-        for name in names {
-            guard let m = Measure(rawValue: name) else {
-                throw ValidationError("unknown measure '\(name)'; expected one of: \(Measure.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !out.contains(m) { out.append(m) }
-        }
-        return out
+        try Measure.parseListForValidation(metrics)
     }
 
     func run() throws {
@@ -99,32 +63,7 @@ struct MetricsCommand: ParsableCommand {
         var columns: [Measure: [Double]] = [:]
         for m in measures {
             ProgressLog.standardError("computing \(m.rawValue)")
-            switch m {
-            case .inDegree: columns[m] = graph.inDegrees().map(Double.init)
-            case .outDegree: columns[m] = graph.outDegrees().map(Double.init)
-            case .pagerank: columns[m] = graph.pageRank().scores
-            case .betweenness: columns[m] = graph.betweenness()
-            case .approximateBetweenness:
-                let estimate = graph.approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed)
-                ProgressLog.standardError("approximateBetweenness: \(estimate.samples) sampled pairs, at most \(estimate.maximumSamples) (KADABRA, ε \(epsilon), δ \(delta), seed \(seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
-                columns[m] = estimate.scores
-            case .closeness: columns[m] = graph.closeness()
-            case .harmonic: columns[m] = graph.harmonicCentrality()
-            case .hub: columns[m] = graph.hits().hubs
-            case .authority: columns[m] = graph.hits().authorities
-            case .eigenvector: columns[m] = graph.eigenvectorCentrality().scores
-            case .katz: columns[m] = graph.katzCentrality().scores
-            case .coreness: columns[m] = graph.coreNumbers().map(Double.init)
-            case .inCoreness: columns[m] = graph.coreNumbers(.in).map(Double.init)
-            case .outCoreness: columns[m] = graph.coreNumbers(.out).map(Double.init)
-            case .louvain, .leiden:
-                let found = m == .louvain
-                    ? graph.louvain(resolution: resolution, seed: seed)
-                    : graph.leiden(resolution: resolution, seed: seed)
-                let p = found.partition
-                ProgressLog.standardError("\(m.rawValue): \(p.groupCount) communities, modularity \(found.modularity) (resolution \(resolution), seed \(seed))")
-                columns[m] = p.groupOf.map { Double(Int(p.groupNames[Int($0)]) ?? -1) }
-            }
+            columns[m] = m.compute(on: graph, parameters.values)
         }
         // Labels (a Pajek file's vertex labels, or a `label` column of --nodes or of a
         // dataset's works) go beside the ids when the input has them.

@@ -10,6 +10,7 @@ struct Siloscope: ParsableCommand {
         subcommands: [
             BatchCommand.self, ReportCommand.self, MetricsCommand.self, BridgingCommand.self, RenderCommand.self,
             MainpathCommand.self, ImportCommand.self, FetchCommand.self, GenerateCommand.self, BenchCommand.self,
+            ConvertCommand.self,
         ]
     )
 }

@@ -7,10 +7,11 @@ This script only REFORMATS what the seeds print:
   author cell;
 - the two boundary-spanning papers are named in the prose only; their rows are
   the explicit list BOUNDARY below, each field quoting a seed line;
-- DOIs come only from the numbered reference list of seed 000, through the
-  explicit, hand-checked list DOI_MATCHES (work id -> reference-list line). The
-  script asserts that the DOI it writes is printed on that line (after removing
-  the spaces a PDF line-wrap inserted) and that the line names the first author.
+- DOIs come only from the reference lists of seed 000 (the review) and seed 003
+  (the Samskapa protocol), through the explicit, hand-checked list DOI_MATCHES
+  (work id -> (seed file, reference-list line)). The script asserts that the DOI
+  it writes is printed on that line or the next two (after removing the spaces a
+  PDF line-wrap inserted) and that the line names the first author.
 
 Usage: python3 scripts/datasets/build_coproduction_models_works.py [SEEDS_DIR]
 (default SEEDS_DIR: ../shared/seeds relative to the repository root).
@@ -25,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SEEDS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared", "seeds")
 S000 = "000_ff49b50716e36448.txt"
 S001 = "001_ba6e7b868008b380.txt"
+S003 = "003_395efd9858a5889f.txt"
 OUT = os.path.join(ROOT, "Datasets", "coproduction-models", "works.csv")
 
 # (first line, last line, model_type) of each supplementary table body in seed 001.
@@ -60,10 +62,14 @@ BOUNDARY = [
 DOI_MATCHES = {
     "osborne2016": 161, "gillard2016": 165, "meijer2016": 166, "sicilia2016": 167,
     "fledderus2014": 168, "jaspers2019": 173, "mccollkennedy2012": 177, "pestoff2012": 178,
+    "pestoff2014": 179,
     "sancino2016": 180, "kirkegaard2018": 181, "rutten2019": 184, "cepiku2014": 185,
     "baimlance2019": 186, "bolton2016": 187, "nabatchi2017": 188, "adinolfi2016": 189,
     "strokosch2016": 191, "farmer2017": 192, "essen2016": 196, "batalden2016": 197,
 }
+# work id -> line of seed 003's reference list (Samskapa protocol) for works seed 000 does
+# not cite; matched by first author + year (within one) + subject (README, discrepancy 5).
+DOI_MATCHES_003 = {"robert2015": 238, "brandsen2015": 250}
 
 
 def fold(s):
@@ -97,7 +103,7 @@ def parse_tables(lines):
 
 
 def main():
-    l000, l001 = read_lines(S000), read_lines(S001)
+    l000, l001, l003 = read_lines(S000), read_lines(S001), read_lines(S003)
     rows = parse_tables(l001)
     # Same first author + year twice with no printed suffix: suffix a/b in table order.
     seen = {}
@@ -121,21 +127,28 @@ def main():
                           doi="", contribution=b["contribution"], source=f"{S001}:{b['line']}"))
     ids = [w["id"] for w in works]
     assert len(ids) == len(set(ids)), "duplicate ids"
+    # Seed 000 prints "https://doi.org/10...."; seed 003 prints the bare DOI before "[DOI]".
+    doi_at = {S000: (l000, r"doi\.org/\s*(10\.(?:\S|(?<=[./])\s)+)"),
+              S003: (l003, r"\b(10\.\d{4,9}/\S+)\s+\[DOI\]")}
     for w in works:
-        n = DOI_MATCHES.get(w["id"])
-        if n is None:
+        if w["id"] in DOI_MATCHES:
+            seed, n = S000, DOI_MATCHES[w["id"]]
+        elif w["id"] in DOI_MATCHES_003:
+            seed, n = S003, DOI_MATCHES_003[w["id"]]
+        else:
             continue
+        lines, pattern = doi_at[seed]
         doi = None
         for k in range(n, n + 3):  # an entry may wrap: the DOI can be on a following line
-            m = re.search(r"doi\.org/\s*(10\.(?:\S|(?<=[./])\s)+)", l000[k - 1])
+            m = re.search(pattern, lines[k - 1])
             if m:
                 # a PDF wrap leaves a space after '.' or '/': "10. 1080/...", "10.1111/ puar..."
                 doi = re.sub(r"\s+", "", m.group(1)).rstrip(".")
                 break
-        assert doi and re.fullmatch(r"10\.\d{4,9}/\S+", doi), f"{S000}:{n}: no DOI"
-        assert fold(w["first_author"]) in fold(l000[n - 1]), f"{S000}:{n} does not name {w['first_author']}"
+        assert doi and re.fullmatch(r"10\.\d{4,9}/\S+", doi), f"{seed}:{n}: no DOI"
+        assert fold(w["first_author"]) in fold(lines[n - 1]), f"{seed}:{n} does not name {w['first_author']}"
         w["doi"] = doi
-        w["source"] += f"; {S000}:{n}"
+        w["source"] += f"; {seed}:{n}"
     cols = ["id", "label", "first_author", "year", "country", "discipline", "model_type", "doi",
             "contribution", "source"]
     with open(OUT, "w", encoding="utf-8", newline="") as f:

@@ -32,12 +32,23 @@ ROWS = [
 ]
 # "One study scored the highest (12 points) [47], one the lowest (six points) [48]" (002:160)
 SCORES = {"eriksson2019": ("12", 160), "lalani2019": ("6", 160)}
+# "the five studies that had a 'co-delivery' model [22,47,52,54,55], and the four studies with
+# 'peer support' [22,47,51,54] scored within the highest ranked studies" (002:162): the studies
+# whose reference number is in either bracket are recorded as among the highest ranked; the
+# others are left empty (the seed does not say where they rank).
+RANKED_LINE = 162
+RANKED_PHRASE = "scored within the highest ranked studies"
 
 
 def main():
     with open(os.path.join(SEEDS, S), encoding="utf-8") as f:
         lines = f.read().split("\n")
     assert "scored the highest (12 points) [47], one the lowest (six points) [48]" in lines[159]
+    ranked_line = lines[RANKED_LINE - 1]
+    assert RANKED_PHRASE in ranked_line, f"{S}:{RANKED_LINE}"
+    m = re.search(r"‘co-delivery’ model \[([\d,]+)\], and the four studies with ‘peer support’ \[([\d,]+)\]", ranked_line)
+    assert m, f"{S}:{RANKED_LINE}: brackets not found"
+    ranked = {int(x) for g in m.groups() for x in g.split(",")}
     out = []
     for wid, author, ref, tl, country, provision, rl in ROWS:
         t, r = lines[tl - 1], lines[rl - 1]
@@ -50,6 +61,8 @@ def main():
         out.append(dict(id=wid, label=f"{author} {year}", first_author=author, year=year, country=country,
                         integrated_care_provision=provision, reference=str(ref), doi=d.group(1) if d else "",
                         coproduction_score=score, score_source=f"{S}:{sl}" if sl else "",
+                        among_highest_ranked="yes" if ref in ranked else "",
+                        ranked_source=f"{S}:{RANKED_LINE}" if ref in ranked else "",
                         source=f"{S}:{tl}; {S}:{rl}"))
     with open(OUT, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(out[0]), lineterminator="\n")

@@ -97,7 +97,9 @@ public struct Dataset: Sendable {
             throw InputError(file: manifestPath, line: 1, field: "name",
                              message: "name '\(manifest.name)' differs from the folder name '\(folderName)'")
         }
-        return try Loader(folder: folder, manifest: manifest).load()
+        let dataset = try Loader(folder: folder, manifest: manifest).load()
+        try dataset.validateClaims()
+        return dataset
     }
 
     init(folder: String, manifest: DatasetManifest, workIDs: [String], workLines: [Int],

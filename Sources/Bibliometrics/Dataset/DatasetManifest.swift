@@ -36,6 +36,11 @@ public struct DatasetManifest: Sendable, Equatable {
         /// Name of the new work attribute.
         public var `as`: String
         public var line: Int
+        /// Column of the mapping file listing each row's alternative values (`;`-separated),
+        /// for the sensitivity of claims to the mapping (README, "Claims").
+        public var alternatives: String? = nil
+        /// Column of the mapping file saying why a row's alternatives are reasonable.
+        public var alternativesReason: String? = nil
     }
 
     /// `concepts:` — the concept / model vocabulary.
@@ -116,6 +121,8 @@ public struct DatasetManifest: Sendable, Equatable {
     public var layers: [Layer]
     public var imports: [Import]
     public var tables: [Table] = []
+    /// `claims:` — claims tested in the report (``Claim``).
+    public var claims: [Claim] = []
 
     /// Reads and validates `path` (a `dataset.yml`).
     public static func read(path: String) throws -> DatasetManifest {
@@ -136,7 +143,7 @@ public struct DatasetManifest: Sendable, Equatable {
         guard let root else { throw InputError(file: path, line: 1, message: "is empty: expected the keys name, title, source, works") }
         let top = try YAMLMap(root, path: path, context: "dataset.yml",
                               allowed: ["name", "title", "source", "description", "works", "mappings", "group",
-                                        "concepts", "layers", "imports", "tables"])
+                                        "concepts", "layers", "imports", "tables", "claims"])
         let worksMap = try YAMLMap(try top.required("works"), path: path, context: "works",
                                    allowed: ["file", "id", "label", "year", "doi"])
         let works = Works(
@@ -145,10 +152,12 @@ public struct DatasetManifest: Sendable, Equatable {
             line: top.line(of: "works"))
         var mappings: [Mapping] = []
         for item in try top.list("mappings") {
-            let m = try YAMLMap(item, path: path, context: "mappings entry", allowed: ["file", "from", "key", "value", "as"])
+            let m = try YAMLMap(item, path: path, context: "mappings entry",
+                                allowed: ["file", "from", "key", "value", "as", "alternatives", "alternatives_reason"])
             let from = try m.requiredText("from"), target = try m.requiredText("as")
             mappings.append(Mapping(file: try m.requiredText("file"), from: from, key: try m.text("key") ?? from,
-                                    value: try m.text("value") ?? target, as: target, line: m.line))
+                                    value: try m.text("value") ?? target, as: target, line: m.line,
+                                    alternatives: try m.text("alternatives"), alternativesReason: try m.text("alternatives_reason")))
         }
         var concepts: Concepts?
         if let node = top.node("concepts") {
@@ -186,6 +195,7 @@ public struct DatasetManifest: Sendable, Equatable {
             groupLine: top.node("group") != nil ? top.line(of: "group") : nil,
             concepts: concepts, layers: layers, imports: imports)
         manifest.tables = tables
+        manifest.claims = try parseClaims(top, path: path)
         return manifest
     }
 

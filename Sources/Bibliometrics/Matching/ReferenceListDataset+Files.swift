@@ -62,11 +62,19 @@ extension ReferenceListDataset {
     /// lists from `listsFolder/<file>`, the known works from `knownWorksFile` (optional).
     public static func build(datasetFolder: String, listsFolder: String, knownWorksFile: String?,
                              options: MatchOptions = MatchOptions()) throws -> ReferenceListDataset {
+        try build(datasetFolder: datasetFolder, listsFolder: listsFolder, knownWorksFiles: knownWorksFile.map { [$0] } ?? [],
+                  options: options)
+    }
+
+    /// As above, with the works tables of several datasets as known works (read in the order
+    /// given; a known work keeps its id when a reference matches it).
+    public static func build(datasetFolder: String, listsFolder: String, knownWorksFiles: [String],
+                             options: MatchOptions = MatchOptions()) throws -> ReferenceListDataset {
         let citingPath = datasetFolder + "/citing.csv"
         let venuesPath = datasetFolder + "/venues.csv"
         let citingRows = try readCiting(csv: try readText(citingPath), file: citingPath)
         let venues = try readVenues(csv: try readText(venuesPath), file: venuesPath)
-        let known = try knownWorksFile.map { try readKnownWorks(csv: try readText($0), file: $0) } ?? []
+        let known = try knownWorksFiles.flatMap { try readKnownWorks(csv: try readText($0), file: $0) }
         let docs = try citingRows.map { row in
             let text = try readText(listsFolder + "/" + row.file)
             return CitingDocument(work: row.work, list: ReferencesText.parse(text, file: row.file, section: .afterHeading))

@@ -67,6 +67,9 @@ public struct TrajectoryFigure: Sendable {
         public var plotWidth: Double = 480
         /// Plot area height in points.
         public var plotHeight: Double = 260
+        /// Whether the image says "Gaps: … without a value" when a value is missing (off
+        /// for charts whose empty windows only space out the points).
+        public var noteGaps = true
         /// Creates default options.
         public init() {}
     }
@@ -282,7 +285,7 @@ public struct TrajectoryFigure: Sendable {
             samples.append(.dashedLine(color: "#555555", text: options.referenceName + at))
         }
         var notes: [String] = []
-        if missing > 0 { notes.append("Gaps: \(options.windowNoun)s without a value.") }
+        if missing > 0 && options.noteGaps { notes.append("Gaps: \(options.windowNoun)s without a value.") }
         if clamped > 0 { notes.append("\(clamped) values outside the axis are drawn at its edge.") }
         let legend = FigureLegend.sampleTable(title: options.title, samples: samples, columns: samples.count > 3 ? 2 : 1, notes: notes)
 

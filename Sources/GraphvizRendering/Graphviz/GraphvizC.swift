@@ -48,7 +48,8 @@ enum GraphvizC {
     ///
     /// - Parameter extraGraphAttributes: root-graph attributes set with `agsafeset`
     ///   before layout (e.g. `dpi` for PNG). Values must be plain, already safe text.
-    static func run(dot: String, engine: LayoutEngine, format: FigureFormat, extraGraphAttributes: [(String, String)]) throws(GraphvizError) -> GraphvizRun {
+    static func run(dot: String, engine: LayoutEngine, format: FigureFormat, extraGraphAttributes: [(String, String)], renderer: String? = nil) throws(GraphvizError) -> GraphvizRun {
+        let rendererName = renderer ?? format.rawValue
         let result: Result<GraphvizRun, GraphvizError> = session.withLock { state in
             captured.withLock { $0 = "" }
             _ = agseterrf { text in
@@ -99,9 +100,9 @@ enum GraphvizC {
             defer { gvFreeLayout(gvc, graph) }
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            let rendered = format.rawValue.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
+            let rendered = rendererName.withCString { gvRenderData(gvc, graph, $0, &data, &length) }
             guard rendered == 0, let data else {
-                return failure(.render, "rendering \(format.rawValue) failed")
+                return failure(.render, "rendering \(rendererName) failed")
             }
             let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 Array(UnsafeBufferPointer(start: $0, count: Int(length)))

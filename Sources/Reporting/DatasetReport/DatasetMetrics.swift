@@ -24,6 +24,7 @@ struct DatasetMetrics: Encodable, Sendable {
     var conceptCoUse: ConceptCoUseMetrics?
     var citation: CitationMetrics?
     var lineage: LineageMetrics?
+    var claims: [ClaimMetrics]?
 
     init(context: DatasetReportContext) {
         let d = context.dataset

@@ -91,6 +91,7 @@ public struct DatasetReportBuilder: Sendable {
             sections.append(section)
             metrics.lineage = lineageMetrics
         }
+        if let (section, claims) = try context.claimsSection() { sections.append(section); metrics.claims = claims; methods += MethodCatalogue.claims }
         if let tables = try context.additionalTablesSection() { sections.append(tables) }
         methods += [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
         let (paragraph, references) = MethodCatalogue.text(for: methods)
@@ -100,7 +101,7 @@ public struct DatasetReportBuilder: Sendable {
             title: dataset.manifest.title,
             source: dataset.manifest.source,
             sections: sections,
-            parameters: context.parameterRows(),
+            parameters: context.parameterRows() + context.claimParameterRows(),
             methods: [context.dataParagraph(), paragraph],
             references: references,
             metricsJSON: try JSONOutput.encode(metrics))

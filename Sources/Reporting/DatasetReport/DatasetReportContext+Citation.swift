@@ -38,9 +38,13 @@ extension DatasetReportContext {
         let network = try PartitionNetworkFigure(
             graph: graph, partition: partition, labels: labels, tooltips: (0..<workCount).map(labelWithYear),
             dois: dois, scores: pagerank, options: options)
-        blocks.append(.figure(try .rendered(
+        var networkFigure = try ReportFigure.rendered(
             name: "citation-network", title: "Citation network by \(g)",
-            caption: network.caption, dot: network.dotGraph, engine: network.engine)))
+            caption: network.caption, dot: network.dotGraph, engine: network.engine)
+        networkFigure.map = workMap(shown: network.shownNodes, measure: ("PageRank", pagerank))
+        networkFigure.network = workNetwork(graph: graph, shown: network.shownNodes, measure: ("pagerank", pagerank),
+                                            title: "Citation network of \(name) (the works drawn in the figure)")
+        blocks.append(.figure(networkFigure))
 
         let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed)
         let citingGroups = bridging.mixing.filter { $0.reduce(0, +) > 0 }.count
@@ -59,10 +63,16 @@ extension DatasetReportContext {
             }
             qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
         }
-        let quotient = try QuotientFigure(quotient: graph.quotient(by: partition), missingGroup: partition.missingGroup, options: qOptions)
-        blocks.append(.figure(try .rendered(
+        let flows = graph.quotient(by: partition)
+        let quotient = try QuotientFigure(quotient: flows, missingGroup: partition.missingGroup, options: qOptions)
+        var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
-            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)))
+            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
+        quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
+                                                     sizes: partition.groupSizes(), groupTitle: g)
+        quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
+                                           title: "Citations between groups of \(g) in \(name)")
+        blocks.append(.figure(quotientFigure))
 
         let groups = bridging.groups
         blocks.append(.table(ReportTable(

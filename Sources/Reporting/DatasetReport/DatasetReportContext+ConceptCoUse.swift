@@ -106,10 +106,12 @@ extension DatasetReportContext {
         let network = try PartitionNetworkFigure(
             undirected: simple, partition: partition, labels: labels, tooltips: tooltips, dois: dois,
             scores: weightedDegree, options: options)
-        blocks.append(.figure(try .rendered(
+        var networkFigure = try ReportFigure.rendered(
             name: "concept-co-use-network", title: "Concept co-use network by \(g)",
             caption: "Works linked when they name a shared concept; colour: \(g). " + network.caption,
-            dot: network.dotGraph, engine: network.engine)))
+            dot: network.dotGraph, engine: network.engine)
+        networkFigure.map = workMap(shown: network.shownNodes, measure: ("shared-concept links", weightedDegree))
+        blocks.append(.figure(networkFigure))
 
         var upper = [[Double]](repeating: [Double](repeating: 0, count: partition.groupCount), count: partition.groupCount)
         for a in 0..<partition.groupCount {
@@ -123,9 +125,12 @@ extension DatasetReportContext {
         let quotient = try QuotientFigure(
             groupNames: partition.groupNames, flows: upper, groupSizes: partition.groupSizes(),
             missingGroup: partition.missingGroup, options: qOptions)
-        blocks.append(.figure(try .rendered(
+        var quotientFigure = try ReportFigure.rendered(
             name: "concept-co-use-quotient", title: "Co-use links between groups of \(g)",
-            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)))
+            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
+        quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
+                                                     sizes: partition.groupSizes(), groupTitle: g)
+        blocks.append(.figure(quotientFigure))
 
         // Tables.
         let groups = partition.groupNames

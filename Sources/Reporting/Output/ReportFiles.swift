@@ -1,5 +1,6 @@
 /// The files of one report folder: `index.html`, `report.md`, `metrics.json`,
-/// `tables/<name>.csv` and `figures/<name>.{svg,pdf,png}`, in a fixed order.
+/// `tables/<name>.csv` and `figures/<name>.{svg,pdf,png}` (plus `.gexf` and
+/// `.vosviewer.json` for figures that carry their network), in a fixed order.
 public enum ReportFiles {
     /// Every file of `report` as (relative path, bytes). Deterministic.
     public static func files(for report: Report) throws -> [(String, [UInt8])] {
@@ -19,6 +20,13 @@ public enum ReportFiles {
                 let path = "figures/\(figure.name).\(ext)"
                 guard seen.insert(path).inserted else { throw ReportError.io(path: path, message: "two figures of the report share this name") }
                 files.append((path, bytes))
+            }
+            if let network = figure.network {
+                for (path, bytes) in [("figures/\(figure.name).gexf", Array(GEXFWriter.write(network).utf8)),
+                                      ("figures/\(figure.name).vosviewer.json", try VOSviewerWriter.json(network))] {
+                    guard seen.insert(path).inserted else { throw ReportError.io(path: path, message: "two figures of the report share this name") }
+                    files.append((path, bytes))
+                }
             }
         }
         return files

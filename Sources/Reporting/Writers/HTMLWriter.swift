@@ -33,6 +33,7 @@ public enum HTMLWriter {
                 "blocks": section.blocks.map(blockContext),
             ]
         }
+        let hasMaps = report.allFigures.contains { $0.map != nil }
         return [
             "name": report.name,
             "title": report.title,
@@ -44,6 +45,9 @@ public enum HTMLWriter {
             "parameters": report.parameters.map { ["key": $0.0, "value": $0.1] },
             "hasReferences": !report.references.isEmpty,
             "references": report.references,
+            "hasMaps": hasMaps,
+            "mapCSS": hasMaps ? MapScript.css : "",
+            "mapScript": MapScript.script,
         ]
     }
 
@@ -67,10 +71,12 @@ public enum HTMLWriter {
                 },
             ] as [String: Any]]
         case .figure(let f):
-            return ["figure": [
+            var figure: [String: Any] = [
                 "name": f.name, "title": f.title, "caption": f.caption,
-                "svg": inlineSVG(f.svg),
-            ]]
+                "svg": inlineSVG(f.svg), "hasNetwork": f.network != nil,
+            ]
+            if let map = f.map { figure["map"] = ["json": MapScript.json(map)] }
+            return ["figure": figure]
         }
     }
 

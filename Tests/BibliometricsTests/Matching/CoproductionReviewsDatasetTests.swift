@@ -15,12 +15,17 @@ enum ReviewsDataset {
                           SeedFiles.packageRoot + "/Datasets/coproduction-models/works.csv"].compactMap { $0 }
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }()
-    static let available = SeedFiles.available && modelsWorks != nil
-    static let skip = "needs ../shared/seeds and Datasets/coproduction-models/works.csv (or SILOSCOPE_MODELS_WORKS)"
+    /// The works table of integrated-care-codelivery (Table 2 of seed 002), so that its ten
+    /// studies keep their ids in conquer2024's list.
+    static let integratedCareWorks = SeedFiles.packageRoot + "/Datasets/integrated-care-codelivery/works.csv"
+    static let available = SeedFiles.available && modelsWorks != nil && FileManager.default.fileExists(atPath: integratedCareWorks)
+    static let skip = "needs ../shared/seeds, Datasets/coproduction-models/works.csv (or SILOSCOPE_MODELS_WORKS) and Datasets/integrated-care-codelivery/works.csv"
 
     static func build() throws -> ReferenceListDataset {
         let seeds = try #require(SeedFiles.root)
-        return try ReferenceListDataset.build(datasetFolder: folder, listsFolder: seeds, knownWorksFile: modelsWorks)
+        let models = try #require(modelsWorks)
+        return try ReferenceListDataset.build(datasetFolder: folder, listsFolder: seeds,
+                                              knownWorksFiles: [models, integratedCareWorks])
     }
 }
 
@@ -80,8 +85,14 @@ struct CoproductionReviewsMergeTests {
         let d = try ReviewsDataset.build()
         let ids = Set(d.works.map(\.id))
         for id in ["batalden2016", "essen2016", "osborne2016", "jaspers2019", "nabatchi2017"] { #expect(ids.contains(id)) }
-        #expect(d.matchedKnownWorks.filter { $0.method == "doi" }.count == 20)
-        #expect(d.matchedKnownWorks.filter { $0.method == "author-year" }.count == 5)
+        // 23 included articles of coproduction-models by DOI (20 printed by seed 000's list,
+        // Robert 2015 and Brandsen 2015 by seed 003's, Pestoff 2014 at 000:179) and 9 of the 10
+        // studies of integrated-care-codelivery (Table 2 with DOIs from 002's list); by author
+        // and year: alford2016 (000:172, DOI cut short), voorberg2014 (003:248, DOI shared with
+        // 003:249) and lalani2019 (002:438, a report without DOI).
+        #expect(d.matchedKnownWorks.filter { $0.method == "doi" }.count == 23 + 9)
+        #expect(d.matchedKnownWorks.filter { $0.method == "author-year" }.count == 3)
+        for id in ["kamvura2021", "bruns2021", "lalani2019", "flora2015"] { #expect(ids.contains(id)) }
     }
 
     /// Every arc's provenance line is the first line of an entry that prints the cited
