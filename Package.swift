@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            resources: [.copy("Classification/Resources")],
             swiftSettings: strict
         ),
         .target(
@@ -74,6 +75,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "SiloscopeFuzz", dependencies: ["NetworkCore", "Bibliometrics"], swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["NetworkCore"],

@@ -13,7 +13,10 @@ struct ImportCommand: ParsableCommand {
             Writes dataset.yml, works.csv, citations.csv (citing → cited, with the file and line of each reference), \
             references.csv (every cited reference, matched or not) and matches.csv (every merge and its method). \
             Prints the import summary as JSON on standard output: format, records, references, skipped, duplicates, \
-            matched {byIdentifier, byKey, unmatched}, and for reference lists parsed {fully, partly, notAtAll}.
+            matched {byIdentifier, byKey, unmatched}, works, citations, per-file counts, and parsed {fully, partly, \
+            notAtAll; for exports also the shares year, firstAuthor, title, source, doi of the cited references}. \
+            Repairs (CSV rows longer or shorter than the header, lone-CR line ends, UTF-16 transcoded) and skipped \
+            records are named with file and line in import-log.txt.
             Formats, detected from the content (a WoS export saved as .ris is still WoS): \
             \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")).
             references-text: numbered (Vancouver-like) or author–date reference lists copied from articles; each file \
@@ -50,6 +53,14 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Skip records that cannot be read (counted in 'skipped') instead of stopping at the first.")
     var lenient = false
 
+    @Option(help: ArgumentHelp("""
+        The classification level whose categories become the literatures (attribute 'literature', group of the reports,         editable in literatures.csv). Default: wos-category for WoS exports (and WoS BibTeX), openalex-field for OpenAlex,         asjc-area for every other format (through the journal's ISSN).
+        """, valueName: "level"))
+    var literatures: LiteratureLevel?
+
+    @Option(help: ArgumentHelp("A CSV of venues and their field (columns venue, and issn and/or categories at the chosen level) for venues the data cannot place.", valueName: "venues.csv"))
+    var venues: String?
+
     func run() throws {
         for path in files where !FileManager.default.fileExists(atPath: path) {
             throw InputError(file: path, message: "no such file")
@@ -74,7 +85,11 @@ struct ImportCommand: ParsableCommand {
         } else if formats.contains(.referencesText) {
             throw ValidationError("reference lists (references-text) cannot be mixed with database exports in one import; import them separately")
         } else {
-            let importer = Importer(options: ImportOptions(lenient: lenient))
+            if let venues, !FileManager.default.fileExists(atPath: venues) { throw InputError(file: venues, field: "--venues", message: "no such file") }
+            var options = ImportOptions(lenient: lenient)
+            options.literatures = literatures
+            options.venueTable = venues
+            let importer = Importer(options: options)
             var given: ImportFormat?
             if case .named(let f) = format { given = f }
             let summary = try importer.run(files: files, format: given, outputFolder: out)

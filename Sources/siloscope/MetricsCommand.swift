@@ -68,13 +68,12 @@ struct MetricsCommand: ParsableCommand {
         // Labels (a Pajek file's vertex labels, or a `label` column of --nodes or of a
         // dataset's works) go beside the ids when the input has them.
         let labels: [String]? = loaded.attributes["label"] == nil ? nil : loaded.labels
-        let rows = (0..<graph.nodeCount).map { v in
-            NodeRow(id: graph.ids[v], label: labels?[v], values: columns.mapValues { $0[v] })
-        }
+        let row = { (v: Int) in NodeRow(id: graph.ids[v], label: labels?[v], values: columns.mapValues { $0[v] }) }
         switch format {
         case .json:
-            StandardOutput.write(try JSONOutput.encode(MetricsOutput(graph: summary, nodes: rows)))
+            try MetricsJSONStream.write(summary: summary, nodeCount: graph.nodeCount, row: row, to: StandardOutput.write)
         case .csv:
+            let rows = (0..<graph.nodeCount).map(row)
             let table = ReportTable(
                 name: "metrics", title: "", caption: "",
                 columns: ["id"] + (labels == nil ? [] : ["label"]) + measures.map(\.rawValue),

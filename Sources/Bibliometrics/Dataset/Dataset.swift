@@ -85,8 +85,23 @@ public struct Dataset: Sendable {
     /// Name of the label column among ``workAttributes``.
     public let labelColumn: String
 
+    /// Integer years a works table may hold (reports lay out years as a range, so an
+    /// absurd year would ask for an absurd allocation); others are refused at load.
+    public static let plausibleYears = -9999...9999
+
     /// Loads `folder/dataset.yml` and the files it names.
+    ///
+    /// Containment: every file `dataset.yml` names must resolve, after following links,
+    /// to a file inside the folder; a name leading out (`../x.csv`, an absolute path, a
+    /// link to elsewhere) is refused with the manifest line, before anything is read.
     public static func load(folder: String) throws -> Dataset {
+        try load(folder: folder, containedIn: folder)
+    }
+
+    /// ``load(folder:)`` with the containment check made against `root` (a folder holding
+    /// `folder`): `fetch` loads a staged copy in `root/.cache/` whose files are links to
+    /// the dataset's own files.
+    static func load(folder: String, containedIn root: String) throws -> Dataset {
         let manifestPath = (folder as NSString).appendingPathComponent("dataset.yml")
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw InputError(file: manifestPath, message: "file not found: a dataset folder needs a dataset.yml")
@@ -97,7 +112,9 @@ public struct Dataset: Sendable {
             throw InputError(file: manifestPath, line: 1, field: "name",
                              message: "name '\(manifest.name)' differs from the folder name '\(folderName)'")
         }
-        let dataset = try Loader(folder: folder, manifest: manifest).load()
+        let loader = Loader(folder: folder, manifest: manifest)
+        try loader.checkContainment(root: root)
+        let dataset = try loader.load()
         try dataset.validateClaims()
         return dataset
     }
@@ -125,6 +142,49 @@ private struct Loader {
 
     func path(_ file: String) -> String { (folder as NSString).appendingPathComponent(file) }
 
+    /// Refuses any file of the manifest that resolves outside `root` (see
+    /// ``Dataset/load(folder:)``). Files that do not exist are left to the readers,
+    /// which report them as missing.
+    func checkContainment(root: String) throws {
+        guard let base = Loader.realPath(root) else {
+            throw InputError(file: root, message: "dataset folder cannot be resolved")
+        }
+        var named: [(file: String, line: Int, key: String)] = [(manifest.works.file, manifest.works.line, "works")]
+        named += manifest.mappings.map { ($0.file, $0.line, "mappings") }
+        if let c = manifest.concepts { named.append((c.file, c.line, "concepts")) }
+        named += manifest.layers.map { ($0.file, $0.line, "layers") }
+        named += manifest.imports.map { ($0.file, $0.line, "imports") }
+        named += manifest.tables.map { ($0.file, $0.line, "tables") }
+        for entry in named {
+            let full = path(entry.file)
+            let quoted = InputError.quote(entry.file)
+            if entry.file.hasPrefix("/") || entry.file.hasPrefix("~") {
+                throw InputError(file: manifest.path, line: entry.line, field: entry.key,
+                                 message: "file '\(quoted)' is an absolute path: files named in dataset.yml must lie inside the dataset folder")
+            }
+            // A dangling link or a missing file: not found (reported by the reader), unless
+            // the name itself climbs out.
+            guard let real = Loader.realPath(full) else {
+                if entry.file.split(separator: "/").contains("..") {
+                    throw InputError(file: manifest.path, line: entry.line, field: entry.key,
+                                     message: "file '\(quoted)' leads outside the dataset folder: files named in dataset.yml must lie inside it")
+                }
+                continue
+            }
+            guard real.hasPrefix(base.hasSuffix("/") ? base : base + "/") else {
+                throw InputError(file: manifest.path, line: entry.line, field: entry.key,
+                                 message: "file '\(quoted)' leads outside the dataset folder (through '..' or a link): files named in dataset.yml must lie inside it")
+            }
+        }
+    }
+
+    /// The canonical absolute path of an existing file (links followed), or `nil`.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Reads a CSV named in dataset.yml at `line`; a missing file is reported at that line.
     func table(_ file: String, line: Int, key: String) throws -> CSVRows {
         let full = path(file)
@@ -148,7 +208,7 @@ private struct Loader {
         let works = try table(w.file, line: w.line, key: "works")
         let idColumn = try works.column(w.id, role: "id")
         let labelColumn = try column(works, explicit: w.label, default: "label", role: "label")
-        _ = try column(works, explicit: w.year, default: "year", role: "year")
+        let yearColumn = try column(works, explicit: w.year, default: "year", role: "year")
         _ = try column(works, explicit: w.doi, default: "doi", role: "doi")
         var workIDs: [String] = []
         var workLines: [Int] = []
@@ -161,6 +221,10 @@ private struct Loader {
             if let first = workIndex[id] {
                 throw InputError(file: works.file, line: row.line, field: w.id,
                                  message: "duplicate work id '\(id)' (first on line \(workLines[first]))")
+            }
+            if let yearColumn, let year = Int(row[yearColumn].trimmingWhitespace()), !Dataset.plausibleYears.contains(year) {
+                throw InputError(file: works.file, line: row.line, field: w.year ?? "year",
+                                 message: "year \(year) is outside \(Dataset.plausibleYears.lowerBound)…\(Dataset.plausibleYears.upperBound): not a publication year")
             }
             workIndex[id] = workIDs.count
             workIDs.append(id)

@@ -31,7 +31,9 @@ struct FetchWriter {
 
     func write() throws {
         var files: [(name: String, text: String)] = []
-        files.append((dataset.manifest.works.file, try worksText()))
+        let (worksFile, newCategories) = try worksTextAndCategories()
+        files.append((dataset.manifest.works.file, worksFile))
+        if let literatures = try literaturesWith(newCategories) { files.append(("literatures.csv", literatures)) }
         let (layerFile, layerText, manifestText) = try layerTexts()
         files.append((layerFile, layerText))
         files.append(("openalex-fetch.csv", resolutionText()))
@@ -55,7 +57,7 @@ struct FetchWriter {
             throw InputError(file: staging, message: "cannot stage the fetched dataset: \(error.localizedDescription)")
         }
         do {
-            _ = try Dataset.load(folder: staging)
+            _ = try Dataset.load(folder: staging, containedIn: folder)
         } catch {
             throw InputError(file: folder, message: "the fetched dataset does not load, nothing was changed: \(error)")
         }
@@ -102,7 +104,9 @@ struct FetchWriter {
         return (header, rows.rows.map { r in (0..<max(header.count, r.cells.count)).map { r[$0] } })
     }
 
-    func worksText() throws -> String {
+    func worksText() throws -> String { try worksTextAndCategories().0 }
+
+    func worksTextAndCategories() throws -> (String, [String]) {
         var (header, rows) = try table(dataset.manifest.works.file)
         for column in ["title", "openalex", "fetched", "source"] where !header.contains(column) {
             header.append(column)
@@ -139,7 +143,8 @@ struct FetchWriter {
             set("source", "OpenAlex \(oa) https://openalex.org/\(oa)")
             rows.append(row)
         }
-        return CSVTable.text(header: header, rows: rows)
+        let added = fillTopics(header: &header, rows: &rows, idColumn: m.id)
+        return (CSVTable.text(header: header, rows: rows), added)
     }
 
     /// The citation layer file's name and text, and the new manifest text when a layer is added.

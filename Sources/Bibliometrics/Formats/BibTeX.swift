@@ -8,6 +8,7 @@ import NetworkCore
 /// Syntax read: `@type{key, name = value, …}` where a value is `{…}` (nested braces),
 /// `"…"`, a number or a macro name, joined with `#`. `@comment`, `@preamble` and
 /// `@string` entries are skipped (string macros are not expanded: the macro name is kept).
+/// Field names may contain spaces and digits (Scopus writes `funding_text 1 = {…}`).
 /// Text between entries is ignored. Entries are streamed: lines are read until the
 /// entry's braces balance (memory: one entry).
 ///
@@ -51,6 +52,7 @@ public enum BibTeX {
         if !sawEntry && collector.result.skipped.isEmpty {
             throw InputError(file: path, line: 1, message: "no BibTeX entries (expected lines starting with @article{ …)")
         }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 
@@ -89,7 +91,9 @@ public enum BibTeX {
             if s[i] == close { break }
             var name = ""
             let fieldLine = line
-            while i < s.count, s[i] != "=", s[i] != ",", s[i] != close, !s[i].properties.isWhitespace { name.unicodeScalars.append(s[i]); i += 1 }
+            // Names may hold spaces and digits (Scopus: `funding_text 1 = {…}`): read to '=' on the same line.
+            while i < s.count, s[i] != "=", s[i] != ",", s[i] != close, s[i] != "\n", s[i] != "{", s[i] != "\"" { name.unicodeScalars.append(s[i]); i += 1 }
+            name = name.trimmingCharacters(in: .whitespaces)
             skipSpace()
             guard i < s.count, s[i] == "=" else { throw error("field '\(name)' has no '=' (expected name = {value})", field: name) }
             i += 1
@@ -188,7 +192,9 @@ public enum BibTeX {
         guard work.title != nil || work.doi != nil || !native.isEmpty else {
             throw InputError(file: path, line: firstLine, field: "title", message: "entry '\(e.key)' has neither title nor DOI: cannot identify the work")
         }
-        return ImportedRecord(work: work, references: refs, nativeIDs: native, format: .bibtex,
-                              declaredReferences: f("number-of-cited-references").flatMap { Int($0) })
+        var record = ImportedRecord(work: work, references: refs, nativeIDs: native, format: .bibtex,
+                                    declaredReferences: f("number-of-cited-references").flatMap { Int($0) })
+        record.fields = .bibTeX { f($0) }
+        return record
     }
 }

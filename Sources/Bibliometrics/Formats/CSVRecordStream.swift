@@ -7,9 +7,13 @@ import NetworkCore
 /// Definition: physical lines are read by ``LineReader``; a record ends at the first line
 /// end where the number of `"` characters read so far for the record is even (RFC 4180:
 /// quoted fields may span lines). Each complete record is parsed into cells by CSV.swift.
-/// The first record is the header. A record with a different number of cells than the
-/// header, or a quote still open at the end of the file (a truncated export), is an
-/// ``InputError`` with the record's first line. O(file size); memory bounded by one record.
+/// The first record is the header. Cells are mapped to columns by header position, so a
+/// record with *more* cells than the header (real Scopus exports end data rows with an
+/// extra `,`) keeps its first cells and drops the extra ones, and a record with *fewer*
+/// cells reads the missing trailing columns as empty; either repair is listed in
+/// ``repairs`` with the line and the dropped text. A quote still open at the end of the
+/// file (a truncated export) is an ``InputError`` with the record's first line.
+/// O(file size); memory bounded by one record.
 struct CSVRecordStream {
     struct Record {
         var firstLine: Int
@@ -20,6 +24,9 @@ struct CSVRecordStream {
     private var lines: LineReader
     let path: String
     private(set) var header: [String] = []
+    /// Rows repaired (longer or shorter than the header), plus ``LineReader/repairs``.
+    private var rowRepairs: [InputError] = []
+    var repairs: [InputError] { lines.repairs + rowRepairs }
     private var index: [String: Int] = [:]
 
     init(path: String) throws {
@@ -44,9 +51,17 @@ struct CSVRecordStream {
     mutating func next() throws -> Record? {
         while let r = try nextRaw() {
             if r.cells.count == 1, r.cells[0].isEmpty { continue }
-            guard r.cells.count == header.count else {
-                throw InputError(file: path, line: r.firstLine,
-                                 message: "expected \(header.count) fields as in the header, found \(r.cells.count) (a truncated or hand-edited row?)")
+            var r = r
+            if r.cells.count > header.count {
+                let extra = r.cells[header.count...]
+                let dropped = extra.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                rowRepairs.append(InputError(file: path, line: r.firstLine, message: "row has \(r.cells.count) fields, the header \(header.count): "
+                    + (dropped.isEmpty ? "\(extra.count) trailing empty field(s) dropped"
+                                       : "\(extra.count) trailing field(s) dropped, not empty: '\(dropped.joined(separator: "', '").prefix(120))'")))
+                r.cells.removeLast(r.cells.count - header.count)
+            } else if r.cells.count < header.count {
+                rowRepairs.append(InputError(file: path, line: r.firstLine, message: "row has \(r.cells.count) fields, the header \(header.count): missing trailing columns read as empty (\(header[r.cells.count...].prefix(6).joined(separator: ", "))\(header.count - r.cells.count > 6 ? ", …" : ""))"))
+                r.cells += Array(repeating: "", count: header.count - r.cells.count)
             }
             return r
         }

@@ -84,8 +84,10 @@ public enum CrossrefJSON {
             }
         }
         // CSL `id`s are citation keys local to one file, not identifiers: not used for matching.
-        return ImportedRecord(work: work, references: refs,
-                              format: format, declaredReferences: JSONRecords.int(o["reference-count"]))
+        var record = ImportedRecord(work: work, references: refs,
+                                    format: format, declaredReferences: JSONRecords.int(o["reference-count"]))
+        record.fields = .crossref(o)
+        return record
     }
 
     static func authors(_ v: Any?) -> [AuthorName] {

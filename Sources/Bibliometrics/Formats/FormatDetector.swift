@@ -6,7 +6,7 @@ import NetworkCore
 /// a Web of Science export saved as `.ris` is still read as WoS.
 ///
 /// Rules, in order (the first that holds wins):
-/// 1. UTF-16/32 byte order mark → error (exports must be UTF-8).
+/// 1. A UTF-16 file is transcoded first (``TextFile/prefix(_:limit:)``); UTF-32 is an error.
 /// 2. First non-blank character `{` or `[` → JSON: `"message-type"` → Crossref; `"referenced_works"`, `"host_venue"`, `"primary_location"` or an id
 ///    `https://openalex.org/W` → OpenAlex; otherwise CSL-JSON.
 /// 3. A line starting with `PMID- ` → MEDLINE (checked first: MEDLINE also has `PT` lines).
@@ -22,9 +22,6 @@ import NetworkCore
 public enum FormatDetector {
     public static func detect(path: String) throws -> ImportFormat {
         let head = try TextFile.prefix(path)
-        if head.count >= 2, (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF) {
-            throw InputError(file: path, line: 1, message: "the file is UTF-16 (or UTF-32) encoded; save or export it as UTF-8")
-        }
         var bytes = head
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let text = String(decoding: bytes, as: UTF8.self)

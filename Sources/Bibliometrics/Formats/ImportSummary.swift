@@ -2,9 +2,10 @@
 ///
 /// Keys `format`, `records`, `references`, `skipped`, `duplicates` and `matched`
 /// {`byIdentifier`, `byKey`, `unmatched`} are the stable contract. Importers add
-/// optional keys: the plain-text reference parser fills `parsed` (how many entries were
-/// split fully, partly, not at all) and `unparsed` (each entry kept whole, with its file
-/// and lines). Encoding with `JSONEncoder` (`.sortedKeys`) is deterministic.
+/// optional keys: `parsed` (how many cited references were split fully, partly, not at
+/// all; for exports also the share of references with each of `year`, `firstAuthor`,
+/// `title`, `source`, `doi`) and, for plain-text lists, `unparsed` (each entry kept
+/// whole, with its file and lines). Encoding with `JSONEncoder` (`.sortedKeys`) is deterministic.
 public struct ImportSummary: Codable, Sendable, Equatable {
     /// Counts of cited references by how they were matched to works.
     public struct MatchCounts: Codable, Sendable, Equatable {
@@ -31,10 +32,46 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         /// No field could be split: the entry is kept whole and listed in `unparsed`.
         public var notAtAll: Int
 
+        /// Exports: share of cited references (0…1, 4 decimals) with a year.
+        public var year: Double?
+        /// Exports: share with a first author (or first editor).
+        public var firstAuthor: Double?
+        /// Exports: share with a title (WoS `CR` strings print none).
+        public var title: Double?
+        /// Exports: share with a source (journal, book or series).
+        public var source: Double?
+        /// Exports: share with a DOI.
+        public var doi: Double?
+
         public init(fully: Int = 0, partly: Int = 0, notAtAll: Int = 0) {
             self.fully = fully
             self.partly = partly
             self.notAtAll = notAtAll
+        }
+
+        /// Parse completeness of cited references read from exports: `fully` = first author,
+        /// year and a title or source; `notAtAll` = none of author, year, title, source, DOI;
+        /// the shares of each field. Shares are 0 when there are no references. O(n).
+        public init<S: Sequence>(references: S) where S.Element == CitedReference {
+            var n = 0, y = 0, a = 0, t = 0, s = 0, d = 0
+            var fully = 0, none = 0
+            for r in references {
+                n += 1
+                let hasA = r.firstAuthor != nil, hasY = r.year != nil, hasT = r.title != nil, hasS = r.venue != nil, hasD = r.doi != nil
+                if hasA { a += 1 }
+                if hasY { y += 1 }
+                if hasT { t += 1 }
+                if hasS { s += 1 }
+                if hasD { d += 1 }
+                if hasA && hasY && (hasT || hasS) { fully += 1 } else if !(hasA || hasY || hasT || hasS || hasD) { none += 1 }
+            }
+            self.init(fully: fully, partly: n - fully - none, notAtAll: none)
+            func share(_ k: Int) -> Double { n == 0 ? 0 : (Double(k) / Double(n) * 10_000).rounded() / 10_000 }
+            year = share(y)
+            firstAuthor = share(a)
+            title = share(t)
+            source = share(s)
+            doi = share(d)
         }
     }
 
@@ -61,7 +98,7 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     /// References recognised as duplicates of another reference in the same input.
     public var duplicates: Int
     public var matched: MatchCounts
-    /// Plain-text lists only: parse completeness.
+    /// Parse completeness of the cited references (plain-text lists and exports).
     public var parsed: ParseCounts?
     /// Plain-text lists only: the entries kept whole.
     public var unparsed: [UnparsedEntry]?
@@ -71,6 +108,8 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var citations: Int? = nil
     /// Exports: counts per input file.
     public var files: [FileCounts]? = nil
+    /// Exports: how many works got a field, by role and route (``FieldCoverage``).
+    public var fields: FieldCoverage? = nil
 
     public init(format: String, records: Int, references: Int, skipped: Int = 0, duplicates: Int = 0,
                 matched: MatchCounts = MatchCounts(), parsed: ParseCounts? = nil, unparsed: [UnparsedEntry]? = nil) {

@@ -26,6 +26,8 @@ public struct ImportedRecord: Sendable {
     public var nativeIDs: [String]
     public var format: ImportFormat
     public var declaredReferences: Int?
+    /// What the record says about its field (categories, ISSNs, topics); see ``SubjectFields``.
+    public var fields = SubjectFields()
 
     public init(work: Work, references: [ImportedReference] = [], nativeIDs: [String] = [],
                 format: ImportFormat, declaredReferences: Int? = nil) {
@@ -46,6 +48,9 @@ public struct FileReadResult: Sendable {
     public var skipped: [InputError]
     /// Extra counts a format reports (`referencePieces` of a Scopus `References` cell split at `;`).
     public var notes: [String: Int]
+    /// What was repaired while reading (a CSV row longer or shorter than the header, lone-CR
+    /// line endings, a UTF-16 file transcoded), each with file and line, for the import log.
+    public var repairs: [InputError] = []
 
     public init(file: String, format: ImportFormat, records: [ImportedRecord] = [], skipped: [InputError] = [],
                 notes: [String: Int] = [:]) {

@@ -17,7 +17,7 @@ public enum LensCSV {
                  source: csv.column("Source Title"), authors: csv.column("Author/s"), volume: csv.column("Volume"),
                  issue: csv.column("Issue Number"), start: csv.column("Start Page"), end: csv.column("End Page"),
                  type: csv.column("Publication Type"), publisher: csv.column("Publisher"), pmid: csv.column("PMID"),
-                 doi: csv.column("DOI"), refs: csv.column("References"))
+                 doi: csv.column("DOI"), refs: csv.column("References"), issns: csv.column("ISSNs"), mesh: csv.column("MeSH Terms"))
         while let r = try csv.next() {
             try collector.add {
                 let span = SourceSpan(file: path, firstLine: r.firstLine, lastLine: r.lastLine)
@@ -48,9 +48,13 @@ public enum LensCSV {
                 work.type = r.value(c.type).lowercased() == "journal article" ? .article : ScopusCSV.workType(r.value(c.type))
                 let refs = r.value(c.refs).components(separatedBy: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     .map { ImportedReference(reference: CitedReference(raw: $0, source: span), nativeID: "lens:" + $0) }
-                return ImportedRecord(work: work, references: refs, nativeIDs: ["lens:" + lensID], format: .lens)
+                var record = ImportedRecord(work: work, references: refs, nativeIDs: ["lens:" + lensID], format: .lens)
+                record.fields.issns = SubjectFields.issnList([r.value(c.issns)])
+                record.fields.mesh = SubjectFields.list(r.value(c.mesh))
+                return record
             }
         }
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 }

@@ -4,11 +4,14 @@ import NetworkCore
 /// Reads a text file line by line in fixed-size chunks, so memory stays bounded by the
 /// longest line, not the file.
 ///
-/// Definition: lines end at `\n`; a trailing `\r` (CRLF files) is removed; a UTF-8 byte
-/// order mark at the start is skipped. A file starting with a UTF-16 or UTF-32 byte order
-/// mark, or a line that is not valid UTF-8 (a Latin-1 or Windows-1252 export), is an
-/// ``InputError`` naming the file, the line and the offending byte. Complexity O(file
-/// size); deterministic.
+/// Definition: a line ends at `\n` (LF), `\r\n` (CRLF) or a lone `\r` (CR, old Mac and
+/// some RIS exports); one file may mix them. A UTF-8 byte order mark at the start is
+/// skipped. A file starting with a UTF-16 byte order mark (Web of Science's "UTF-16"
+/// exports) is transcoded to UTF-8 as a whole when first read (memory: the file once).
+/// A UTF-32 byte order mark, a broken UTF-16 surrogate, or a line that is not valid UTF-8
+/// (a Latin-1 or Windows-1252 export) is an ``InputError`` naming the file, the line and
+/// the offending byte. ``lineEndings`` counts the endings of each kind seen, for the import
+/// log. Complexity O(file size); deterministic.
 struct LineReader {
     let path: String
     private let handle: FileHandle
@@ -18,6 +21,10 @@ struct LineReader {
     private var first = true
     /// 1-based number of the line last returned.
     private(set) var lineNumber = 0
+    /// Line endings seen so far: LF, CRLF and lone CR.
+    private(set) var lineEndings = (lf: 0, crlf: 0, cr: 0)
+    /// The encoding the file was transcoded from (`"UTF-16LE"`, `"UTF-16BE"`), or `nil` for UTF-8.
+    private(set) var transcodedFrom: String?
 
     static let chunkSize = 1 << 16
 
@@ -37,9 +44,23 @@ struct LineReader {
     /// The next line without its terminator, or `nil` at the end of the file.
     mutating func next() throws -> String? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
-                let line = try decode(buffer[start..<nl])
-                start = nl + 1
+            if let end = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                if buffer[end] == 0x0D, end + 1 == buffer.count, !atEOF {
+                    // A CR at the end of the buffer: the next chunk says whether LF follows.
+                    try fill()
+                    continue
+                }
+                let line = try decode(buffer[start..<end])
+                if buffer[end] == 0x0A {
+                    lineEndings.lf += 1
+                    start = end + 1
+                } else if end + 1 < buffer.count, buffer[end + 1] == 0x0A {
+                    lineEndings.crlf += 1
+                    start = end + 2
+                } else {
+                    lineEndings.cr += 1
+                    start = end + 1
+                }
                 return line
             }
             if atEOF {
@@ -50,6 +71,19 @@ struct LineReader {
             }
             try fill()
         }
+    }
+
+    /// What the reader repaired, for the import log: mixed or lone-CR line endings, a
+    /// UTF-16 file transcoded. Empty for plain UTF-8 files with LF or CRLF endings.
+    var repairs: [InputError] {
+        var out: [InputError] = []
+        if let t = transcodedFrom { out.append(InputError(file: path, line: 1, message: "encoding: \(t) transcoded to UTF-8")) }
+        let e = lineEndings
+        let kinds = [(e.lf, "LF"), (e.crlf, "CRLF"), (e.cr, "lone CR")].filter { $0.0 > 0 }
+        if kinds.count > 1 || e.cr > 0 {
+            out.append(InputError(file: path, message: "line endings: " + kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + " (each read as one line end)"))
+        }
+        return out
     }
 
     private mutating func fill() throws {
@@ -74,10 +108,17 @@ struct LineReader {
     }
 
     private mutating func checkByteOrderMark() throws {
-        let b = buffer
-        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
-            throw InputError(file: path, line: 1, message: "the file is UTF-16 (or UTF-32) encoded; save or export it as UTF-8")
+        if let bigEndian = try TextEncoding.utf16ByteOrder(buffer, path: path) {
+            // Read the rest and transcode the whole file.
+            while let more = try? handle.read(upToCount: 1 << 20), !more.isEmpty { buffer.append(contentsOf: more) }
+            atEOF = true
+            try? handle.close()
+            buffer = try TextEncoding.utf8(fromUTF16: buffer[2...], bigEndian: bigEndian, path: path)
+            transcodedFrom = bigEndian ? "UTF-16BE" : "UTF-16LE"
+            start = 0
+            return
         }
+        let b = buffer
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { start = 3 }
     }
 
@@ -118,8 +159,9 @@ enum TextFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: path, message: "cannot be opened for reading")
         }
-        if data.count >= 2, (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) {
-            throw InputError(file: path, line: 1, message: "the file is UTF-16 (or UTF-32) encoded; save or export it as UTF-8")
+        let bytes = [UInt8](data.prefix(4))
+        if let bigEndian = try TextEncoding.utf16ByteOrder(bytes, path: path) {
+            return Data(try TextEncoding.utf8(fromUTF16: [UInt8](data)[2...], bigEndian: bigEndian, path: path))
         }
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { return data.dropFirst(3) }
         return data
@@ -134,7 +176,64 @@ enum TextFile {
         guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a folder, expected a file") }
         guard let h = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot be opened for reading") }
         defer { try? h.close() }
-        let data = (try? h.read(upToCount: limit)) ?? nil
-        return data ?? Data()
+        let data = ((try? h.read(upToCount: limit)) ?? nil) ?? Data()
+        let bytes = [UInt8](data)
+        if let bigEndian = try TextEncoding.utf16ByteOrder(bytes, path: path) {
+            // Transcode whole code units only (a cut surrogate pair at the end is dropped).
+            var units = bytes[2...]
+            if units.count % 2 == 1 { units = units.dropLast() }
+            let utf8 = (try? TextEncoding.utf8(fromUTF16: units, bigEndian: bigEndian, path: path))
+                ?? (try? TextEncoding.utf8(fromUTF16: units.dropLast(2), bigEndian: bigEndian, path: path)) ?? []
+            return Data(utf8)
+        }
+        return data
+    }
+}
+
+/// Byte-order-mark handling shared by ``LineReader`` and ``TextFile``.
+enum TextEncoding {
+    /// `true` (big-endian) / `false` (little-endian) when `bytes` start with a UTF-16 byte
+    /// order mark, `nil` otherwise; a UTF-32 byte order mark is an error.
+    static func utf16ByteOrder<C: Collection>(_ bytes: C, path: String) throws -> Bool? where C.Element == UInt8 {
+        let b = Array(bytes.prefix(4))
+        guard b.count >= 2 else { return nil }
+        if b.count >= 4, (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) || (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) {
+            throw InputError(file: path, line: 1, message: "the file is UTF-32 encoded; save or export it as UTF-8 or UTF-16")
+        }
+        if b[0] == 0xFF && b[1] == 0xFE { return false }
+        if b[0] == 0xFE && b[1] == 0xFF { return true }
+        return nil
+    }
+
+    /// UTF-8 bytes of UTF-16 code units (byte order mark already removed). An odd byte
+    /// count or an unpaired surrogate is an error naming the line it occurs on.
+    static func utf8(fromUTF16 bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) throws -> [UInt8] {
+        guard bytes.count % 2 == 0 else {
+            throw InputError(file: path, message: "UTF-16 file with an odd number of bytes (truncated?)")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var line = 1
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1 }
+                out.append(contentsOf: UTF8.encode(scalar) ?? UTF8.EncodedScalar())
+            case .emptyInput: break loop
+            case .error:
+                throw InputError(file: path, line: line, message: "not valid UTF-16 (an unpaired surrogate): export or save it as UTF-8")
+            }
+        }
+        return out
     }
 }

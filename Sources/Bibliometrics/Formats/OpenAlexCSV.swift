@@ -41,6 +41,7 @@ public enum OpenAlexCSV {
                 return ImportedRecord(work: work, references: refs, format: .openAlexCSV)
             }
         }
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 }

@@ -60,7 +60,9 @@ public enum OpenAlexJSON {
                 refs.append(ImportedReference(reference: CitedReference(raw: s, source: span, openAlexID: id)))
             }
         }
-        return ImportedRecord(work: work, references: refs, format: .openAlex)
+        var record = ImportedRecord(work: work, references: refs, format: .openAlex)
+        record.fields = .openAlex(o)
+        return record
     }
 
     static func workType(_ t: String) -> WorkType {

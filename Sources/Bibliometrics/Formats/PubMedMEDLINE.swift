@@ -51,6 +51,7 @@ public enum PubMedMEDLINE {
         if collector.result.records.isEmpty && collector.result.skipped.isEmpty {
             throw InputError(file: path, line: 1, message: "no MEDLINE records (expected 'PMID- ' lines)")
         }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 
@@ -82,6 +83,10 @@ public enum PubMedMEDLINE {
         }
         let types = fields.filter { $0.tag == "PT" }.map { $0.value.lowercased() }
         work.type = types.contains { $0.contains("journal article") || $0.contains("review") } ? .article : (types.contains("book") ? .book : .unknown)
-        return ImportedRecord(work: work, format: .medline)
+        var record = ImportedRecord(work: work, format: .medline)
+        record.fields.issns = SubjectFields.issnList(fields.filter { $0.tag == "IS" }.map { $0.value.components(separatedBy: " (").first })
+        record.fields.venueNames = fields.filter { $0.tag == "TA" && !$0.value.isEmpty }.map(\.value)
+        record.fields.mesh = fields.filter { $0.tag == "MH" && !$0.value.isEmpty }.map(\.value)
+        return record
     }
 }

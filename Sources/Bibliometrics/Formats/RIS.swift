@@ -55,6 +55,7 @@ public enum RIS {
             collector.result.skipped.append(e)
         }
         if !sawRecord { throw InputError(file: path, line: 1, message: "no RIS records (expected 'TY  - ' lines)") }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 
@@ -107,6 +108,9 @@ public enum RIS {
         }
         // `ID` is a reference-manager key local to one file and `AN` a database-specific
         // accession number of unknown database: neither is used for matching.
-        return ImportedRecord(work: work, format: .ris)
+        var record = ImportedRecord(work: work, format: .ris)
+        record.fields.issns = SubjectFields.issnList(fields.filter { $0.tag == "SN" }.map(\.value))
+        record.fields.venueNames = fields.filter { ["J2", "JA"].contains($0.tag) && !$0.value.isEmpty }.map(\.value)
+        return record
     }
 }

@@ -18,7 +18,8 @@ public enum ScopusCSV {
                  source: csv.column("Source title"), volume: csv.column("Volume"), issue: csv.column("Issue"),
                  start: csv.column("Page start"), end: csv.column("Page end"), art: csv.column("Art. No."),
                  doi: csv.column("DOI"), pmid: csv.column("PubMed ID"), type: csv.column("Document Type"),
-                 eid: csv.column("EID"), refs: csv.column("References"), publisher: csv.column("Publisher"))
+                 eid: csv.column("EID"), refs: csv.column("References"), publisher: csv.column("Publisher"),
+                 issn: csv.column("ISSN"), abbreviated: csv.column("Abbreviated Source Title"))
         var pieces = 0
         while let r = try csv.next() {
             try collector.add {
@@ -55,10 +56,14 @@ public enum ScopusCSV {
                 pieces += split.pieces
                 let refs = split.references.map { ImportedReference(reference: ScopusReference.parse($0, source: span)) }
                 let eid = r.value(c.eid)
-                return ImportedRecord(work: work, references: refs, nativeIDs: eid.isEmpty ? [] : ["scopus:" + eid], format: .scopus)
+                var record = ImportedRecord(work: work, references: refs, nativeIDs: eid.isEmpty ? [] : ["scopus:" + eid], format: .scopus)
+                record.fields.issns = SubjectFields.issnList([r.value(c.issn)])
+                record.fields.venueNames = [nonEmpty(r.value(c.abbreviated))].compactMap { $0 }
+                return record
             }
         }
         collector.result.notes["referencePieces"] = pieces
+        collector.result.repairs += csv.repairs
         return collector.result
     }
 

@@ -31,26 +31,28 @@ public enum WoSPlainText {
         }
         while let line = try lines.next() {
             let n = lines.lineNumber
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            if line.hasPrefix("   ") || line.hasPrefix("\t") {
+            let u = line.utf8
+            if u.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if u.first == 0x09 || u.starts(with: [0x20, 0x20, 0x20]) {
                 guard recordStart != nil, !fields.isEmpty else {
                     if recordStart == nil && !sawAnything {
                         throw InputError(file: path, line: n, message: "continuation line outside a record: not a Web of Science plain-text export")
                     }
                     continue
                 }
-                fields[fields.count - 1].values.append(line.trimmingCharacters(in: .whitespaces))
+                fields[fields.count - 1].values.append(Self.trimmed(line))
                 continue
             }
-            let tag = String(line.prefix(2))
-            let tagOK = tag.count == 2 && tag.allSatisfy { ($0.isASCII && $0.isUppercase) || $0.isNumber }
-                && (line.count == 2 || line.dropFirst(2).first == " ")
+            let head = Array(u.prefix(3))
+            let tagOK = head.count >= 2 && head[0...1].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+                && (head.count == 2 || head[2] == 0x20)
+            let tag = tagOK ? String(decoding: head[0...1], as: UTF8.self) : ""
             guard tagOK else {
                 let e = InputError(file: path, line: n, message: "expected a two-character field tag (e.g. 'AU ') or a continuation line indented by three spaces, got '\(line.prefix(30))'")
                 if recordStart != nil { if badLine == nil { badLine = e }; continue }
                 throw e
             }
-            let value = line.count > 3 ? String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces) : ""
+            let value = u.count > 3 ? Self.trimmed(String(decoding: u.dropFirst(3), as: UTF8.self)) : ""
             switch tag {
             case "FN", "VR":
                 sawAnything = true
@@ -59,7 +61,8 @@ public enum WoSPlainText {
                 if recordStart != nil {
                     throw InputError(file: path, line: n, field: "ER", message: "record starting on line \(recordStart ?? n) is not closed by ER before EF")
                 }
-                return collector.result
+                collector.result.repairs += lines.repairs
+        return collector.result
             case "PT":
                 if let s = recordStart {
                     let e = InputError(file: path, line: s, field: "ER", message: "record starting here is not closed by ER before the next PT (line \(n))")
@@ -88,7 +91,19 @@ public enum WoSPlainText {
             collector.result.skipped.append(e)
         }
         if !sawAnything { throw InputError(file: path, line: 1, message: "no Web of Science records (expected FN/PT … ER lines)") }
+        collector.result.repairs += lines.repairs
         return collector.result
+    }
+}
+
+extension WoSPlainText {
+    /// `s` without leading and trailing spaces and tabs (byte scan; no Foundation bridging).
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let a = u.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        guard let b = u.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        if a == u.startIndex, u.index(after: b) == u.endIndex { return s }
+        return String(s[a...b])
     }
 }
 
@@ -150,7 +165,9 @@ enum WoSFields {
                 refs.append(ImportedReference(reference: WoSCitedReference.parse(value, source: SourceSpan(file: path, firstLine: line, lastLine: line))))
             }
         }
-        return ImportedRecord(work: work, references: refs, nativeIDs: ut.map { ["wos:" + $0.uppercased()] } ?? [],
-                              format: format, declaredReferences: text("NR").flatMap { Int($0) })
+        var record = ImportedRecord(work: work, references: refs, nativeIDs: ut.map { ["wos:" + $0.uppercased()] } ?? [],
+                                    format: format, declaredReferences: text("NR").flatMap { Int($0) })
+        record.fields = .wos(text)
+        return record
     }
 }

@@ -38,6 +38,7 @@ public enum WoSTabDelimited {
                 return try WoSFields.record(fields, path: path, span: SourceSpan(file: path, firstLine: n, lastLine: n), format: .wosTab)
             }
         }
+        collector.result.repairs += lines.repairs
         return collector.result
     }
 }

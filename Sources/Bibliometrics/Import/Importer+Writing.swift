@@ -14,8 +14,13 @@ import NetworkCore
 ///   position in the record's list), separated by `; `.
 /// - `references.csv`: every cited reference read, matched or not: `citing,position,cited,
 ///   method,note,first_author,year,title,venue,volume,pages,doi,openalex,native_id,raw,source`.
+/// - `matches.csv`: every merge — a citing record merged into an earlier one (`kind`
+///   `record`) and every reference attached to an existing work (`reference`) — with its
+///   `method`, the `evidence` it rests on (``WorkIndex/evidence(_:_:method:)``), the raw
+///   reference, its `source` and the `first_source` of the work it joined.
 /// - `import-log.txt`: the summary, per-file counts (and declared versus read reference
-///   counts), skipped records with their errors, duplicate records (kept, merged, why),
+///   counts), repairs made while reading (rows longer or shorter than the header, line
+///   endings, UTF-16 transcoding) with file and line, skipped records with their errors, duplicate records (kept, merged, why),
 ///   refused identifier matches, self-citations and repeated citations.
 /// - `README.md`: what the folder is and how it was made.
 ///
@@ -31,9 +36,15 @@ extension Importer {
             throw InputError(file: outputFolder, field: "--out", message: "expected a dataset folder path")
         }
         let display = Self.displayNames(d.files.map(\.file))
+        let replacements = display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }).filter { $0.key != $0.value }
         func show(_ s: String) -> String {
             var out = s
-            for (path, short) in display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }) where path != short {
+            // Fast path: a source `path:line#k` starts with its file's path and names no other.
+            if let (path, short) = replacements.first(where: { out.hasPrefix($0.key) }) {
+                let rest = out.dropFirst(path.count)
+                if !rest.contains("/") { return short + rest }
+            }
+            for (path, short) in replacements {
                 out = out.replacingOccurrences(of: path, with: short)
             }
             return out
@@ -42,16 +53,17 @@ extension Importer {
         for r in d.references where firstMention[r.cited] == nil { firstMention[r.cited] = show(r.source) }
         let works = CSVTable.text(
             header: ["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
-                     "openalex", "native_ids", "type", "role", "cited_by", "source"],
-            rows: d.works.map { iw in
+                     "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader),
+            rows: d.works.enumerated().map { i, iw in
                 let w = iw.work
                 let first = w.authors.first
                 let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-                let label = [first?.family ?? (w.title.map { String($0.prefix(40)) } ?? "?"), w.year.map(String.init) ?? "n.d."].joined(separator: " ")
+                let label = [first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?"), w.year.map(String.init) ?? "n.d."].joined(separator: " ")
                 let source = iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? "")
                 return [w.id, label, first?.display ?? "", w.authors.map(\.display).joined(separator: "; "), w.year.map(String.init) ?? "",
                         w.title ?? "", w.venue ?? "", w.volume ?? "", w.issue ?? "", w.pages ?? "", w.doi?.value ?? "", w.pmid ?? "",
                         w.openAlexID ?? "", iw.nativeIDs.joined(separator: "; "), w.type.rawValue, role, String(iw.citedBy), source]
+                    + (d.fields.isEmpty ? [] : Self.fieldCells(d, i))
             })
         let citations = CSVTable.text(
             header: ["citing", "cited", "source"],
@@ -65,11 +77,17 @@ extension Importer {
                         r.year.map(String.init) ?? "", r.title ?? "", r.venue ?? "", r.volume ?? "", r.pages ?? "", r.doi?.value ?? "",
                         r.openAlexID ?? "", row.nativeID ?? "", r.raw, show(row.source)]
             })
+        var matchRows: [[String]] = d.duplicates.map { [$0.work, "record", $0.method.rawValue, $0.evidence, "", show($0.merged), show($0.kept)] }
+        for row in d.references where row.method != .new {
+            matchRows.append([row.cited, "reference", row.method.rawValue, row.evidence, row.reference.raw, show(row.source), firstMention[row.cited] ?? ""])
+        }
+        let matches = CSVTable.text(header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"], rows: matchRows)
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
+        let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
         let yml = DatasetManifest.citationDatasetYAML(
             name: name, title: title, source: "siloscope import of " + fileList.joined(separator: ", "),
-            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.")
+            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.") + (literatures == nil ? "" : Self.literatureManifestLines)
         let log = importLog(d, show: show, display: display)
         let readme = """
         # \(name)
@@ -82,14 +100,28 @@ extension Importer {
         (`method`: doi, openalex, pmid, native-id, key, raw-text, new) is in `references.csv`; duplicate
         records, refused matches and skipped records are in `import-log.txt`.
 
-        """
+        """ + (d.summary.fields.map { c in
+            """
+
+            ## Fields and literatures
+
+            Each work's field is in `works.csv` (`categories` at level `\(c.level)`, all of them, separated by `; `;
+            `category` the primary one; `field_source` and `field_key` say how it was found). `literatures.csv`
+            maps each category to a literature (edit its `literature` column to merge categories; a re-import
+            keeps your choices). Coverage:
+
+            \(Self.coverageLines(c).map { "- " + $0 }.joined(separator: "\n"))
+
+            """
+        } ?? "")
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
         for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
-                             ("references.csv", references), ("import-log.txt", log), ("README.md", readme)] {
+                             ("references.csv", references), ("matches.csv", matches), ("import-log.txt", log), ("README.md", readme)]
+            + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
                 try Data(text.utf8).write(to: folderURL.appendingPathComponent(file), options: .atomic)
             } catch {
@@ -106,6 +138,11 @@ extension Importer {
         out.append("records: \(s.records)  references: \(s.references)  skipped: \(s.skipped)  duplicates: \(s.duplicates)")
         out.append("matched: byIdentifier \(s.matched.byIdentifier)  byKey \(s.matched.byKey)  unmatched \(s.matched.unmatched)")
         out.append("works: \(d.works.count)  citations: \(d.citations.count)")
+        if let c = s.fields {
+            out.append("")
+            out.append("## Fields")
+            out.append(contentsOf: Self.coverageLines(c))
+        }
         out.append("")
         out.append("## Files")
         for f in d.files {
@@ -123,6 +160,10 @@ extension Importer {
                 }
             }
         }
+        let repairs = d.files.flatMap(\.repairs)
+        out.append("")
+        out.append("## Repairs (\(repairs.count))")
+        for e in repairs { out.append(show(e.description)) }
         if d.files.contains(where: { !$0.skipped.isEmpty }) {
             out.append("")
             out.append("## Skipped records")

@@ -9,6 +9,10 @@ public struct ImportOptions: Sendable {
     public var match: MatchOptions
     /// `title:` of the written `dataset.yml`; default names the files.
     public var title: String?
+    /// The level whose categories become literatures; `nil` = the first file's format default.
+    public var literatures: LiteratureLevel?
+    /// The analyst's venue table (`--venues`), see ``VenueTable``.
+    public var venueTable: String?
 
     public init(lenient: Bool = false, match: MatchOptions = MatchOptions(), title: String? = nil) {
         self.lenient = lenient
@@ -49,6 +53,8 @@ public struct ImportedReferenceRow: Sendable {
     public var source: String
     /// Why no arc was written for it (`self-citation`, `repeated citation`), else `nil`.
     public var note: String?
+    /// What the match rests on (``WorkIndex/evidence(_:_:method:)``); empty for a new work.
+    public var evidence: String = ""
 }
 
 /// A citing record recognised as a duplicate of an earlier one (same work from two
@@ -58,6 +64,8 @@ public struct DuplicateRecord: Sendable, Equatable {
     public var kept: String
     public var merged: String
     public var method: ImportMatchMethod
+    /// What the match rests on (``WorkIndex/evidence(_:_:method:)``).
+    public var evidence: String = ""
 }
 
 /// The merged result of an import, before it is written.
@@ -70,6 +78,14 @@ public struct ImportedDataset: Sendable {
     public var summary: ImportSummary
     /// Refused identifier matches and other notes for the log.
     public var notes: [String]
+    /// For each file, the work id of each of its records (in reading order).
+    public var recordWorks: [[String]] = []
+    /// The field of each work (parallel to `works`), once ``Importer/classify(_:)`` ran.
+    public var fields: [FieldAssignment] = []
+    /// The level of `fields`.
+    public var literatureLevel: LiteratureLevel?
+    /// What the records of each work state about its field (parallel to `works`).
+    public var subjectFields: [SubjectFields] = []
 }
 
 /// Turns bibliographic exports into a dataset with a citation layer (`siloscope import`).
@@ -114,7 +130,8 @@ public struct Importer: Sendable {
     /// Reads, merges and writes the dataset folder; returns the DESIGN §6 summary.
     @discardableResult
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
-        let merged = merge(try read(files: files, format: format))
+        var merged = merge(try read(files: files, format: format))
+        try classify(&merged, outputFolder: outputFolder)
         try write(merged, to: outputFolder)
         return merged.summary
     }
@@ -133,7 +150,8 @@ public struct Importer: Sendable {
                 if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
                     let kept = index.nodes[i].records.first ?? index.nodes[i].work.sources.first?.description ?? "?"
                     if index.nodes[i].isCiting {
-                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method))
+                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method,
+                                                          evidence: WorkIndex.evidence(probe, index.nodes[i].work, method: method)))
                     }
                     index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
                     index.nodes[i].isCiting = true
@@ -148,9 +166,9 @@ public struct Importer: Sendable {
         }
         // 2. References, 3. arcs.
         var matched = ImportSummary.MatchCounts()
-        var arcIndex: [[Int]: Int] = [:]
+        var arcIndex: [Int64: Int] = [:] // (citing << 32 | cited) → arc
         var arcs: [(citing: Int, cited: Int, sources: [String])] = []
-        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?)] = []
+        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?, evidence: String)] = []
         for (f, file) in results.enumerated() {
             for (r, record) in file.records.enumerated() {
                 let citing = recordNode[f][r]
@@ -159,9 +177,11 @@ public struct Importer: Sendable {
                     let source = (ref.source?.description ?? record.work.sources.first?.description ?? file.file) + "#\(k + 1)"
                     let rawKey = WorkIndex.rawKey(ref)
                     let target: Int, method: ImportMatchMethod
+                    var evidence = ""
                     if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey) {
                         target = i
                         method = m
+                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
                         var w = Work(id: "", reference: ref)
                         w.sources = []
@@ -176,14 +196,14 @@ public struct Importer: Sendable {
                     var note: String?
                     if target == citing {
                         note = "self-citation: the reference matches its own citing work; no arc"
-                    } else if let a = arcIndex[[citing, target]] {
+                    } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
                         note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
                         arcs[a].sources.append(source)
                     } else {
-                        arcIndex[[citing, target]] = arcs.count
+                        arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
                         arcs.append((citing, target, [source]))
                     }
-                    rows.append((citing, k + 1, target, method, item, source, note))
+                    rows.append((citing, k + 1, target, method, item, source, note, evidence))
                 }
             }
         }
@@ -210,10 +230,10 @@ public struct Importer: Sendable {
         let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
         let referenceRows = rows.map { r in
             ImportedReferenceRow(citing: ids[r.citing], position: r.position, cited: ids[r.cited], method: r.method,
-                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note)
+                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note, evidence: r.evidence)
         }
         let dups = duplicates.map { d in
-            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method)
+            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
         let formats = Array(Set(results.map { $0.format.rawValue })).sorted()
         var summary = ImportSummary(format: formats.joined(separator: "+"),
@@ -221,12 +241,15 @@ public struct Importer: Sendable {
                                     references: results.reduce(0) { $0 + $1.referenceCount },
                                     skipped: results.reduce(0) { $0 + $1.skipped.count },
                                     duplicates: dups.count, matched: matched)
+        summary.parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
         summary.works = works.count
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                 references: $0.referenceCount, skipped: $0.skipped.count) }
-        return ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
-                               files: results, summary: summary, notes: index.conflicts)
+        var dataset = ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
+                                      files: results, summary: summary, notes: index.conflicts)
+        dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
+        return dataset
     }
 }
 

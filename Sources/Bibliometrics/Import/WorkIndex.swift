@@ -83,8 +83,7 @@ struct WorkIndex {
         for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
         if let s = n.work.authors.first?.matchKey, !s.isEmpty, let y = n.work.year {
             let key = s + "|" + String(y)
-            var list = bySurname[key, default: []]
-            if !list.contains(i) { list.append(i); bySurname[key] = list }
+            if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
         }
         if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
@@ -113,7 +112,7 @@ struct WorkIndex {
         guard let a = c.firstAuthor?.matchKey, let b = w.authors.first?.matchKey, !a.isEmpty, !b.isEmpty, a != b else { return true }
         if let t1 = c.title, let t2 = w.title { return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck }
         // No titles to compare: refuse only when the years also disagree and the sources do not match.
-        guard let y1 = c.year, let y2 = w.year, abs(y1 - y2) > options.yearTolerance else { return true }
+        guard let y1 = c.year, let y2 = w.year, YearDistance.between(y1, y2) > options.yearTolerance else { return true }
         if let v1 = c.venue, let v2 = w.venue, WorkIndex.sourcesMatch(v1, v2) != .none { return true }
         return false
     }
@@ -122,14 +121,14 @@ struct WorkIndex {
         guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year else { return nil }
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
-        for y in (year - tolerance)...(year + tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+        for y in YearDistance.window(year, tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
         candidates.sort()
         guard !candidates.isEmpty else { return nil }
         let keys = MatchKeys(title: c.title, venue: c.venue)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
             let w = nodes[i].work
-            guard let wy = w.year, abs(wy - year) <= options.yearTolerance else { continue }
+            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
             if let a = c.doi, let b = w.doi, a != b { continue }
             if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
             if let a = c.pmid, let b = w.pmid, a != b { continue }
@@ -174,12 +173,16 @@ struct WorkIndex {
 
     enum SourceMatch { case strong, weak, none }
 
-    static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der"]
+    static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der",
+                                         "its", "to", "with", "at", "from", "by"]
 
     /// Source (journal / book) similarity: the folded words without stop words of the
-    /// shorter name are prefixes of the first words of the longer, in order (`J INFORMETR`
-    /// ~ `Journal of Informetrics`, the 20-character WoS abbreviation ~ the full title).
-    /// Two or more words: strong; one word: weak (needs volume and page to agree).
+    /// shorter name (either, when both have as many words) are prefixes of the first words
+    /// of the longer, in order (`J INFORMETR` ~ `Journal of Informetrics`, `AM STAT` ~
+    /// `The American Statistician`, the 20-character WoS abbreviation ~ the full title), or —
+    /// two or more words — of consecutive words starting later (`GUIDELINES ASSESSMEN` ~
+    /// `Pre-K-12 Guidelines for Assessment …`). Two or more words: strong; one word: weak
+    /// (needs volume and page to agree). O(|x|·|y|) word comparisons.
     static func sourcesMatch(_ a: String, _ b: String) -> SourceMatch {
         sourcesMatch(words: MatchKeys.words(a), MatchKeys.words(b))
     }
@@ -187,9 +190,19 @@ struct WorkIndex {
     /// ``sourcesMatch(_:_:)`` on words already folded and without stop words.
     static func sourcesMatch(words x: [String], _ y: [String]) -> SourceMatch {
         guard !x.isEmpty, !y.isEmpty else { return .none }
-        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-        for (i, word) in short.enumerated() where !long[i].hasPrefix(word) { return .none }
-        return short.count >= 2 ? .strong : .weak
+        // Equal lengths: either may be the abbreviation (`AM STAT` ~ `American Statistician`).
+        let orders = x.count == y.count ? [(x, y), (y, x)] : [x.count < y.count ? (x, y) : (y, x)]
+        for (short, long) in orders where short.indices.allSatisfy({ long[$0].hasPrefix(short[$0]) }) {
+            return short.count >= 2 ? .strong : .weak
+        }
+        // Two or more words may also start later in the longer name: WoS truncates a book's
+        // title to 20 characters (`GUIDELINES ASSESSMEN` ~ `Pre-K-12 Guidelines for Assessment …`).
+        for (short, long) in orders where short.count >= 2 && long.count > short.count {
+            for offset in 1...(long.count - short.count) where short.indices.allSatisfy({ long[offset + $0].hasPrefix(short[$0]) }) {
+                return .strong
+            }
+        }
+        return .none
     }
 
     /// `true` when both lists hold an id of the same database (`wos:`, `scopus:`, `lens:`)
@@ -202,6 +215,31 @@ struct WorkIndex {
             if !sameKind.isEmpty, !sameKind.contains(x) { return true }
         }
         return false
+    }
+
+    /// What a match of `c` to work `w` by `method` rests on, for `matches.csv`: the shared
+    /// identifier, or for the key the first author, both years, and the titles' Dice
+    /// coefficient or the two sources compared, plus volume and first page where both print
+    /// them. Pure; O(title length).
+    static func evidence(_ c: CitedReference, _ w: Work, method: ImportMatchMethod) -> String {
+        switch method {
+        case .doi: return "DOI " + (c.doi?.value ?? "?")
+        case .openAlex: return "OpenAlex " + (c.openAlexID ?? "?")
+        case .pmid: return "PMID " + (c.pmid ?? "?")
+        case .nativeID: return "same native id"
+        case .rawText: return "same text, folded"
+        case .new: return ""
+        case .key:
+            var parts = ["first author \(c.firstAuthor?.matchKey ?? "?")", "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
+            if let t1 = c.title, let t2 = w.title {
+                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+            } else {
+                parts.append("source '\(c.venue ?? c.title ?? "?")' ~ '\(w.venue ?? w.title ?? "?")'")
+            }
+            if let v1 = c.volume, let v2 = w.volume { parts.append("volume \(v1)/\(v2)") }
+            if let p1 = c.pages, let p2 = w.pages { parts.append("page \(firstPage(p1))/\(firstPage(p2))") }
+            return parts.joined(separator: "; ")
+        }
     }
 
     /// Digits of a volume (`V38` → `38`).

@@ -169,7 +169,7 @@ public enum ReferenceMatcher {
                 for b in members[(x + 1)...] where uf.find(a) != uf.find(b) {
                     let ra = items[a], rb = items[b]
                     guard let ya = ra.year, let yb = rb.year else { continue }
-                    let dy = abs(ya - yb)
+                    let dy = YearDistance.between(ya, yb)
                     if let da = ra.doi, let db = rb.doi, da != db { continue }
                     guard let ta = tokens[a], let tb = tokens[b] else {
                         // Author and year only: the match must be unique on both sides.
@@ -182,7 +182,7 @@ public enum ReferenceMatcher {
                         if uf.hasTitled(u) { continue }
                         var candidateRoots = Set<Int>(), exactRoots = Set<Int>(), rivals = 0
                         for c in members where c != u {
-                            guard let yc = items[c].year, abs(yc - yu) <= options.yearTolerance else { continue }
+                            guard let yc = items[c].year, YearDistance.between(yc, yu) <= options.yearTolerance else { continue }
                             if items[c].title == nil { rivals += 1; continue }
                             guard uf.disjointGroups(c, u) else { continue }
                             candidateRoots.insert(uf.find(c))

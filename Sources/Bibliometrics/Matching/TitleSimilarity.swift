@@ -15,6 +15,24 @@ import Foundation
 public enum TitleSimilarity {
     /// The folded tokens of a title.
     public static func tokens(_ title: String) -> [String] {
+        if title.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same tokens without Foundation (hyphens removed, lower-cased, split at the rest).
+            var out: [String] = []
+            var current: [UInt8] = []
+            for b in title.utf8 {
+                if b == 0x2D { continue }
+                if b >= 0x41 && b <= 0x5A {
+                    current.append(b + 32)
+                } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    current.append(b)
+                } else if !current.isEmpty {
+                    out.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+            return out
+        }
         var s = title.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "\u{2010}", with: "")
         s = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out: [String] = []

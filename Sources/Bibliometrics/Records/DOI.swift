@@ -17,6 +17,10 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Normalises `text` to a canonical DOI, or returns `nil` when it is not a DOI.
     public init?(_ text: String) {
+        if let fast = DOI.asciiCanonical(text) {
+            value = fast
+            return
+        }
         var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.hasPrefix("<"), s.hasSuffix(">") { s = String(s.dropFirst().dropLast()) }
         if s.contains("%"), let decoded = s.removingPercentEncoding { s = decoded }
@@ -32,6 +36,19 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         while let last = body.last, trailing.contains(last) { body.removeLast() }
         guard DOI.isCanonicalShape(body) else { return nil }
         value = body
+    }
+
+    /// The common case on bytes, without Foundation: printable ASCII starting `10.`, no
+    /// `%`, `<` or white space — lower-cased, trailing punctuation removed, shape checked.
+    /// `nil` sends the text through the general path (same result where both apply).
+    static func asciiCanonical(_ text: String) -> String? {
+        let u = text.utf8
+        guard u.count > 4, u.starts(with: [0x31, 0x30, 0x2E]),
+              u.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x25 && $0 != 0x3C }) else { return nil }
+        var bytes = u.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        while let last = bytes.last, [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x3E, 0x22, 0x27].contains(last) { bytes.removeLast() }
+        let s = String(decoding: bytes, as: UTF8.self)
+        return isCanonicalShape(s) ? s : nil
     }
 
     /// `https://doi.org/<value>`, the form DOI Foundation recommends for display.

@@ -13,13 +13,24 @@ import FoundationXML
 /// `attr.name` (or id). An edge `<data>` whose key is named `weight` gives the arc
 /// weight. Nested graphs, hyperedges and ports are not supported.
 ///
+/// The file must be UTF-8 (checked before parsing, so a stray byte is a clean error with
+/// its line rather than a trap inside `XMLParser`); external entities are never loaded.
+///
 /// Errors (with the parser's line): XML syntax errors, an edge to an undeclared node,
 /// a duplicate node id, a non-numeric weight, an unknown data key.
 public enum GraphMLReader {
     /// Reads the first graph of a GraphML file. O(file size).
     public static func read(path: String) throws -> ArcList {
         let file = try InputFile(path: path)
+        let bad: (offset: Int, line: Int, byte: UInt8)? = file.data.withUnsafeBytes { raw in
+            UTF8Validation.firstInvalidOffset(raw).map { ($0, UTF8Validation.line(of: $0, in: raw), raw[$0]) }
+        }
+        if let bad {
+            throw InputError(file: path, line: bad.line,
+                             message: "not UTF-8: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at offset \(bad.offset) starts no valid UTF-8 character; GraphML is read as UTF-8 (re-save the file as UTF-8)")
+        }
         let parser = XMLParser(data: file.data)
+        parser.shouldResolveExternalEntities = false
         let delegate = Delegate(file: path)
         parser.delegate = delegate
         let ok = parser.parse()

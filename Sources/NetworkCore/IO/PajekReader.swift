@@ -19,8 +19,22 @@ import Foundation
 /// ``ArcList/fromEdgeSection`` so callers that care can treat it as undirected; it is
 /// not doubled into two arcs (arc counts then match Pajek's and Batagelj's tables).
 ///
-/// Time O(file size); memory O(n + m).
+/// Time O(file size); memory O(n + m), with n at most ``vertexLimit(fileSize:)``.
 public enum PajekReader {
+    /// Fewest vertices a `*Vertices` header may always declare.
+    public static let minimumVertexLimit = 1_000_000
+    /// Declared vertices accepted per byte of file beyond ``minimumVertexLimit``.
+    public static let verticesPerByte = 16
+
+    /// Most vertices a file of `fileSize` bytes may declare: a header count is never
+    /// trusted for allocation beyond what the file can back (issue 14: `*Vertices
+    /// 10000000` with one arc took 3.9 GB). Real files list their vertices or arcs, so
+    /// they stay far below 16 vertices per byte. O(1).
+    public static func vertexLimit(fileSize: Int) -> Int {
+        let (scaled, overflow) = fileSize.multipliedReportingOverflow(by: verticesPerByte)
+        return Swift.max(minimumVertexLimit, overflow ? Int.max : scaled)
+    }
+
     /// Reads a `.net` / `.paj` file. Throws ``InputError`` with the line for a missing or
     /// malformed `*Vertices` header, vertex numbers outside `1…n`, non-numeric weights,
     /// unknown sections, and partition/vector blocks whose count differs from `n`.
@@ -148,6 +162,7 @@ public enum PajekReader {
             }
             arcs.ids = (0..<n).map { String($0 + 1) }
             if labels.contains(where: { $0 != nil }) {
+                labels += [String?](repeating: nil, count: n - labels.count)
                 arcs.attributes.insert(("label", labels), at: 0)
             }
             return arcs
@@ -199,9 +214,15 @@ public enum PajekReader {
                         throw error(number, "bad *Vertices header: expected `*Vertices <count>`, found '\(bytes.string(line))'")
                     }
                     guard count < Int(Int32.max) else { throw error(number, "too many vertices (\(count))") }
+                    let limit = PajekReader.vertexLimit(fileSize: bytes.count)
+                    guard count <= limit else {
+                        throw error(number, "*Vertices declares \(count) vertices, more than this \(bytes.count)-byte file can back: at most \(limit) are accepted (\(PajekReader.verticesPerByte) per byte of file, at least \(PajekReader.minimumVertexLimit))")
+                    }
                     n = count
-                    labels = [String?](repeating: nil, count: count)
-                    labelLine = [Int32](repeating: 0, count: count)
+                    // Per-vertex label storage grows with the vertex lines actually read,
+                    // not with the declared count.
+                    labels = []
+                    labelLine = []
                     networkStarted = true
                     section = .vertices
                 }
@@ -240,6 +261,11 @@ public enum PajekReader {
             case .vertices:
                 guard let first = bytes.token(from: line.start, limit: line.end) else { return }
                 let v = Int(try vertex(first, number))
+                if v >= labelLine.count {
+                    let grown = Swift.min(n ?? 0, Swift.max(v + 1, 2 * labelLine.count))
+                    labelLine += [Int32](repeating: 0, count: grown - labelLine.count)
+                    labels += [String?](repeating: nil, count: grown - labels.count)
+                }
                 if labelLine[v] != 0 {
                     throw error(number, "vertex \(v + 1) is listed twice (first on line \(labelLine[v]))")
                 }

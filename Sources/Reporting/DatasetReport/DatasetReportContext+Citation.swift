@@ -109,6 +109,7 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
                 [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
+        if let known = knownGroupSiloBlock(graph: graph) { blocks.append(known) }
         blocks += try citationSiloBlocks(graph: graph)
 
         // What each citing work draws on: its references by group.

@@ -28,13 +28,14 @@ extension DatasetReportContext {
         }
 
         // Rao–Stirling diversity of each citing work's references.
-        let diversity = try graph.raoStirlingDiversity(by: partition)
+        let (distance, missingPolicy, distanceWords) = diversityDistance()
+        let diversity = try graph.raoStirlingDiversity(by: partition, distance: distance, missing: missingPolicy)
         let citing = (0..<workCount).filter { diversity.byNode[$0] != nil }
             .sorted { (diversity.byNode[$0] ?? 0, -$0) > (diversity.byNode[$1] ?? 0, -$1) }
         if !citing.isEmpty {
             blocks.append(.table(ReportTable(
                 name: "reference-diversity", title: "How diverse each work's references are",
-                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where d_gh is 1 − the cosine similarity of the two groups' citation profiles (0 = every reference in one group).",
+                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where \(distanceWords) (0 = every reference in one group).",
                 columns: ["citing work", g, "references", "Rao–Stirling diversity"],
                 rows: citing.map { w in
                     [.text(labelWithYear(w)), .text(groupName(w)), .integer(graph.outDegree(Int32(w))), cell(diversity.byNode[w], 3)]

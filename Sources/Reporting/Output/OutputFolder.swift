@@ -8,6 +8,9 @@ import Foundation
 /// Relative paths are checked to stay inside the folder: no absolute paths, no `..`
 /// components, no empty components.
 ///
+/// A run killed midway leaves its staging folder; the next run for the same folder
+/// removes it (``cleanStale(parent:name:)``).
+///
 /// The swap is two renames (old → backup, staging → target) followed by removing the
 /// backup; on POSIX file systems each rename is atomic. Complexity O(total bytes).
 public struct OutputFolder: Sendable {
@@ -25,6 +28,7 @@ public struct OutputFolder: Sendable {
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
         let backup = parent.appendingPathComponent(".\(name).previous-\(pid)")
+        OutputFolder.cleanStale(parent: parent, name: name)
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }

@@ -61,18 +61,28 @@ public enum MarkdownWriter {
         return out
     }
 
-    /// `text` with Markdown's structural characters escaped and newlines folded.
+    /// `text` with Markdown's structural characters escaped and newlines folded: every
+    /// line break (LF, CR, CRLF — one Swift `Character`, so the text is walked by scalars —
+    /// vertical tab, form feed, NEL, U+2028/2029) becomes a space, so a cell never splits
+    /// a table row; other control characters (NUL, escape, …) become U+FFFD. O(n).
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.count)
-        for ch in text {
-            switch ch {
+        out.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" && previous == "\r" { continue }   // CRLF: one break, one space
+            switch scalar {
             case "\\", "|", "*", "_", "`", "<", ">", "[", "]", "#":
-                out.append("\\"); out.append(ch)
-            case "\n", "\r":
-                out.append(" ")
+                out.unicodeScalars.append("\\"); out.unicodeScalars.append(scalar)
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
+                out.unicodeScalars.append(" ")
             default:
-                out.append(ch)
+                if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                    out.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

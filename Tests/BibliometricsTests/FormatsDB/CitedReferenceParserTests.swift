@@ -71,6 +71,40 @@ struct CitedReferenceParserTests {
         #expect(book.title == "The Analytic Hierarchy Process" && book.venue == nil && book.year == 1980)
     }
 
+    @Test func scopusFullGivenNamesAndOtherStyles() {
+        // Style 3 (full given names, authors separated by '; '): two references in one cell.
+        let cell = "Ahlström, Anders; Raupach, Michael R.; Zeng, Ning, The dominant role of semi-arid ecosystems in the trend and variability of the land CO2 sink, Science, 348, 6237, pp. 895-899, (2015); Price, Derek J., Networks of scientific papers, Science, 149, 3683, pp. 510-515, (1965)"
+        let s = ScopusReference.split(cell)
+        #expect(s.pieces == 4 && s.references.count == 2)
+        let a = ScopusReference.parse(s.references[0])
+        #expect(a.authors.map(\.family) == ["Ahlström", "Raupach", "Zeng"])
+        #expect(a.authors.map(\.initials) == ["A", "MR", "N"])
+        #expect(a.title == "The dominant role of semi-arid ecosystems in the trend and variability of the land CO2 sink")
+        #expect(a.venue == "Science" && a.volume == "348" && a.issue == "6237" && a.pages == "895-899" && a.year == 2015)
+        let b = ScopusReference.parse(s.references[1])
+        #expect(b.authors.map(\.family) == ["Price"] && b.title == "Networks of scientific papers" && b.year == 1965)
+        // Older comma-separated cells keep a lone name as a reference of its own.
+        let old = ScopusReference.split("Neuhauser A.; Nguyen A., Lugo-Ocando J., The state of data, Journalism, 1, pp. 1-2, (2016)")
+        #expect(old.references.count == 2)
+        // A lone name with only a year; surname + given name without a comma.
+        let lone = ScopusReference.parse("Chase H., (2022)")
+        #expect(lone.authors.map(\.display) == ["Chase H"] && lone.year == 2022 && lone.title == nil)
+        let donoho = ScopusReference.parse("Donoho David, 50 Years of Data Science, Journal of Computational and Graphical Statistics, 26, 4, pp. 745-766, (2017)")
+        #expect(donoho.authors.map(\.display) == ["Donoho D"] && donoho.title == "50 Years of Data Science" && donoho.volume == "26")
+        // A year printed as a bare part.
+        let amtul = ScopusReference.parse("Amtul Z., Active learning pedagogy: do we need to revisit?, Interchange (revision), 2024, pp. 1-20")
+        #expect(amtul.year == 2024 && amtul.authors.map(\.display) == ["Amtul Z"] && amtul.pages == "1-20")
+    }
+
+    @Test func labelsUseOneCaseStyle() {
+        #expect(AuthorName(family: "PRICE", initials: "DJD").labelFamily == "Price")
+        #expect(AuthorName(family: "O'NEIL").labelFamily == "O'Neil")
+        #expect(AuthorName(family: "VAN RAAN").labelFamily == "Van Raan")
+        #expect(AuthorName(family: "Barabási").labelFamily == "Barabási")
+        #expect(AuthorName(family: "van Raan").labelFamily == "van Raan")
+        #expect(AuthorName(family: "WHO", isOrganisation: true).labelFamily == "WHO")
+    }
+
     @Test func authorNameShapes() {
         #expect(AuthorName.parseFamilyFirst("Toh, Ming Liang") == AuthorName(family: "Toh", initials: "ML"))
         #expect(AuthorName.parseFamilyFirst("Antonio Gomez-Ruiz, Jose") == AuthorName(family: "Antonio Gomez-Ruiz", initials: "J"))
@@ -86,6 +120,13 @@ struct CitedReferenceParserTests {
         #expect(WorkIndex.sourcesMatch("J MATH PSYCHOL", "Journal of Mathematical Psychology") == .strong)
         #expect(WorkIndex.sourcesMatch("SPINE", "Spine (Phila Pa 1976)") == .weak)
         #expect(WorkIndex.sourcesMatch("J INFORMETR", "J Interdiscip Hist") == .none)
+        // Equal word counts: either side may be the abbreviation.
+        #expect(WorkIndex.sourcesMatch("The American Statistician", "AM STAT") == .strong)
+        #expect(WorkIndex.sourcesMatch("Education for Information", "EDUC INFORM") == .strong)
+        // A WoS 20-character truncated book title inside the full title.
+        #expect(WorkIndex.sourcesMatch("GUIDELINES ASSESSMEN", "Pre-K-12 Guidelines for Assessment and Instruction in Statistics Education") == .strong)
+        #expect(WorkIndex.sourcesMatch("STAT EDUC", "Journal of Statistics Education Research") == .strong)
+        #expect(WorkIndex.sourcesMatch("AM STAT", "Journal of Applied Statistics") == .none)
         #expect(WorkIndex.firstPage("E128-E139") == "E128")
         #expect(WorkIndex.number("V38") == "38")
     }

@@ -50,9 +50,11 @@ enum ImportFixtures {
 
     """
 
+    /// One Scopus CSV row in the 2024 style (authors of one reference separated by `; `;
+    /// a cell never mixes this with the older comma-separated authors).
     static let scopusHeader = #""Authors","Title","Year","Source title","Volume","Issue","Page start","Page end","DOI","References","EID""#
 
-    static let scopusRow = #""Smith J.; Jones K.","Co-production in health care: a review",2020,"Journal of Health Services Research","12","","100","120","10.1234/JHSR.2020.001","Aria M., Cuccurullo C., bibliometrix: An R-tool for comprehensive science mapping analysis, J Informetr, 11, 4, pp. 959-975, (2017); Osborne S.P.; Radnor Z.; Strokosch K., Co-production and the co-creation of value in public services: a suitable case for treatment?, Public Manag Rev, 18, 5, pp. 639-653, (2016); Ostrom E., Crossing the great divide: coproduction, synergy, and development, World Dev, 24, 6, pp. 1073-1087, (1996); Batalden M., Batalden P., Margolis P., Coproduction of healthcare service, BMJ Qual Saf, 25, 7, pp. 509-517, (2016)","2-s2.0-1""#
+    static let scopusRow = #""Smith J.; Jones K.","Co-production in health care: a review",2020,"Journal of Health Services Research","12","","100","120","10.1234/JHSR.2020.001","Aria M.; Cuccurullo C., bibliometrix: An R-tool for comprehensive science mapping analysis, J Informetr, 11, 4, pp. 959-975, (2017); Osborne S.P.; Radnor Z.; Strokosch K., Co-production and the co-creation of value in public services: a suitable case for treatment?, Public Manag Rev, 18, 5, pp. 639-653, (2016); Ostrom E., Crossing the great divide: coproduction, synergy, and development, World Dev, 24, 6, pp. 1073-1087, (1996); Batalden M.; Batalden P.; Margolis P., Coproduction of healthcare service, BMJ Qual Saf, 25, 7, pp. 509-517, (2016)","2-s2.0-1""#
 
     static var scopus: String { scopusHeader + "\n" + scopusRow + "\n" }
 

@@ -1,0 +1,154 @@
+/// One work as the field assigner sees it.
+public struct FieldEvidence: Sendable {
+    public var venue: String?
+    public var volume: String?
+    /// `true` for a citing record (its reference list was read).
+    public var isCiting: Bool
+    public var fields: SubjectFields
+    /// `true` when `fields` come from `siloscope fetch --openalex` rather than an imported record.
+    public var fetched: Bool
+
+    public init(venue: String?, volume: String? = nil, isCiting: Bool, fields: SubjectFields, fetched: Bool = false) {
+        self.venue = venue
+        self.volume = volume
+        self.isCiting = isCiting
+        self.fields = fields
+        self.fetched = fetched
+    }
+}
+
+/// Places every work in a field at one ``LiteratureLevel``, from its own record or its venue,
+/// never by guessing.
+///
+/// Definition, for each work in order:
+/// 1. **record** / **openalex**: the categories its own record (or its fetched OpenAlex
+///    work) states at the level — WoS `WC`/`SC`, OpenAlex topics, or the ASJC codes of its
+///    ISSNs in the bundled Scopus table (key: the tag, `topics` or `issn:NNNN-NNNN`).
+/// 2. Otherwise its venue is matched, by exact ``VenueKey`` (and its ISSNs by exact ISSN):
+///    **user-table** (the analyst's table, read first: it is an explicit statement), then
+///    **dataset-venue** (the full title, `J9`, `JI` and ISSNs of the dataset's citing
+///    records that have categories at this level), then **catalogue** (NLM title, ISO and
+///    MEDLINE abbreviations → ASJC; ASJC levels only). A dataset venue key whose records
+///    give disjoint category sets is refused (counted in `ambiguousVenueKeys`); overlapping
+///    sets are united (a journal reclassified over the years keeps every category it held).
+/// 3. Otherwise the work has no field (the explicit missing group).
+///
+/// **Primary category** (the one that becomes the `category` column and, through
+/// `literatures.csv`, the literature): OpenAlex levels take the primary topic's value (the
+/// record states it); every other level takes, among the work's categories, the one held by
+/// the most works of the dataset at this level (each work counted once per category), ties
+/// to the alphabetically first. One literature per work keeps every silo statistic and
+/// null model as it is (each node one group); all categories are kept in `categories`.
+///
+/// Complexity O(W·c) for W works with at most c categories, plus the venue keys (hash
+/// look-ups). Deterministic: depends only on the evidence, in order.
+public struct FieldAssigner: Sendable {
+    public var level: LiteratureLevel
+    public var tables: ClassificationTables
+    /// ``VenueKey`` or `issn:NNNNNNNN` → categories at `level` (the user's table).
+    public var userTable: [String: [String]]
+
+    public init(level: LiteratureLevel, tables: ClassificationTables, userTable: [String: [String]] = [:]) {
+        self.level = level
+        self.tables = tables
+        self.userTable = userTable
+    }
+
+    /// The assignment of every work and the coverage.
+    public func assign(_ works: [FieldEvidence]) -> (assignments: [FieldAssignment], coverage: FieldCoverage) {
+        var out: [FieldAssignment] = []
+        out.reserveCapacity(works.count)
+        // 1. Own records.
+        for w in works {
+            let own = WorkCategories.of(w.fields, tables: tables)
+            var a = FieldAssignment(own: own)
+            let values = own.values(level)
+            if !values.isEmpty {
+                a.categories = values
+                a.source = w.fetched ? .openalex : .record
+                a.key = ownKey(w.fields)
+            }
+            out.append(a)
+        }
+        // 2. Venue index of the dataset's own citing records.
+        var index: [String: [String]] = [:]
+        var refused = Set<String>()
+        for (i, w) in works.enumerated() where w.isCiting && out[i].source != nil {
+            for key in venueKeys(w) where !refused.contains(key) {
+                if let had = index[key] {
+                    if Set(had).isDisjoint(with: out[i].categories) {
+                        index[key] = nil
+                        refused.insert(key)
+                    } else {
+                        var merged = had
+                        for c in out[i].categories where !merged.contains(c) { merged.append(c) }
+                        index[key] = merged
+                    }
+                } else {
+                    index[key] = out[i].categories
+                }
+            }
+        }
+        for (i, w) in works.enumerated() where out[i].source == nil {
+            let keys = venueKeys(w)
+            if let (k, v) = firstHit(keys, userTable) {
+                out[i].categories = v; out[i].source = .userTable; out[i].key = k
+            } else if let (k, v) = firstHit(keys, index) {
+                out[i].categories = v; out[i].source = .datasetVenue; out[i].key = k
+            } else if let (k, codes) = firstHit(keys.filter { $0.hasPrefix("venue:") }.map { String($0.dropFirst(6)) }, tables.asjcByCatalogueVenue) {
+                let v = WorkCategories.asjc(codes, tables: tables).values(level)
+                if !v.isEmpty { out[i].categories = v; out[i].source = .catalogue; out[i].key = "venue:" + k }
+            }
+        }
+        // 3. Primary category.
+        var held: [String: Int] = [:]
+        for a in out { for c in a.categories { held[c, default: 0] += 1 } }
+        for i in out.indices where !out[i].categories.isEmpty {
+            if level.isOpenAlex, out[i].source == .record || out[i].source == .openalex {
+                out[i].primary = out[i].categories[0]
+            } else {
+                out[i].primary = out[i].categories.min { a, b in
+                    let x = held[a] ?? 0, y = held[b] ?? 0
+                    return x != y ? x > y : a < b
+                }
+            }
+        }
+        var coverage = FieldCoverage(level: level.rawValue)
+        coverage.ambiguousVenueKeys = refused.count
+        for (i, w) in works.enumerated() {
+            if w.isCiting { coverage.citing.count(out[i]) } else {
+                coverage.cited.count(out[i])
+                if w.venue != nil, w.volume != nil { coverage.citedWithJournalVenue.count(out[i]) }
+            }
+        }
+        coverage.categories = Set(out.compactMap(\.primary)).count
+        return (out, coverage)
+    }
+
+    /// `WC`, `SC`, `topics` or `issn:NNNN-NNNN` (the first ISSN with ASJC codes).
+    func ownKey(_ f: SubjectFields) -> String {
+        switch level {
+        case .wosCategory: return "WC"
+        case .wosArea: return "SC"
+        case .openAlexDomain, .openAlexField, .openAlexSubfield: return "topics"
+        case .openAlexConcept: return "concepts"
+        case .asjcArea, .asjcCategory:
+            return f.issns.first { tables.asjcByISSN[$0] != nil }.map { "issn:" + ISSN.display($0) } ?? "issn"
+        }
+    }
+
+    /// `venue:KEY` for the venue and each other spelling, then `issn:NNNNNNNN` per ISSN.
+    func venueKeys(_ w: FieldEvidence) -> [String] {
+        var keys: [String] = []
+        for name in [w.venue].compactMap({ $0 }) + w.fields.venueNames {
+            if let k = VenueKey.make(name), !keys.contains("venue:" + k) { keys.append("venue:" + k) }
+        }
+        for i in w.fields.issns where !keys.contains("issn:" + i) { keys.append("issn:" + i) }
+        return keys
+    }
+
+    func firstHit(_ keys: [String], _ table: [String: [String]]) -> (String, [String])? {
+        for k in keys { if let v = table[k], !v.isEmpty { return (k, v) } }
+        return nil
+    }
+}

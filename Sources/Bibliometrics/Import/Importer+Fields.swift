@@ -1,0 +1,125 @@
+import Foundation
+import NetworkCore
+
+/// Placing the works of an import in fields and literatures (issue 12).
+extension Importer {
+    /// The level used: ``ImportOptions/literatures``, else the first file's format default
+    /// (``LiteratureLevel/defaultLevel(for:)``; BibTeX with WoS categories → `wos-category`).
+    public func literatureLevel(_ d: ImportedDataset) -> LiteratureLevel {
+        if let l = options.literatures { return l }
+        guard let first = d.files.first else { return .asjcArea }
+        if first.format == .bibtex, first.records.contains(where: { !$0.fields.wosCategories.isEmpty }) { return .wosCategory }
+        if first.format == .openAlex, !first.records.contains(where: { !$0.fields.openAlexTopics.isEmpty }),
+           first.records.contains(where: { !$0.fields.openAlexConcepts.isEmpty }) { return .openAlexConcept }
+        return LiteratureLevel.defaultLevel(for: first.format)
+    }
+
+    /// Fills `d.fields` (``FieldAssigner``) and the summary's `fields` coverage.
+    ///
+    /// The evidence of a work is the union of its records' ``SubjectFields`` (a work read
+    /// from two exports keeps both); cited-only works have only their venue.
+    /// When the bundled tables cannot be loaded (a binary copied without its
+    /// `Siloscope_Bibliometrics.resources` folder), the import goes on with the records' own
+    /// WoS and OpenAlex fields only, and the log says why ASJC and the catalogue were not used.
+    /// - Throws: ``InputError`` when the venue table is malformed.
+    public func classify(_ d: inout ImportedDataset, outputFolder: String? = nil) throws {
+        let tables: ClassificationTables
+        switch ClassificationTables.shared {
+        case .success(let t): tables = t
+        case .failure(let e):
+            tables = .empty
+            d.notes.append("classification tables not loaded (ISSN → ASJC and the NLM catalogue unused): \(e)")
+        }
+        let level = literatureLevel(d)
+        var position: [String: Int] = [:]
+        for (i, w) in d.works.enumerated() { position[w.work.id] = i }
+        var fields = [SubjectFields](repeating: SubjectFields(), count: d.works.count)
+        for (f, file) in d.files.enumerated() where f < d.recordWorks.count {
+            for (r, record) in file.records.enumerated() where r < d.recordWorks[f].count {
+                if let i = position[d.recordWorks[f][r]] { fields[i].merge(record.fields) }
+            }
+        }
+        let evidence = d.works.enumerated().map { i, w in
+            FieldEvidence(venue: w.work.venue, volume: w.work.volume, isCiting: w.isCiting, fields: fields[i])
+        }
+        let user = try options.venueTable.map { try VenueTable.read(path: $0, level: level, tables: tables) } ?? [:]
+        let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence)
+        d.fields = assignments
+        d.literatureLevel = level
+        d.summary.fields = coverage
+        d.subjectFields = fields
+    }
+}
+
+extension Importer {
+    /// Separator of multi-valued cells in `works.csv` (as in `authors`).
+    static let listSeparator = "; "
+
+    /// The field columns `works.csv` gains when the works were classified.
+    static let fieldHeader = ["wos_categories", "wos_areas", "asjc_categories", "asjc_areas", "openalex_domains", "openalex_fields",
+                              "openalex_subfields", "concepts", "subjects", "mesh", "issn", "categories", "category",
+                              "field_source", "field_key", "field_level"]
+
+    /// The field cells of work `i` (empty strings when not classified).
+    static func fieldCells(_ d: ImportedDataset, _ i: Int) -> [String] {
+        guard i < d.fields.count else { return [String](repeating: "", count: fieldHeader.count) }
+        let a = d.fields[i], own = a.own
+        let f = i < d.subjectFields.count ? d.subjectFields[i] : SubjectFields()
+        let j = { (v: [String]) in v.joined(separator: listSeparator) }
+        return [j(own.wosCategory), j(own.wosArea), j(own.asjcCategory), j(own.asjcArea), j(own.openAlexDomain), j(own.openAlexField),
+                j(own.openAlexSubfield), j(f.openAlexConcepts), j(f.subjects), j(f.mesh), j(f.issns.map(ISSN.display)),
+                j(a.categories), a.primary ?? "", a.source?.rawValue ?? "", a.key ?? "", d.literatureLevel?.rawValue ?? ""]
+    }
+
+    /// `literatures.csv`: one row per primary category (`category,literature,works,note`),
+    /// most works first, then by name. `literature` starts as the category itself, or as the
+    /// analyst's earlier choice when `existing` (the folder's current file) maps it.
+    static func literaturesTable(_ d: ImportedDataset, existing: [String: String]) -> String? {
+        var count: [String: Int] = [:]
+        for a in d.fields { if let p = a.primary { count[p, default: 0] += 1 } }
+        guard !count.isEmpty else { return nil }
+        let level = d.literatureLevel?.rawValue ?? ""
+        let rows = count.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { c, n in
+            [c, existing[c] ?? c, String(n), existing[c] != nil ? "kept from the previous literatures.csv" : "\(level) category (edit 'literature' to merge categories)"]
+        }
+        return CSVTable.text(header: ["category", "literature", "works", "note"], rows: rows)
+    }
+
+    /// `category → literature` of an existing `literatures.csv` (empty when absent or unreadable).
+    static func existingLiteratures(_ folder: URL) -> [String: String] {
+        let path = folder.appendingPathComponent("literatures.csv").path
+        guard FileManager.default.fileExists(atPath: path), var csv = try? CSVRecordStream(path: path),
+              let c = csv.column("category"), let l = csv.column("literature") else { return [:] }
+        var out: [String: String] = [:]
+        while let r = try? csv.next() {
+            let lit = r.value(l)
+            if !lit.isEmpty { out[r.value(c)] = lit }
+        }
+        return out
+    }
+
+    /// The `mappings:` and `group:` lines of `dataset.yml` for a classified import.
+    static let literatureManifestLines = """
+        mappings:
+          - file: literatures.csv
+            from: category
+            key: category
+            value: literature
+            as: literature
+        group: literature
+
+        """
+
+    /// Coverage lines for the import log and README.
+    static func coverageLines(_ c: FieldCoverage) -> [String] {
+        func line(_ name: String, _ r: FieldCoverage.Role) -> String {
+            let routes = FieldSource.allCases.compactMap { s in r.byRoute[s.rawValue].map { "\(s.rawValue) \($0)" } }
+            let pct = r.works == 0 ? "–" : String(format: "%.1f%%", 100 * r.share)
+            return "\(name): \(r.assigned) of \(r.works) (\(pct))" + (routes.isEmpty ? "" : "; " + routes.joined(separator: ", "))
+        }
+        return ["level: \(c.level); \(c.categories) categories in use",
+                line("citing records", c.citing), line("cited works", c.cited),
+                line("cited works with a journal venue (venue and volume)", c.citedWithJournalVenue),
+                "venue keys refused as ambiguous (records of the dataset give them disjoint categories): \(c.ambiguousVenueKeys)"]
+    }
+}

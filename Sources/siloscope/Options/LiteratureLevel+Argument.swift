@@ -1,0 +1,4 @@
+import ArgumentParser
+import Bibliometrics
+
+extension LiteratureLevel: ExpressibleByArgument {}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Bibliometrics
+import NetworkCore
+
+/// Each route of ``FieldAssigner`` on hand-built works, with the expected field written out.
+struct FieldAssignerTests {
+    static func citing(_ venue: String, wc: [String], j9: String? = nil, issn: [String] = []) -> FieldEvidence {
+        var f = SubjectFields()
+        f.wosCategories = wc
+        f.venueNames = j9.map { [$0] } ?? []
+        f.issns = issn
+        return FieldEvidence(venue: venue, volume: "1", isCiting: true, fields: f)
+    }
+
+    static func cited(_ venue: String?, volume: String? = "1") -> FieldEvidence {
+        FieldEvidence(venue: venue, volume: volume, isCiting: false, fields: SubjectFields())
+    }
+
+    /// Works: 0–2 citing (Ecology ×2 in J WILDLIFE MANAGE with ISSN, Statistics in BIOMETRICS);
+    /// 3 cites J WILDLIFE MANAGE (J9 of 0 → dataset-venue), 4 "J WILDLIFE" (must not match),
+    /// 5 the full title "Biometrics" (title of 2), 6 "OIKOS" only in the user table,
+    /// 7 no venue. Primary of 0 (Ecology, Zoology): Ecology is held by 3 works (0, 1, 3), Zoology by 2 (0, 3).
+    @Test func routesAndNoGuessing() throws {
+        let t = try ClassificationTables.shared.get()
+        let works = [
+            Self.citing("JOURNAL OF WILDLIFE MANAGEMENT", wc: ["Ecology", "Zoology"], j9: "J WILDLIFE MANAGE", issn: ["0022541X"]),
+            Self.citing("JOURNAL OF WILDLIFE MANAGEMENT", wc: ["Ecology"], j9: "J WILDLIFE MANAGE"),
+            Self.citing("BIOMETRICS", wc: ["Statistics & Probability"], j9: "BIOMETRICS"),
+            Self.cited("J WILDLIFE MANAGE"),
+            Self.cited("J WILDLIFE"),
+            Self.cited("Biometrics"),
+            Self.cited("Oikos"),
+            Self.cited(nil),
+        ]
+        let user = ["venue:OIKOS": ["Ecology"]]
+        let (a, c) = FieldAssigner(level: .wosCategory, tables: t, userTable: user).assign(works)
+        #expect(a.map(\.source) == [.record, .record, .record, .datasetVenue, nil, .datasetVenue, .userTable, nil])
+        #expect(a[0].key == "WC")
+        #expect(a[3].key == "venue:J WILDLIFE MANAGE")
+        #expect(a[3].categories == ["Ecology", "Zoology"])      // union of records 0 and 1 (overlapping)
+        #expect(a[4].categories.isEmpty && a[4].primary == nil)  // J WILDLIFE: no prefix match
+        #expect(a[5].categories == ["Statistics & Probability"])
+        #expect(a[0].primary == "Ecology")
+        #expect(a[3].primary == "Ecology")
+        #expect(a[7].source == nil)
+        #expect(c.citing.works == 3 && c.citing.assigned == 3 && c.citing.byRoute == ["record": 3])
+        #expect(c.cited.works == 5 && c.cited.assigned == 3)
+        #expect(c.cited.byRoute == ["dataset-venue": 2, "user-table": 1])
+        #expect(c.citedWithJournalVenue.works == 4)   // work 7 has no venue
+    }
+
+    /// Two citing records give the same abbreviation disjoint categories: the key is refused.
+    @Test func disjointVenueKeyIsRefused() throws {
+        let t = try ClassificationTables.shared.get()
+        let works = [Self.citing("A", wc: ["Ecology"], j9: "J X"), Self.citing("B", wc: ["Economics"], j9: "J X"), Self.cited("J X")]
+        let (a, c) = FieldAssigner(level: .wosCategory, tables: t).assign(works)
+        #expect(a[2].source == nil)
+        #expect(c.ambiguousVenueKeys == 1)
+    }
+
+    /// ASJC levels: a citing record by its own ISSN (record route, key issn:…), a cited work
+    /// by the NLM catalogue (title "Biometrics"); the WoS levels never use the catalogue.
+    @Test(.enabled(if: SharedData.path("classification/scopus-asjc") != nil, "needs ../shared/data/classification"))
+    func asjcByISSNAndCatalogue() throws {
+        let t = try ClassificationTables.shared.get()
+        var jasa = SubjectFields()
+        jasa.issns = ["01621459"]
+        let works = [FieldEvidence(venue: "Journal of the American Statistical Association", isCiting: true, fields: jasa),
+                     Self.cited("Biometrics"), Self.cited("Biometrika and Friends")]
+        let (a, _) = FieldAssigner(level: .asjcArea, tables: t).assign(works)
+        #expect(a[0].source == .record && a[0].key == "issn:0162-1459")
+        #expect(a[0].categories == ["Decision Sciences", "Mathematics"])
+        // Decision Sciences is held by 1 work (JASA), Mathematics by 2 (JASA and Biometrics,
+        // whose raw codes include 2600): Mathematics is primary.
+        #expect(try Self.rawAreas("0006341X", t).contains("Mathematics"))
+        #expect(a[0].primary == "Mathematics")
+        #expect(a[1].source == .catalogue && a[1].key == "venue:BIOMETRICS")
+        let raw = try ClassificationTablesTests.rawCodes(issn: "0006341X")
+        #expect(a[1].categories == WorkCategories.asjc(raw, tables: t).asjcArea)
+        #expect(a[2].source == nil)
+        let (w, _) = FieldAssigner(level: .wosCategory, tables: t).assign(works)
+        #expect(w.allSatisfy { $0.source == nil })
+    }
+
+    static func rawAreas(_ issn: String, _ t: ClassificationTables) throws -> [String] {
+        WorkCategories.asjc(try ClassificationTablesTests.rawCodes(issn: issn), tables: t).asjcArea
+    }
+
+    /// OpenAlex levels: the primary topic's value is primary even when another is more common.
+    @Test func openAlexPrimaryTopicWins() throws {
+        let t = try ClassificationTables.shared.get()
+        func work(_ fields: [String]) -> FieldEvidence {
+            var f = SubjectFields()
+            f.openAlexTopics = fields.map { OpenAlexTopic(field: $0) }
+            return FieldEvidence(venue: nil, isCiting: true, fields: f)
+        }
+        let (a, _) = FieldAssigner(level: .openAlexField, tables: t).assign([work(["Mathematics", "Medicine"]), work(["Medicine"]), work(["Medicine"])])
+        #expect(a.map(\.primary) == ["Mathematics", "Medicine", "Medicine"])
+        #expect(a[0].key == "topics")
+    }
+
+    @Test func userTableFile() throws {
+        let t = try ClassificationTables.shared.get()
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let good = try dir.write("venues.csv", "venue,issn,categories\nOikos,,Ecology; Zoology\n")
+        let table = try VenueTable.read(path: good, level: .wosCategory, tables: t)
+        #expect(table["venue:OIKOS"] == ["Ecology", "Zoology"])
+        // An ISSN alone (JASA) gives its ASJC areas, and nothing at a WoS level: an error.
+        let byISSN = try dir.write("issn.csv", "venue,issn\nJ AM STAT ASSOC,0162-1459\n")
+        if SharedData.path("classification/scopus-asjc") != nil {
+            #expect(try VenueTable.read(path: byISSN, level: .asjcArea, tables: t)["issn:01621459"] == (try Self.rawAreas("01621459", t)))
+        }
+        #expect(throws: InputError.self) { try VenueTable.read(path: byISSN, level: .wosArea, tables: t) }
+        let clash = try dir.write("clash.csv", "venue,categories\nOikos,Ecology\nOIKOS,Zoology\n")
+        do {
+            _ = try VenueTable.read(path: clash, level: .wosCategory, tables: t)
+            Issue.record("expected an error")
+        } catch let e as InputError {
+            #expect(e.line == 3)
+        }
+    }
+}
