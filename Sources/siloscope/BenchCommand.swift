@@ -20,14 +20,18 @@ struct BenchCommand: ParsableCommand {
             core numbers by in-degree plus out-degree of the directed graph; topologicalOrder: Kahn's \
             order, plus the condensation when the graph is cyclic; betweenness: exact, \
             directed, parallel over sources, only up to --betweenness-max-arcs arcs; \
-            approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1, also only up to \
-            --betweenness-max-arcs arcs; leiden: \
-            modularity, resolution 1, seed 1, 2 iterations.
+            approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1, KADABRA (adaptive \
+            sampling, balanced bidirectional searches), only up to \
+            --approximate-betweenness-max-arcs arcs; approximateBetweennessRK: the same by \
+            Riondato–Kornaropoulos' fixed sample size, only up to --betweenness-max-arcs arcs; leiden: \
+            modularity, resolution 1, seed 1, 2 iterations; louvain: modularity, resolution 1, \
+            seed 1, one run. For leiden and louvain the modularity reached (undirected simple \
+            view, resolution 1) is reported under modularity.
             peakMemoryBytes is VmHWM from /proc/self/status read after each input: the \
             process's peak resident memory so far, so for later inputs it is the peak over \
             this and every earlier input. csrBytes is the size of the CSR arrays (offsets, \
             targets, sources, arc numbers, weights) for reference.
-            JSON keys: inputs [{file, nodes, arcs, tasks {name: {seconds, repeats}}, \
+            JSON keys: inputs [{file, nodes, arcs, tasks {name: {seconds, repeats, modularity?, samples?}}, \
             peakMemoryBytes, csrBytes}], machine {cores, os, swift}. A task skipped has \
             seconds null, repeats 0 and a reason under skipped.
             Example: siloscope bench cora.cites --reverse --format json
@@ -54,13 +58,19 @@ struct BenchCommand: ParsableCommand {
         valueName: "list"))
     var tasks: String = BenchTask.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Exact and approximate betweenness are run only on graphs with at most this many arcs.")
+    @Option(help: "Exact betweenness is run only on graphs with at most this many arcs.")
     var betweennessMaxArcs: Int = 400_000
+
+    @Option(help: "Approximate betweenness is run only on graphs with at most this many arcs.")
+    var approximateBetweennessMaxArcs: Int = 20_000_000
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one graph file") }
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard betweennessMaxArcs >= 0 else { throw ValidationError("--betweenness-max-arcs must not be negative") }
+        guard approximateBetweennessMaxArcs >= 0 else {
+            throw ValidationError("--approximate-betweenness-max-arcs must not be negative")
+        }
         _ = try selectedTasks()
     }
 
@@ -82,7 +92,9 @@ struct BenchCommand: ParsableCommand {
         let chosen = try selectedTasks()
         var results: [BenchInputResult] = []
         for path in inputs {
-            results.append(try BenchRunner(repeats: `repeat`, betweennessMaxArcs: betweennessMaxArcs, progress: .standardError)
+            results.append(try BenchRunner(repeats: `repeat`, betweennessMaxArcs: betweennessMaxArcs,
+                                           approximateBetweennessMaxArcs: approximateBetweennessMaxArcs,
+                                           progress: .standardError)
                 .run(path: path, reverse: reverse, tasks: chosen))
         }
         let report = BenchReport(inputs: results, machine: .current)

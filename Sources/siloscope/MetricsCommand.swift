@@ -14,8 +14,10 @@ struct MetricsCommand: ParsableCommand {
             strongComponents, acyclic} and nodes [{id, label (when the input has labels: Pajek vertex labels or a \
             label column), and one key per measure asked for, named as in --metrics}]. \
             CSV: one row per node.
-            approximateBetweenness (Riondato & Kornaropoulos 2016, doi:10.1007/s10618-015-0423-0) samples \
-            shortest paths between random ordered pairs and is normalised as a fraction of ordered pairs: \
+            approximateBetweenness (KADABRA: Borassi & Natale 2019, doi:10.1145/3284359; adaptive sampling \
+            with a stopping rule, capped at the Riondato & Kornaropoulos 2016 sample size, \
+            doi:10.1007/s10618-015-0423-0) samples uniform shortest paths between random ordered pairs, \
+            each by a balanced bidirectional search, and is normalised as a fraction of ordered pairs: \
             approximateBetweenness = betweenness / (n(n−1)) in expectation, where betweenness is the exact, \
             unnormalised directed count; with probability at least 1 − δ (--delta) every node's value is within \
             ε (--epsilon) of that exact fraction. Same graph, ε, δ and --seed give the same values.

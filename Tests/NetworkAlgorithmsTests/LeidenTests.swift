@@ -12,6 +12,9 @@ enum ScaleFixtures {
         let edges: Int
         let igraphBestModularity: Double
         let igraphWorstModularity: Double
+        /// igraph's community_multilevel (Louvain) over the same seeds.
+        let igraphMultilevelBestModularity: Double?
+        let igraphMultilevelWorstModularity: Double?
     }
     struct Projection: Decodable {
         let pairs: Int
@@ -141,6 +144,18 @@ struct LeidenTests {
                 #expect(communitiesAreConnected(g, result.partition), "seed \(seed), γ \(gamma)")
                 #expect(abs(result.modularity - (g.undirectedSimple().modularity(of: result.partition, resolution: gamma) ?? .nan)) < 1e-12)
             }
+        }
+    }
+
+    /// Refinement and aggregation run in parallel over fixed, thread-independent work:
+    /// the partition equals the one computed on one thread in one block, bit for bit, and
+    /// repeats itself.
+    @Test func sameOnOneThreadAndInParallel() {
+        for seed in UInt64(1)...4 {
+            let g = makeGraph(nodes: 2000, randomArcs(nodes: 2000, arcs: 8000, seed: seed))
+            let parallel = g.leiden(resolution: 1, seed: seed, iterations: 2, parallel: true)
+            #expect(parallel == g.leiden(resolution: 1, seed: seed, iterations: 2, parallel: false), "seed \(seed)")
+            #expect(parallel == g.leiden(resolution: 1, seed: seed, iterations: 2, parallel: true), "seed \(seed)")
         }
     }
 

@@ -3,6 +3,7 @@
 
 Writes Tests/NetworkAlgorithmsTests/Fixtures/scale-values.json with:
   leiden      igraph's community_leiden(objective_function="modularity", n_iterations=-1)
+              and community_multilevel() (Louvain), best and worst modularity over seeds
               on the undirected simple view of Zachary's karate club (NetworkX's copy)
               and of hep-th (../shared/data/networks/hep-th/hep-th-new-arcs.tsv): the best
               modularity over seeds 1..10 (Python's `random`, which igraph uses) and the
@@ -55,8 +56,14 @@ def leiden(name, edges, seeds=range(1, 11)):
         random.seed(s)
         c = g.community_leiden(objective_function="modularity", n_iterations=-1)
         values.append(g.modularity(c.membership))
+    multilevel = []
+    for s in seeds:
+        random.seed(s)
+        multilevel.append(g.modularity(g.community_multilevel().membership))
     return {"name": name, "nodes": len(nodes), "edges": len(pairs),
             "igraphBestModularity": max(values), "igraphWorstModularity": min(values),
+            "igraphMultilevelBestModularity": max(multilevel),
+            "igraphMultilevelWorstModularity": min(multilevel),
             "seeds": len(values)}
 
 

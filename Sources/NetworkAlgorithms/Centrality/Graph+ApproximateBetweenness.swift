@@ -1,13 +1,25 @@
 import Foundation
 import NetworkCore
 
-/// Result of ``NetworkCore/Graph/approximateBetweenness(epsilon:delta:seed:directed:)``.
+/// How ``NetworkCore/Graph/approximateBetweenness(epsilon:delta:seed:directed:method:)``
+/// samples. Both give the same (ε, δ) guarantee.
+public enum ApproximateBetweennessMethod: String, Sendable, CaseIterable {
+    /// Adaptive sampling with a stopping rule and balanced bidirectional searches
+    /// (Borassi & Natale 2019, doi:10.1145/3284359): usually far fewer and far cheaper
+    /// samples. The default.
+    case kadabra
+    /// A fixed number of samples, each a full breadth-first search to the target's level
+    /// (Riondato & Kornaropoulos 2016, doi:10.1007/s10618-015-0423-0).
+    case riondatoKornaropoulos
+}
+
+/// Result of ``NetworkCore/Graph/approximateBetweenness(epsilon:delta:seed:directed:method:)``.
 public struct ApproximateBetweenness: Sendable, Equatable {
     /// Estimated betweenness of every node as a fraction of ordered pairs of distinct
     /// nodes: `b(v) = 1/(n(n−1)) Σ_{s ≠ t} σ_st(v)/σ_st` (the paper's normalisation; it
     /// equals NetworkX's normalised betweenness times `(n−2)/n`).
     public let scores: [Double]
-    /// Number of sampled pairs `r`.
+    /// Number of sampled pairs: `r` (Riondato–Kornaropoulos), or both phases of KADABRA.
     public let samples: Int
     /// The additive error bound ε.
     public let epsilon: Double
@@ -15,14 +27,25 @@ public struct ApproximateBetweenness: Sendable, Equatable {
     public let delta: Double
     /// The upper bound on the vertex diameter (nodes on a longest shortest path) used.
     public let vertexDiameterBound: Int
+    /// The sampling method used.
+    public var method: ApproximateBetweennessMethod = .riondatoKornaropoulos
+    /// The most samples the method could have drawn (`r`, or KADABRA's cap `ω`).
+    public var maximumSamples: Int = 0
 }
 
 extension Graph {
-    /// Approximate betweenness with an (ε, δ) guarantee by path sampling (Riondato &
-    /// Kornaropoulos 2016, "Fast approximation of betweenness centrality through
-    /// sampling", doi:10.1007/s10618-015-0423-0).
+    /// Approximate betweenness with an (ε, δ) guarantee by shortest-path sampling: with
+    /// probability at least `1 − δ`, every node's estimate is within `ε` of its exact
+    /// `b(v)` (see ``ApproximateBetweenness/scores`` for the normalisation).
     ///
-    /// Definition: `r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉` with `c = 0.5` and `VD` an
+    /// `method: .kadabra` (default) samples adaptively until the estimates are provably
+    /// close enough, each sample a balanced bidirectional search; see
+    /// ``kadabraBetweenness(epsilon:delta:seed:directed:)`` for its definition, stopping
+    /// rule and determinism. `method: .riondatoKornaropoulos` draws the fixed sample size
+    /// below (Riondato & Kornaropoulos 2016, "Fast approximation of betweenness
+    /// centrality through sampling", doi:10.1007/s10618-015-0423-0).
+    ///
+    /// Riondato–Kornaropoulos: `r = ⌈(c/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉` with `c = 0.5` and `VD` an
     /// upper bound on the vertex diameter (for `VD < 3` the log term is taken as 1). Each
     /// of the `r` samples draws an ordered pair `s ≠ t` uniformly; if `t` is reachable it
     /// draws one shortest `s`–`t` path uniformly (backwards from `t`, each predecessor `u`
@@ -45,8 +68,15 @@ extension Graph {
     /// seed → bit-identical scores on every machine.
     /// - Precondition: `0 < epsilon < 1`, `0 < delta < 1`.
     public func approximateBetweenness(epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 1,
-                                       directed: Bool = true) -> ApproximateBetweenness {
-        approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed, directed: directed, filterPairs: true)
+                                       directed: Bool = true,
+                                       method: ApproximateBetweennessMethod = .kadabra) -> ApproximateBetweenness {
+        precondition(epsilon > 0 && epsilon < 1 && delta > 0 && delta < 1, "ε and δ must lie in (0, 1)")
+        switch method {
+        case .kadabra:
+            return kadabraBetweenness(epsilon: epsilon, delta: delta, seed: seed, directed: directed)
+        case .riondatoKornaropoulos:
+            return approximateBetweenness(epsilon: epsilon, delta: delta, seed: seed, directed: directed, filterPairs: true)
+        }
     }
 
     /// The sampler, with the reachability filter switchable so that tests can check it
@@ -68,7 +98,8 @@ extension Graph {
         let r = Int((0.5 / (epsilon * epsilon) * (logTerm + log(1 / delta))).rounded(.up))
         guard n >= 3 else {
             return ApproximateBetweenness(scores: [Double](repeating: 0, count: n), samples: r,
-                                          epsilon: epsilon, delta: delta, vertexDiameterBound: vd)
+                                          epsilon: epsilon, delta: delta, vertexDiameterBound: vd,
+                                          method: .riondatoKornaropoulos, maximumSamples: r)
         }
         let increment = 1 / Double(r)
         // Most random pairs of a citation network are out of reach; the filter settles
@@ -137,7 +168,7 @@ extension Graph {
         }
         let scores = SourceBlocks.reduce(partial, blocks: blocks, width: n)
         return ApproximateBetweenness(scores: scores, samples: r, epsilon: epsilon, delta: delta,
-                                      vertexDiameterBound: vd)
+                                      vertexDiameterBound: vd, method: .riondatoKornaropoulos, maximumSamples: r)
     }
 
     /// Undirected vertex-diameter bound: the largest `2·ecc(x) + 1` over components, `x`

@@ -19,9 +19,13 @@ import NetworkCore
 struct ReachabilityFilter: Sendable {
     private let directed: Bool
     /// Strong component (directed) or connected component (undirected) of each node.
-    private let component: [Int32]
-    /// Level of each node's strong component in the condensation (directed only).
-    private let level: [Int32]
+    let component: [Int32]
+    /// Level of each node's strong component in the condensation (directed only; empty
+    /// when undirected). `s` reaches `t` in another component only if `level[s] < level[t]`.
+    let level: [Int32]
+
+    /// Whether the filter was built for out-lists of a directed graph.
+    var isDirected: Bool { directed }
 
     /// Builds the filter over the simple adjacency `offsets`/`adjacency` (out-lists when
     /// directed; symmetric lists when undirected).
@@ -63,6 +67,13 @@ struct ReachabilityFilter: Sendable {
             forwardQueue = [Int32](repeating: 0, count: n)
             backwardQueue = [Int32](repeating: 0, count: n)
         }
+    }
+
+    /// The O(1) part of the test: `false` means `t` is certainly out of `s`'s reach,
+    /// `true` that it may be within it (certainly, when they share a component).
+    func mayReach(_ s: Int, _ t: Int) -> Bool {
+        if component[s] == component[t] { return true }
+        return directed && level[s] < level[t]
     }
 
     /// Whether `s` reaches `t` (`s ≠ t`) along the out-lists; `inOffsets`/`inAdjacency`

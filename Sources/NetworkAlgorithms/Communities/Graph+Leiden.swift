@@ -34,9 +34,23 @@ extension Graph {
     /// Guarantees (paper, Theorems 1–2 for the refined aggregation): every community
     /// returned is connected, indeed γ-separated and, after an iteration that changes
     /// nothing, γ-connected. Heuristic all the same: a local optimum, not the maximum
-    /// modularity. Same graph, resolution, seed and iterations → same partition.
-    /// Time roughly O(m) per level and iteration; memory O(n + m).
+    /// modularity. Time roughly O(m) per level and iteration; memory O(n + m).
+    ///
+    /// Parallel and deterministic: fast local moving runs on one thread (each move sees
+    /// the previous ones); refinement runs the communities in parallel, community `c`
+    /// drawing from its own generator (seeded from one draw of the level's generator and
+    /// `c`) and writing only its own members; aggregation builds the rows of fixed
+    /// ranges of communities in parallel, each row summed over its members in ascending
+    /// order, and concatenates them in community order. No result depends on the number
+    /// of threads or the split of the work: same graph, resolution, seed and iterations →
+    /// the same partition, bit for bit, on any machine.
     public func leiden(resolution: Double = 1, seed: UInt64 = 1, iterations: Int = 2) -> CommunityDetection {
+        leiden(resolution: resolution, seed: seed, iterations: iterations, parallel: true)
+    }
+
+    /// Leiden with the parallel parts switchable: `parallel: false` runs them one after
+    /// another on the calling thread, in one block (tests: the partition must not change).
+    func leiden(resolution: Double, seed: UInt64, iterations: Int, parallel: Bool) -> CommunityDetection {
         let view = undirectedSimple()
         let n = nodeCount
         let twoM = Double(view.adjacency.count)
@@ -52,7 +66,8 @@ extension Graph {
             let base = LeidenLevel(offsets: view.offsets, neighbors: view.adjacency,
                                    weights: [Double](repeating: 1, count: view.adjacency.count),
                                    strength: (0..<n).map { Double(view.degree(Int32($0))) })
-            let (next, levels) = Self.leidenRun(base, start: membership, resolution: resolution, twoM: twoM, rng: &rng)
+            let (next, levels) = Self.leidenRun(base, start: membership, resolution: resolution, twoM: twoM,
+                                                parallel: parallel, rng: &rng)
             totalLevels += levels
             let renumbered = Self.renumberBySmallest(next)
             let changed = renumbered != membership
@@ -78,7 +93,7 @@ extension Graph {
     /// One Leiden iteration from the partition `start` of the base level's nodes;
     /// returns the final community of every base node and the levels aggregated.
     static func leidenRun(_ base: LeidenLevel, start: [Int32], resolution: Double, twoM: Double,
-                          rng: inout SeededGenerator) -> ([Int32], Int) {
+                          parallel: Bool = true, rng: inout SeededGenerator) -> ([Int32], Int) {
         var level = base
         let n = base.size
         var membership = (0..<n).map { Int32($0) }  // base node → current level node
@@ -90,7 +105,7 @@ extension Graph {
             let communityCount = Int((community.max() ?? -1) + 1)
             if communityCount == level.size || levels >= 100 { break }
             var refined = level.refine(community: community, communityCount: communityCount,
-                                       resolution: resolution, twoM: twoM, rng: &rng)
+                                       resolution: resolution, twoM: twoM, seed: rng.next(), parallel: parallel)
             refined = renumberBySmallest(refined)
             var refinedCount = Int((refined.max() ?? -1) + 1)
             if refinedCount == level.size {
@@ -101,7 +116,7 @@ extension Graph {
             var nextCommunity = [Int32](repeating: 0, count: refinedCount)
             for v in 0..<level.size { nextCommunity[Int(refined[v])] = community[v] }
             for i in 0..<n { membership[i] = refined[Int(membership[i])] }
-            level = level.aggregate(by: refined, count: refinedCount)
+            level = level.aggregate(by: refined, count: refinedCount, parallel: parallel)
             community = nextCommunity
             levels += 1
         }
@@ -123,207 +138,357 @@ struct LeidenLevel {
     static let theta = 0.01
 
     /// Fast local moving (paper, Algorithm A.2): queue-driven node moves; `community`
-    /// holds ids `< size` and receives the result.
+    /// holds ids `< size` and receives the result. Sequential: each move sees every
+    /// earlier one (the queue order is the randomness).
     func moveNodesFast(community: inout [Int32], resolution: Double, twoM: Double, rng: inout SeededGenerator) {
         let size = self.size
         var total = [Double](repeating: 0, count: size)
-        var members = [Int](repeating: 0, count: size)
+        var members = [Int32](repeating: 0, count: size)
         for v in 0..<size {
             total[Int(community[v])] += strength[v]
             members[Int(community[v])] += 1
         }
         var empty: [Int] = (0..<size).filter { members[$0] == 0 }.reversed()
-        var order = Array(0..<size)
-        rng.shuffle(&order)
-        var queue = order  // ring buffer of capacity `size`
-        var head = 0, count = size
+        var queue = (0..<size).map { Int32($0) }
+        rng.shuffle(&queue)  // ring buffer of capacity `size`, first in the random order
         var queued = [Bool](repeating: true, count: size)
         var weightTo = [Double](repeating: 0, count: size)
-        var touched: [Int] = []
-        while count > 0 {
-            let v = queue[head]
-            head = (head + 1) % size
-            count -= 1
-            queued[v] = false
-            let own = Int(community[v])
-            let kv = strength[v]
-            let eps = 1e-12 * max(1, kv)
-            touched.removeAll(keepingCapacity: true)
-            touched.append(own)
-            for p in offsets[v]..<offsets[v + 1] {
-                let c = Int(community[Int(neighbors[p])])
-                if weightTo[c] == 0 && c != own { touched.append(c) }
-                weightTo[c] += weights[p]
-            }
-            total[own] -= kv
-            members[own] -= 1
-            var best = own
-            var bestGain = weightTo[own] - resolution * total[own] * kv / twoM
-            for c in touched where c != own {
-                let gain = weightTo[c] - resolution * total[c] * kv / twoM
-                if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
-                    best = c
-                    bestGain = gain
+        var touched = [Int](repeating: 0, count: size + 1)
+        // Unchecked buffers in the hot loop: every index is a node or community id
+        // (< size) by the CSR's and `community`'s construction.
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+        weights.withUnsafeBufferPointer { wt in
+        strength.withUnsafeBufferPointer { str in
+        community.withUnsafeMutableBufferPointer { com in
+        total.withUnsafeMutableBufferPointer { tot in
+        members.withUnsafeMutableBufferPointer { mem in
+        queue.withUnsafeMutableBufferPointer { ring in
+        queued.withUnsafeMutableBufferPointer { inQueue in
+        weightTo.withUnsafeMutableBufferPointer { to in
+        touched.withUnsafeMutableBufferPointer { seen in
+            var head = 0, count = size
+            while count > 0 {
+                let v = Int(ring[head])
+                head += 1
+                if head == size { head = 0 }
+                count -= 1
+                inQueue[v] = false
+                let own = Int(com[v])
+                let kv = str[v]
+                let eps = 1e-12 * max(1, kv)
+                var touchedCount = 1
+                seen[0] = own
+                let lo = off[v], hi = off[v + 1]
+                for p in lo..<hi {
+                    let c = Int(com[Int(nbr[p])])
+                    if to[c] == 0 && c != own { seen[touchedCount] = c; touchedCount += 1 }
+                    to[c] += wt[p]
                 }
-            }
-            // An empty community gains 0 (only worth it when `own` keeps other members).
-            if members[own] > 0 && 0 > bestGain + eps, let e = empty.last {
-                best = e
-                bestGain = 0
-            }
-            if best == empty.last { empty.removeLast() }
-            total[best] += kv
-            members[best] += 1
-            if best != own {
-                if members[own] == 0 { empty.append(own) }
-                community[v] = Int32(best)
-                for p in offsets[v]..<offsets[v + 1] {
-                    let w = Int(neighbors[p])
-                    if !queued[w] && Int(community[w]) != best {
-                        queued[w] = true
-                        queue[(head + count) % size] = w
-                        count += 1
+                tot[own] -= kv
+                mem[own] -= 1
+                var best = own
+                var bestGain = to[own] - resolution * tot[own] * kv / twoM
+                for i in 1..<touchedCount {
+                    let c = seen[i]
+                    let gain = to[c] - resolution * tot[c] * kv / twoM
+                    if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
+                        best = c
+                        bestGain = gain
                     }
                 }
+                // An empty community gains 0 (only worth it when `own` keeps other members).
+                if mem[own] > 0 && 0 > bestGain + eps, let e = empty.last {
+                    best = e
+                    bestGain = 0
+                }
+                if best == empty.last { empty.removeLast() }
+                tot[best] += kv
+                mem[best] += 1
+                if best != own {
+                    if mem[own] == 0 { empty.append(own) }
+                    com[v] = Int32(best)
+                    for p in lo..<hi {
+                        let w = Int(nbr[p])
+                        if !inQueue[w] && Int(com[w]) != best {
+                            inQueue[w] = true
+                            var tail = head + count
+                            if tail >= size { tail -= size }
+                            ring[tail] = Int32(w)
+                            count += 1
+                        }
+                    }
+                }
+                for i in 0..<touchedCount { to[seen[i]] = 0 }
             }
-            for c in touched { weightTo[c] = 0 }
-        }
+        } } } } } } } } } } }
     }
 
-    /// Refinement (paper, Algorithms A.2 `RefinePartition` / `MergeNodesSubset`): returns
-    /// refined community ids (node indices of their first member) nested in `community`.
-    func refine(community: [Int32], communityCount: Int, resolution: Double, twoM: Double,
-                rng: inout SeededGenerator) -> [Int32] {
-        let size = self.size
-        // Nodes grouped by community (counting sort, ascending within each).
-        var start = [Int](repeating: 0, count: communityCount + 1)
-        for v in 0..<size { start[Int(community[v]) + 1] += 1 }
-        for c in 0..<communityCount { start[c + 1] += start[c] }
-        var fill = start
-        var nodes = [Int](repeating: 0, count: size)
-        for v in 0..<size {
-            nodes[fill[Int(community[v])]] = v
-            fill[Int(community[v])] += 1
-        }
-        var refined = (0..<size).map { Int32($0) }
-        var refinedStrength = strength
-        var refinedSize = [Int](repeating: 1, count: size)
-        var external = [Double](repeating: 0, count: size)  // w(C, S − C) of refined C
-        var weightTo = [Double](repeating: 0, count: size)
-        var touched: [Int] = []
-        var candidates: [Int] = []
-        var gains: [Double] = []
-        for c in 0..<communityCount {
-            let slice = nodes[start[c]..<start[c + 1]]
-            var ks = 0.0
-            for v in slice {
-                ks += strength[v]
-                var e = 0.0
-                for p in offsets[v]..<offsets[v + 1] where community[Int(neighbors[p])] == Int32(c) {
-                    e += weights[p]
-                }
-                external[v] = e
-            }
-            var order = slice.filter { v in
-                external[v] >= resolution * strength[v] * (ks - strength[v]) / twoM
-            }
-            rng.shuffle(&order)
-            for v in order where refinedSize[Int(refined[v])] == 1 {
-                let own = Int(refined[v])
-                let kv = strength[v]
-                touched.removeAll(keepingCapacity: true)
-                for p in offsets[v]..<offsets[v + 1] {
-                    let w = Int(neighbors[p])
-                    guard community[w] == Int32(c) else { continue }
-                    let r = Int(refined[w])
-                    if weightTo[r] == 0 { touched.append(r) }
-                    weightTo[r] += weights[p]
-                }
-                // Candidates: v's own singleton (gain 0) and well-connected refined
-                // communities of S with a non-negative gain.
-                candidates.removeAll(keepingCapacity: true)
-                gains.removeAll(keepingCapacity: true)
-                candidates.append(own)
-                gains.append(0)
-                var maxGain = 0.0
-                for r in touched where r != own {
-                    let kc = refinedStrength[r]
-                    guard external[r] >= resolution * kc * (ks - kc) / twoM else { continue }
-                    let gain = weightTo[r] - resolution * kv * kc / twoM
-                    guard gain >= 0 else { continue }
-                    candidates.append(r)
-                    gains.append(gain)
-                    maxGain = max(maxGain, gain)
-                }
-                for r in touched { weightTo[r] = 0 }
-                var chosen = own
-                if candidates.count > 1 {
-                    var sum = 0.0
-                    for i in 0..<gains.count {
-                        gains[i] = exp((gains[i] - maxGain) / Self.theta)
-                        sum += gains[i]
-                    }
-                    var x = Double(rng.next() >> 11) * 0x1p-53 * sum
-                    chosen = candidates[candidates.count - 1]
-                    for i in 0..<candidates.count {
-                        x -= gains[i]
-                        if x < 0 { chosen = candidates[i]; break }
-                    }
-                }
-                guard chosen != own else { continue }
-                // Merge v into `chosen`: update its strength, size and outside weight.
-                var toChosen = 0.0
-                for p in offsets[v]..<offsets[v + 1] where refined[Int(neighbors[p])] == Int32(chosen) {
-                    toChosen += weights[p]
-                }
-                external[chosen] += external[v] - 2 * toChosen
-                refinedStrength[chosen] += kv
-                refinedStrength[own] = 0
-                refinedSize[chosen] += 1
-                refinedSize[own] = 0
-                refined[v] = Int32(chosen)
-            }
-        }
-        return refined
-    }
-
-    /// The level whose nodes are the `count` groups of `group` (ids `0..<count`), with
-    /// summed edge weights (rows ascending) and strengths. O(n + m + Σ row log row).
-    func aggregate(by group: [Int32], count: Int) -> LeidenLevel {
+    /// Nodes grouped by `group` (ids `< count`), ascending within each group:
+    /// `nodes[start[g]..<start[g + 1]]` are the members of `g`. Counting sort, O(n + count).
+    func grouped(by group: [Int32], count: Int) -> (start: [Int], nodes: [Int32]) {
         var start = [Int](repeating: 0, count: count + 1)
         for v in 0..<size { start[Int(group[v]) + 1] += 1 }
         for c in 0..<count { start[c + 1] += start[c] }
         var fill = start
-        var nodes = [Int](repeating: 0, count: size)
+        var nodes = [Int32](repeating: 0, count: size)
         for v in 0..<size {
-            nodes[fill[Int(group[v])]] = v
+            nodes[fill[Int(group[v])]] = Int32(v)
             fill[Int(group[v])] += 1
         }
-        var newStrength = [Double](repeating: 0, count: count)
+        return (start, nodes)
+    }
+
+    /// Contiguous ranges of groups holding about `size/blocks` nodes each (work split only:
+    /// results never depend on it).
+    static func blockRanges(start: [Int], count: Int, blocks: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        let total = start[count]
+        var lo = 0
+        for b in 1...blocks {
+            let goal = total * b / blocks
+            var hi = lo
+            while hi < count && (start[hi] < goal || b == blocks) { hi += 1 }
+            ranges.append(lo..<hi)
+            lo = hi
+        }
+        return ranges
+    }
+
+    /// Refinement (paper, Algorithms A.2 `RefinePartition` / `MergeNodesSubset`): returns
+    /// refined community ids (node indices of their first member) nested in `community`.
+    ///
+    /// Communities are refined independently, in parallel: community `c` draws its
+    /// visiting order and merge choices from its own generator, seeded by the `c+1`-th
+    /// output of `SeededGenerator(seed)`, and writes only entries of its own members, so
+    /// the result is the same for any number of threads and any split of the work.
+    func refine(community: [Int32], communityCount: Int, resolution: Double, twoM: Double,
+                seed: UInt64, parallel: Bool = true) -> [Int32] {
+        let size = self.size
+        let (start, nodes) = grouped(by: community, count: communityCount)
+        var refined = (0..<size).map { Int32($0) }
+        var refinedStrength = strength
+        var refinedSize = [Int32](repeating: 1, count: size)
+        var external = [Double](repeating: 0, count: size)  // w(C, S − C) of refined C
+        var weightTo = [Double](repeating: 0, count: size)
+        let ranges = Self.blockRanges(start: start, count: communityCount,
+                                      blocks: parallel ? 4 * SourceBlocks.defaultCount : 1)
+        refined.withUnsafeMutableBufferPointer { refinedBuffer in
+        refinedStrength.withUnsafeMutableBufferPointer { strengthBuffer in
+        refinedSize.withUnsafeMutableBufferPointer { sizeBuffer in
+        external.withUnsafeMutableBufferPointer { externalBuffer in
+        weightTo.withUnsafeMutableBufferPointer { toBuffer in
+            let shared = RefineBuffers(refined: refinedBuffer, refinedStrength: strengthBuffer, refinedSize: sizeBuffer,
+                                       external: externalBuffer, weightTo: toBuffer)
+            let work: @Sendable (Int) -> Void = { b in
+                var scratch = RefineScratch()
+                for c in ranges[b] where start[c + 1] - start[c] > 1 {
+                    refineCommunity(c, members: nodes[start[c]..<start[c + 1]], community: community,
+                                    resolution: resolution, twoM: twoM, seed: seed, buffers: shared, scratch: &scratch)
+                }
+            }
+            if parallel {
+                DispatchQueue.concurrentPerform(iterations: ranges.count, execute: work)
+            } else {
+                for b in ranges.indices { work(b) }
+            }
+        } } } } }
+        return refined
+    }
+
+    /// Per-worker lists reused across communities.
+    struct RefineScratch {
+        var touched: [Int] = []
+        var candidates: [Int] = []
+        var gains: [Double] = []
+        var order: [Int] = []
+    }
+
+    /// The arrays refinement writes, shared by the workers; each community writes only
+    /// its own members' entries (refined ids are member indices).
+    struct RefineBuffers: @unchecked Sendable {
+        let refined: UnsafeMutableBufferPointer<Int32>
+        let refinedStrength: UnsafeMutableBufferPointer<Double>
+        let refinedSize: UnsafeMutableBufferPointer<Int32>
+        let external: UnsafeMutableBufferPointer<Double>
+        let weightTo: UnsafeMutableBufferPointer<Double>
+    }
+
+    /// Refines community `c` (its members ascending in `members`).
+    func refineCommunity(_ c: Int, members: ArraySlice<Int32>, community: [Int32], resolution: Double, twoM: Double,
+                         seed: UInt64, buffers: RefineBuffers, scratch: inout RefineScratch) {
+        var seeder = SeededGenerator(seed: seed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
+        var rng = SeededGenerator(seed: seeder.next())
+        let refined = buffers.refined, refinedStrength = buffers.refinedStrength
+        let refinedSize = buffers.refinedSize, external = buffers.external, weightTo = buffers.weightTo
+        let own32 = Int32(c)
+        var ks = 0.0
+        for m in members {
+            let v = Int(m)
+            ks += strength[v]
+            var e = 0.0
+            for p in offsets[v]..<offsets[v + 1] where community[Int(neighbors[p])] == own32 {
+                e += weights[p]
+            }
+            external[v] = e
+        }
+        scratch.order.removeAll(keepingCapacity: true)
+        for m in members {
+            let v = Int(m)
+            if external[v] >= resolution * strength[v] * (ks - strength[v]) / twoM { scratch.order.append(v) }
+        }
+        rng.shuffle(&scratch.order)
+        for v in scratch.order where refinedSize[Int(refined[v])] == 1 {
+            let own = Int(refined[v])
+            let kv = strength[v]
+            scratch.touched.removeAll(keepingCapacity: true)
+            for p in offsets[v]..<offsets[v + 1] {
+                let w = Int(neighbors[p])
+                guard community[w] == own32 else { continue }
+                let r = Int(refined[w])
+                if weightTo[r] == 0 { scratch.touched.append(r) }
+                weightTo[r] += weights[p]
+            }
+            // Candidates: v's own singleton (gain 0) and well-connected refined
+            // communities of S with a non-negative gain.
+            scratch.candidates.removeAll(keepingCapacity: true)
+            scratch.gains.removeAll(keepingCapacity: true)
+            scratch.candidates.append(own)
+            scratch.gains.append(0)
+            var maxGain = 0.0
+            for r in scratch.touched where r != own {
+                let kc = refinedStrength[r]
+                guard external[r] >= resolution * kc * (ks - kc) / twoM else { continue }
+                let gain = weightTo[r] - resolution * kv * kc / twoM
+                guard gain >= 0 else { continue }
+                scratch.candidates.append(r)
+                scratch.gains.append(gain)
+                maxGain = max(maxGain, gain)
+            }
+            for r in scratch.touched { weightTo[r] = 0 }
+            var chosen = own
+            if scratch.candidates.count > 1 {
+                var sum = 0.0
+                for i in 0..<scratch.gains.count {
+                    scratch.gains[i] = exp((scratch.gains[i] - maxGain) / Self.theta)
+                    sum += scratch.gains[i]
+                }
+                var x = rng.unit() * sum
+                chosen = scratch.candidates[scratch.candidates.count - 1]
+                for i in 0..<scratch.candidates.count {
+                    x -= scratch.gains[i]
+                    if x < 0 { chosen = scratch.candidates[i]; break }
+                }
+            }
+            guard chosen != own else { continue }
+            // Merge v into `chosen`: update its strength, size and outside weight.
+            var toChosen = 0.0
+            for p in offsets[v]..<offsets[v + 1] where refined[Int(neighbors[p])] == Int32(chosen) {
+                toChosen += weights[p]
+            }
+            external[chosen] += external[v] - 2 * toChosen
+            refinedStrength[chosen] += kv
+            refinedStrength[own] = 0
+            refinedSize[chosen] += 1
+            refinedSize[own] = 0
+            refined[v] = Int32(chosen)
+        }
+    }
+
+    /// The level whose nodes are the `count` groups of `group` (ids `0..<count`), with
+    /// summed edge weights (rows ascending) and strengths. O(n + m + Σ row log row).
+    /// Rows are built in parallel over fixed ranges of groups and concatenated in group
+    /// order; each row's sums run over its members ascending, so the result does not
+    /// depend on the threads.
+    func aggregate(by group: [Int32], count: Int, parallel: Bool = true) -> LeidenLevel {
+        let (start, nodes) = grouped(by: group, count: count)
+        let blocks = parallel ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let ranges = Self.blockRanges(start: start, count: count, blocks: blocks)
+        let parts = AggregateParts(count: ranges.count)
+        let work: @Sendable (Int) -> Void = { b in
+            var rowEnds: [Int] = []
+            var rowNeighbors: [Int32] = []
+            var rowWeights: [Double] = []
+            var rowStrength: [Double] = []
+            var weightTo = [Double](repeating: 0, count: count)
+            var touched: [Int32] = []
+            for c in ranges[b] {
+                touched.removeAll(keepingCapacity: true)
+                var k = 0.0
+                for m in nodes[start[c]..<start[c + 1]] {
+                    let v = Int(m)
+                    k += strength[v]
+                    for p in offsets[v]..<offsets[v + 1] {
+                        let d = group[Int(neighbors[p])]
+                        if Int(d) == c { continue }
+                        if weightTo[Int(d)] == 0 { touched.append(d) }
+                        weightTo[Int(d)] += weights[p]
+                    }
+                }
+                touched.sort()
+                for d in touched {
+                    rowNeighbors.append(d)
+                    rowWeights.append(weightTo[Int(d)])
+                    weightTo[Int(d)] = 0
+                }
+                rowEnds.append(rowNeighbors.count)
+                rowStrength.append(k)
+            }
+            parts.store(b, ends: rowEnds, neighbors: rowNeighbors, weights: rowWeights, strength: rowStrength)
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: ranges.count, execute: work)
+        } else {
+            for b in ranges.indices { work(b) }
+        }
         var newOffsets = [Int](repeating: 0, count: count + 1)
         var newNeighbors: [Int32] = []
         var newWeights: [Double] = []
-        var weightTo = [Double](repeating: 0, count: count)
-        var touched: [Int32] = []
-        for c in 0..<count {
-            touched.removeAll(keepingCapacity: true)
-            for v in nodes[start[c]..<start[c + 1]] {
-                newStrength[c] += strength[v]
-                for p in offsets[v]..<offsets[v + 1] {
-                    let d = group[Int(neighbors[p])]
-                    if Int(d) == c { continue }
-                    if weightTo[Int(d)] == 0 { touched.append(d) }
-                    weightTo[Int(d)] += weights[p]
-                }
+        var newStrength: [Double] = []
+        newStrength.reserveCapacity(count)
+        var c = 0
+        for b in 0..<ranges.count {
+            let part = parts.part(b)
+            let base = newNeighbors.count
+            for end in part.ends {
+                c += 1
+                newOffsets[c] = base + end
             }
-            touched.sort()
-            for d in touched {
-                newNeighbors.append(d)
-                newWeights.append(weightTo[Int(d)])
-                weightTo[Int(d)] = 0
-            }
-            newOffsets[c + 1] = newNeighbors.count
+            newNeighbors.append(contentsOf: part.neighbors)
+            newWeights.append(contentsOf: part.weights)
+            newStrength.append(contentsOf: part.strength)
         }
         return LeidenLevel(offsets: newOffsets, neighbors: newNeighbors, weights: newWeights, strength: newStrength)
     }
+}
+
+/// Rows of an aggregate level built by one worker each; each slot is written by one
+/// worker, then read after all have finished (raw storage, so concurrent writes to
+/// different slots do not touch a shared array).
+final class AggregateParts: @unchecked Sendable {
+    struct Part {
+        var ends: [Int] = []
+        var neighbors: [Int32] = []
+        var weights: [Double] = []
+        var strength: [Double] = []
+    }
+    private let slots: UnsafeMutablePointer<Part>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = UnsafeMutablePointer<Part>.allocate(capacity: count)
+        slots.initialize(repeating: Part(), count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ b: Int, ends: [Int], neighbors: [Int32], weights: [Double], strength: [Double]) {
+        slots[b] = Part(ends: ends, neighbors: neighbors, weights: weights, strength: strength)
+    }
+
+    func part(_ b: Int) -> Part { slots[b] }
 }

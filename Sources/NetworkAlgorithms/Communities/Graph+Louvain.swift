@@ -47,29 +47,24 @@ extension Graph {
         let view = undirectedSimple()
         let n = nodeCount
         var rng = SeededGenerator(seed: seed)
-        // Current level graph: symmetric CSR with weights, self-loop weights A_ii.
-        var offsets = view.offsets
-        var neighbors = view.adjacency
-        var weights = [Double](repeating: 1, count: neighbors.count)
-        var selfLoops = [Double](repeating: 0, count: n)
+        // Current level graph: symmetric CSR with weights; a level node's strength
+        // includes the weight inside it (self-loops are not stored as arcs).
+        var level = LeidenLevel(offsets: view.offsets, neighbors: view.adjacency,
+                                weights: [Double](repeating: 1, count: view.adjacency.count),
+                                strength: (0..<n).map { Double(view.degree(Int32($0))) })
         var membership = (0..<n).map { Int32($0) }  // original node → current level node
-        let twoM = Double(neighbors.count)
+        let twoM = Double(view.adjacency.count)
         var levels = 0
         guard twoM > 0 else {
             let p = Partition(groupOf: membership, groupNames: (0..<n).map(String.init))
             return CommunityDetection(partition: p, modularity: 0, levels: 0)
         }
         while true {
-            let size = selfLoops.count
-            var strength = [Double](repeating: 0, count: size)
-            for v in 0..<size {
-                var s = selfLoops[v]
-                for p in offsets[v]..<offsets[v + 1] { s += weights[p] }
-                strength[v] = s
-            }
+            let size = level.size
             var community = (0..<size).map { Int32($0) }
-            let movedAny = Self.localMoving(offsets: offsets, neighbors: neighbors, weights: weights, strength: strength,
-                                            community: &community, resolution: resolution, twoM: twoM, rng: &rng)
+            let movedAny = Self.localMoving(offsets: level.offsets, neighbors: level.neighbors, weights: level.weights,
+                                            strength: level.strength, community: &community, resolution: resolution,
+                                            twoM: twoM, rng: &rng)
             if !movedAny { break }
             levels += 1
             // Renumber communities by first appearance in level-node order.
@@ -81,32 +76,9 @@ extension Graph {
             }
             for v in 0..<size { community[v] = index[Int(community[v])] }
             for i in 0..<n { membership[i] = community[Int(membership[i])] }
-            // Aggregate: one node per community, summing weights.
+            // Aggregate: one node per community, summing weights (integers: exact).
             let k = Int(count)
-            var newSelf = [Double](repeating: 0, count: k)
-            var rows = [[Int32: Double]](repeating: [:], count: k)
-            for v in 0..<size {
-                let cv = Int(community[v])
-                newSelf[cv] += selfLoops[v]
-                for p in offsets[v]..<offsets[v + 1] {
-                    let cw = community[Int(neighbors[p])]
-                    if Int(cw) == cv { newSelf[cv] += weights[p] } else { rows[cv][cw, default: 0] += weights[p] }
-                }
-            }
-            var newOffsets = [Int](repeating: 0, count: k + 1)
-            var newNeighbors: [Int32] = []
-            var newWeights: [Double] = []
-            for c in 0..<k {
-                for (d, w) in rows[c].sorted(by: { $0.key < $1.key }) {
-                    newNeighbors.append(d)
-                    newWeights.append(w)
-                }
-                newOffsets[c + 1] = newNeighbors.count
-            }
-            offsets = newOffsets
-            neighbors = newNeighbors
-            weights = newWeights
-            selfLoops = newSelf
+            level = level.aggregate(by: community, count: k)
             if k == size { break }
         }
         // Refinement: one more round of local moving on the original graph, starting
@@ -147,44 +119,56 @@ extension Graph {
         var order = Array(0..<community.count)
         rng.shuffle(&order)
         var weightTo = [Double](repeating: 0, count: total.count)
-        var touched: [Int] = []
+        var touched = [Int](repeating: 0, count: total.count + 1)
         var movedAny = false
-        var moved = true
-        while moved {
-            moved = false
-            for v in order {
-                let own = Int(community[v])
-                let kv = strength[v]
-                let eps = 1e-12 * max(1, kv)
-                touched.removeAll(keepingCapacity: true)
-                touched.append(own)
-                for p in offsets[v]..<offsets[v + 1] {
-                    let w = Int(neighbors[p])
-                    if w == v { continue }
-                    let c = Int(community[w])
-                    if weightTo[c] == 0 && c != own { touched.append(c) }
-                    weightTo[c] += weights[p]
-                }
-                total[own] -= kv
-                // Gain of joining c (up to the constant 1/m): w(v, c) − γ tot_c k_v / 2m.
-                var best = own
-                var bestGain = weightTo[own] - resolution * total[own] * kv / twoM
-                for c in touched where c != own {
-                    let gain = weightTo[c] - resolution * total[c] * kv / twoM
-                    if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
-                        best = c
-                        bestGain = gain
+        // Unchecked buffers in the hot loop: every index below is a node (< size) or a
+        // community id (< total.count), guaranteed by the CSR and `community`'s contract.
+        offsets.withUnsafeBufferPointer { off in
+        neighbors.withUnsafeBufferPointer { nbr in
+        weights.withUnsafeBufferPointer { wt in
+        strength.withUnsafeBufferPointer { str in
+        community.withUnsafeMutableBufferPointer { com in
+        total.withUnsafeMutableBufferPointer { tot in
+        weightTo.withUnsafeMutableBufferPointer { to in
+        touched.withUnsafeMutableBufferPointer { seen in
+            var moved = true
+            while moved {
+                moved = false
+                for v in order {
+                    let own = Int(com[v])
+                    let kv = str[v]
+                    let eps = 1e-12 * max(1, kv)
+                    var touchedCount = 1
+                    seen[0] = own
+                    for p in off[v]..<off[v + 1] {
+                        let w = Int(nbr[p])
+                        if w == v { continue }
+                        let c = Int(com[w])
+                        if to[c] == 0 && c != own { seen[touchedCount] = c; touchedCount += 1 }
+                        to[c] += wt[p]
                     }
+                    tot[own] -= kv
+                    // Gain of joining c (up to the constant 1/m): w(v, c) − γ tot_c k_v / 2m.
+                    var best = own
+                    var bestGain = to[own] - resolution * tot[own] * kv / twoM
+                    for i in 1..<touchedCount {
+                        let c = seen[i]
+                        let gain = to[c] - resolution * tot[c] * kv / twoM
+                        if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
+                            best = c
+                            bestGain = gain
+                        }
+                    }
+                    tot[best] += kv
+                    if best != own {
+                        com[v] = Int32(best)
+                        moved = true
+                        movedAny = true
+                    }
+                    for i in 0..<touchedCount { to[seen[i]] = 0 }
                 }
-                total[best] += kv
-                if best != own {
-                    community[v] = Int32(best)
-                    moved = true
-                    movedAny = true
-                }
-                for c in touched { weightTo[c] = 0 }
             }
-        }
+        } } } } } } } }
         return movedAny
     }
 }

@@ -14,7 +14,9 @@ enum BenchTask: String, CaseIterable, Sendable {
     case topologicalOrder
     case betweenness
     case approximateBetweenness
+    case approximateBetweennessRK
     case leiden
+    case louvain
 }
 
 /// The time of one task: best of `repeats` runs, or why it was skipped.
@@ -27,8 +29,12 @@ struct BenchTiming: Encodable, Equatable {
     var skipped: String?
     /// What was run when it differs from the task name (e.g. the condensation of a cyclic graph).
     var note: String?
+    /// Modularity reached (community tasks: undirected simple view, resolution 1).
+    var modularity: Double?
+    /// Pairs sampled (approximate betweenness).
+    var samples: Int?
 
-    enum CodingKeys: String, CodingKey { case seconds, repeats, skipped, note }
+    enum CodingKeys: String, CodingKey { case seconds, repeats, skipped, note, modularity, samples }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -36,6 +42,8 @@ struct BenchTiming: Encodable, Equatable {
         try c.encode(repeats, forKey: .repeats)
         try c.encodeIfPresent(skipped, forKey: .skipped)
         try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(modularity, forKey: .modularity)
+        try c.encodeIfPresent(samples, forKey: .samples)
     }
 }
 
@@ -99,6 +107,8 @@ struct BenchReport: Encodable {
                 let seconds = t.seconds.map { String(format: "%.6f", $0) } ?? "-"
                 var line = Self.pad(task.rawValue, 24) + Self.pad(seconds, 14, right: true) + "  " + String(t.repeats)
                 if let skipped = t.skipped { line += "  (skipped: \(skipped))" }
+                if let q = t.modularity { line += String(format: "  (modularity %.6f)", q) }
+                if let r = t.samples { line += "  (\(r) samples)" }
                 if let note = t.note { line += "  (\(note))" }
                 out += line + "\n"
             }
@@ -120,6 +130,7 @@ struct BenchReport: Encodable {
 struct BenchRunner {
     var repeats: Int
     var betweennessMaxArcs: Int
+    var approximateBetweennessMaxArcs: Int
     var progress: ProgressLog
 
     /// Loads `path` (best of `repeats` loads when `.load` is among `tasks`, else once)
@@ -178,16 +189,48 @@ struct BenchRunner {
             }
             if cyclic { timing.note = "cyclic: topological order attempt plus condensation" }
             return timing
-        case .betweenness, .approximateBetweenness:
+        case .betweenness:
             guard graph.arcCount <= betweennessMaxArcs else {
                 return BenchTiming(seconds: nil, repeats: 0,
                                    skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
             }
-            if task == .betweenness { return measure { graph.betweenness().count } }
-            return measure { graph.approximateBetweenness(epsilon: 0.01, delta: 0.1, seed: 1).scores.count }
-        case .leiden:
-            return measure { graph.leiden(resolution: 1, seed: 1, iterations: 2).modularity.isNaN ? 0 : 1 }
+            return measure { graph.betweenness().count }
+        case .approximateBetweenness:
+            guard graph.arcCount <= approximateBetweennessMaxArcs else {
+                return BenchTiming(seconds: nil, repeats: 0,
+                                   skipped: "\(graph.arcCount) arcs > --approximate-betweenness-max-arcs \(approximateBetweennessMaxArcs)")
+            }
+            return approximate(on: graph, method: .kadabra)
+        case .approximateBetweennessRK:
+            guard graph.arcCount <= betweennessMaxArcs else {
+                return BenchTiming(seconds: nil, repeats: 0,
+                                   skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
+            }
+            return approximate(on: graph, method: .riondatoKornaropoulos)
+        case .leiden, .louvain:
+            var q = 0.0
+            var timing = measure {
+                let found = task == .leiden ? graph.leiden(resolution: 1, seed: 1, iterations: 2)
+                                            : graph.louvain(resolution: 1, seed: 1)
+                q = found.modularity
+                return found.partition.groupCount
+            }
+            timing.modularity = q
+            return timing
         }
+    }
+
+    /// Times approximate betweenness (ε 0.01, δ 0.1, seed 1) by `method`, with the samples drawn.
+    private func approximate(on graph: Graph, method: ApproximateBetweennessMethod) -> BenchTiming {
+        var samples = 0
+        var timing = measure {
+            let a = graph.approximateBetweenness(epsilon: 0.01, delta: 0.1, seed: 1, method: method)
+            samples = a.samples
+            return a.scores.count
+        }
+        timing.samples = samples
+        timing.note = "\(method.rawValue), ε 0.01, δ 0.1"
+        return timing
     }
 
     /// Best wall-clock time (monotonic `ContinuousClock`) of `repeats` runs of `body`;
