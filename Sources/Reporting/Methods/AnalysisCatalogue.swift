@@ -77,7 +77,7 @@ public enum AnalysisCatalogue {
             meaning: "an estimate of the share of ordered pairs whose shortest chains pass through the work", isCount: false,
             compute: { g, p, log in
                 let estimate = g.approximateBetweenness(epsilon: p.epsilon, delta: p.delta, seed: p.seed)
-                log("approximateBetweenness: \(estimate.samples) sampled pairs (ε \(p.epsilon), δ \(p.delta), seed \(p.seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
+                log("approximateBetweenness: \(estimate.samples) sampled pairs, at most \(estimate.maximumSamples) (KADABRA, ε \(p.epsilon), δ \(p.delta), seed \(p.seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
                 return estimate.scores
             },
             methods: { _ in [] },

@@ -145,8 +145,15 @@ struct SimilarityMap: Sendable {
                ? "Colour: the \(singular(w.itemNoun))'s group of '\(groupTitle)' (\(withGroup) of \(k) have one); the clusters are in the table below. "
                : "Colour: the Leiden cluster, named by its most over-represented title terms (log-likelihood ratio). ")
             + figure.caption
-        blocks.append(.figure(try .rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
-                                            dot: figure.dotGraph, engine: figure.engine)))
+        var mapFigure = try ReportFigure.rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
+                                                  dot: figure.dotGraph, engine: figure.engine)
+        let itemLabels = items.map(label)
+        mapFigure.map = InteractiveMap.partitionNetwork(
+            shown: figure.shownNodes, partition: colours, groupTitle: options.groupTitle, labels: itemLabels, years: nil,
+            dois: items.map { dois[$0] }, measure: (w.sizeName, sizes.map(Double.init)))
+        mapFigure.network = exportNetwork(labels: itemLabels, dois: items.map { dois[$0] }, colours: colours,
+                                          colourTitle: options.groupTitle, sizeName: w.sizeName, title: "\(w.title) (\(selection))")
+        blocks.append(.figure(mapFigure))
 
         blocks.append(.table(ReportTable(
             name: "\(w.prefix)-clusters", title: "\(w.title): clusters and their labels",
@@ -201,5 +208,37 @@ struct SimilarityMap: Sendable {
 
     private func singular(_ noun: String) -> String {
         noun.hasSuffix("s") ? String(noun.dropLast()) : noun
+    }
+}
+
+extension SimilarityMap {
+    /// The network behind the map figure, for Gephi and VOSviewer: every item, one link per
+    /// pair counted at least once (weight: the raw count — VOSviewer normalises by
+    /// association strength itself), the item's size measure, its Leiden cluster and the
+    /// figure's colour group. O(k²).
+    func exportNetwork(labels: [String], dois: [String?], colours: Partition, colourTitle: String,
+                       sizeName: String, title: String) -> ExportNetwork {
+        let k = items.count
+        var builder = GraphBuilder()
+        for i in 0..<k { _ = builder.addNode("item\(i + 1)") }
+        for i in 0..<k {
+            for j in (i + 1)..<max(i + 1, k) where counts[i][j] > 0 {
+                _ = builder.addArc(from: Int32(i), to: Int32(j), weight: Double(counts[i][j]))
+            }
+        }
+        let graph = builder.build().graph
+        var attributes = [
+            ExportAttribute(name: sizeName, values: sizes.map { String($0) }, kind: .integer),
+            ExportAttribute(name: "cluster", values: clusterOf.map { String($0 + 1) }, kind: .text, isPartition: true),
+            ExportAttribute(name: "doi", values: dois, kind: .text),
+        ]
+        if colourTitle != "cluster" {
+            attributes.insert(ExportAttribute(name: colourTitle, values: (0..<k).map { colours.groupNames[Int(colours.groupOf[$0])] },
+                                              kind: .text, isPartition: true), at: 1)
+        }
+        var network = ExportNetwork(graph: graph, labels: labels, attributes: attributes, title: title)
+        network.colorAttribute = colourTitle != "cluster" ? colourTitle : "cluster"
+        network.colors = (0..<k).map { Palette.style(group: Int(colours.groupOf[$0]), isMissing: colours.groupOf[$0] == colours.missingGroup).fill }
+        return network
     }
 }
