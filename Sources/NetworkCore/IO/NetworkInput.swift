@@ -97,7 +97,7 @@ public struct NetworkInput: Sendable {
         case .graphML: arcs = try GraphMLReader.read(path: path)
         }
         let table = try nodes.map { try NodeTable.read(path: $0) }
-        return NetworkInput(arcs: arcs, source: path, format: format, reverse: reverse,
+        return try NetworkInput(arcs: arcs, source: path, format: format, reverse: reverse,
                             duplicates: duplicates, selfLoops: selfLoops, nodeTable: table)
     }
 
@@ -107,7 +107,7 @@ public struct NetworkInput: Sendable {
         duplicates: GraphBuilder.DuplicatePolicy = .keep,
         selfLoops: GraphBuilder.SelfLoopPolicy = .keep,
         nodeTable table: NodeTable? = nil
-    ) {
+    ) throws {
         var ids = input.ids
         // Id and label indexes are needed only to match a node table.
         var position: [String: Int32] = [:]
@@ -150,7 +150,13 @@ public struct NetworkInput: Sendable {
         }
         var builder = GraphBuilder(duplicates: duplicates, selfLoops: selfLoops)
         builder.reserveArcs(input.count)
-        for id in ids { builder.addNode(id) }
+        // Readers intern ids as bytes; two byte sequences that are not UTF-8 can decode to
+        // the same text (both become U+FFFD), which would merge two nodes and misalign
+        // every index after them. Refuse that input by name (found by the edge-list fuzzer).
+        for (k, id) in ids.enumerated() where builder.addNode(id) != Int32(k) {
+            throw InputError(file: source, field: "node id",
+                             message: "two different node ids read as the same text '\(id)' (bytes that are not valid UTF-8 are replaced when read); save the file as UTF-8")
+        }
         for i in 0..<input.count {
             let u = input.tails[i], v = input.heads[i]
             let w = input.weights?[i]
