@@ -29,6 +29,25 @@ public enum GraphMLReader {
             throw InputError(file: path, line: bad.line,
                              message: "not UTF-8: byte 0x\(String(bad.byte, radix: 16, uppercase: true)) at offset \(bad.offset) starts no valid UTF-8 character; GraphML is read as UTF-8 (re-save the file as UTF-8)")
         }
+        // Foundation's XMLParser on Linux dereferences a null pointer on some processing
+        // instructions (found by the GraphML fuzzer), and GraphML needs none but the XML
+        // declaration: refuse any other `<?` before parsing.
+        let instruction: Int? = file.data.withUnsafeBytes { raw in
+            var i = 0
+            while i + 1 < raw.count {
+                if raw[i] == 0x3C && raw[i + 1] == 0x3F {
+                    let isDeclaration = i + 5 <= raw.count && raw[i + 2] == 0x78 && raw[i + 3] == 0x6D && raw[i + 4] == 0x6C
+                        && (i + 5 == raw.count || raw[i + 5] == 0x20 || raw[i + 5] == 0x09 || raw[i + 5] == 0x0A || raw[i + 5] == 0x0D)
+                    if !isDeclaration { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+        if let instruction {
+            let line = file.data.withUnsafeBytes { UTF8Validation.line(of: instruction, in: $0) }
+            throw InputError(file: path, line: line, message: "a processing instruction ('<?' other than the XML declaration) is not supported in GraphML")
+        }
         let parser = XMLParser(data: file.data)
         parser.shouldResolveExternalEntities = false
         let delegate = Delegate(file: path)
