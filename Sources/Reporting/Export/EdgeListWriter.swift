@@ -43,9 +43,7 @@ public enum EdgeListWriter {
     /// A CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled.
     static func csvCell(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        var out = "\""
-        for c in text.unicodeScalars { if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) } }
-        return out + "\""
+        return ExportText.quotedDoublingQuotes(text)
     }
 
     /// The arc table, `source,target[,weight]`.

@@ -67,4 +67,12 @@ enum ExportText {
     static func coordinate(_ x: Double) -> String {
         number((x * 100).rounded() / 100)
     }
+
+    /// `text` between double quotes with every quote doubled (RFC 4180 and VOSviewer map
+    /// files). O(length).
+    static func quotedDoublingQuotes(_ text: String) -> String {
+        var out = "\""
+        for c in text.unicodeScalars { if c == "\"" { out += "\"\"" } else { out.unicodeScalars.append(c) } }
+        return out + "\""
+    }
 }

@@ -102,7 +102,7 @@ public enum VOSviewerWriter {
     static func cell(_ text: String) -> String {
         let line = ExportText.oneLine(text)
         guard line.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" }) else { return line }
-        return "\"" + line.replacingOccurrencesOfQuote() + "\""
+        return ExportText.quotedDoublingQuotes(line)
     }
 
     /// The map and network files for `network`.
@@ -201,13 +201,5 @@ public enum VOSviewerWriter {
             config: JSONFile.Config(terminology: JSONFile.Terminology(cluster: clusterTerm, clusters: clusterTerm), color_schemes: colors),
             info: JSONFile.Info(title: network.title, description: "Written by Siloscope. Links are undirected: a link's strength sums the citations between the two works in either direction."))
         return try JSONOutput.encode(file)
-    }
-}
-
-private extension String {
-    func replacingOccurrencesOfQuote() -> String {
-        var out = ""
-        for c in self { if c == "\"" { out += "\"\"" } else { out.append(c) } }
-        return out
     }
 }
