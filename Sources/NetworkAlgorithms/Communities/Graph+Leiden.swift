@@ -37,7 +37,10 @@ extension Graph {
     /// modularity. Time roughly O(m) per level and iteration; memory O(n + m).
     ///
     /// Parallel and deterministic: fast local moving runs on one thread (each move sees
-    /// the previous ones); refinement runs the communities in parallel, community `c`
+    /// the previous ones) on levels below 100,000 adjacency entries and by colour classes
+    /// on both cores above (evaluated in parallel against a snapshot, applied one by one
+    /// in a seeded order; see `LeidenLevel.moveNodesColoured`, as in
+    /// ``louvain(resolution:seed:restarts:)``); refinement runs the communities in parallel, community `c`
     /// drawing from its own generator (seeded from one draw of the level's generator and
     /// `c`) and writing only its own members; aggregation builds the rows of fixed
     /// ranges of communities in parallel, each row summed over its members in ascending
@@ -100,7 +103,8 @@ extension Graph {
         var community = start                        // current level node → community
         var levels = 0
         while true {
-            level.moveNodesFast(community: &community, resolution: resolution, twoM: twoM, rng: &rng)
+            level.moveNodes(community: &community, resolution: resolution, twoM: twoM, allowEmpty: true, rng: &rng,
+                            workers: parallel ? ProcessInfo.processInfo.activeProcessorCount : 1)
             community = renumberBySmallest(community)
             let communityCount = Int((community.max() ?? -1) + 1)
             if communityCount == level.size || levels >= 100 { break }
@@ -140,7 +144,11 @@ struct LeidenLevel {
     /// Fast local moving (paper, Algorithm A.2): queue-driven node moves; `community`
     /// holds ids `< size` and receives the result. Sequential: each move sees every
     /// earlier one (the queue order is the randomness).
-    func moveNodesFast(community: inout [Int32], resolution: Double, twoM: Double, rng: inout SeededGenerator) {
+    /// With `allowEmpty` false (Louvain) a node only joins neighbouring communities.
+    /// Returns whether any node moved.
+    @discardableResult
+    func moveNodesFast(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool = true,
+                       rng: inout SeededGenerator) -> Bool {
         let size = self.size
         var total = [Double](repeating: 0, count: size)
         var members = [Int32](repeating: 0, count: size)
@@ -154,6 +162,7 @@ struct LeidenLevel {
         var queued = [Bool](repeating: true, count: size)
         var weightTo = [Double](repeating: 0, count: size)
         var touched = [Int](repeating: 0, count: size + 1)
+        var movedAny = false
         // Unchecked buffers in the hot loop: every index is a node or community id
         // (< size) by the CSR's and `community`'s construction.
         offsets.withUnsafeBufferPointer { off in
@@ -198,7 +207,7 @@ struct LeidenLevel {
                     }
                 }
                 // An empty community gains 0 (only worth it when `own` keeps other members).
-                if mem[own] > 0 && 0 > bestGain + eps, let e = empty.last {
+                if allowEmpty && mem[own] > 0 && 0 > bestGain + eps, let e = empty.last {
                     best = e
                     bestGain = 0
                 }
@@ -208,6 +217,7 @@ struct LeidenLevel {
                 if best != own {
                     if mem[own] == 0 { empty.append(own) }
                     com[v] = Int32(best)
+                    movedAny = true
                     for p in lo..<hi {
                         let w = Int(nbr[p])
                         if !inQueue[w] && Int(com[w]) != best {
@@ -222,6 +232,23 @@ struct LeidenLevel {
                 for i in 0..<touchedCount { to[seen[i]] = 0 }
             }
         } } } } } } } } } } }
+        return movedAny
+    }
+
+    /// Local moving of a level: by colour classes on `workers` threads
+    /// (``moveNodesColoured(community:resolution:twoM:allowEmpty:rng:workers:)``) when the
+    /// level has at least ``colouredMovingMinimumEntries`` adjacency entries, else one
+    /// node at a time (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:)``). The
+    /// choice depends on the level only; neither result depends on `workers`.
+    @discardableResult
+    func moveNodes(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool,
+                   rng: inout SeededGenerator, workers: Int) -> Bool {
+        if neighbors.count >= Self.colouredMovingMinimumEntries {
+            return moveNodesColoured(community: &community, resolution: resolution, twoM: twoM,
+                                     allowEmpty: allowEmpty, rng: &rng, workers: workers)
+        }
+        return moveNodesFast(community: &community, resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
+                             rng: &rng)
     }
 
     /// Nodes grouped by `group` (ids `< count`), ascending within each group:

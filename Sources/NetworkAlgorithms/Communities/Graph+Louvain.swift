@@ -1,3 +1,4 @@
+import Foundation
 import NetworkCore
 
 /// Communities found by ``NetworkCore/Graph/louvain(resolution:seed:restarts:)``.
@@ -16,12 +17,24 @@ extension Graph {
     /// on the undirected simple view, maximising modularity with resolution `γ`
     /// (`Q = Σ_c [L_c/E − γ (D_c/2E)²]`).
     ///
-    /// Local moving: nodes are visited in a random order drawn from `seed`
-    /// (``SeededGenerator``), each moved to the neighbouring community with the largest
-    /// modularity gain (ties to the lowest community index; a node stays unless a move
-    /// strictly gains more than 1e-12 relative to its degree); passes repeat until no
-    /// node moves. Then communities become nodes (aggregation) and the process repeats
-    /// until a level changes nothing. Communities are renumbered by smallest member.
+    /// Local moving is queue-driven (Traag 2015, "Faster unfolding of communities: speeding
+    /// up the Louvain algorithm", doi:10.1103/PhysRevE.92.032801): every node is visited
+    /// once in a random order drawn from `seed` (``SeededGenerator``), then only nodes
+    /// whose neighbour left for another community are visited again; a visited node moves
+    /// to the neighbouring community with the largest modularity gain (ties: it stays, else
+    /// the lowest community index; a move must gain more than 1e-12 relative to its degree),
+    /// until no node is waiting. Then communities become nodes (aggregation) and the
+    /// process repeats until a level changes nothing. Communities are renumbered by
+    /// smallest member.
+    ///
+    /// Both cores: on levels with at least 100,000 adjacency entries the nodes are moved by
+    /// colour classes of a greedy colouring (Lu, Halappanavar & Kalyanaraman 2015,
+    /// doi:10.1016/j.parco.2015.03.003): the waiting nodes of one colour, never adjacent to
+    /// each other, are evaluated in parallel against one snapshot and their moves applied
+    /// one by one in a seeded order, each re-checked against the current community totals
+    /// (see `LeidenLevel.moveNodesColoured`). Aggregation builds fixed ranges of rows in
+    /// parallel. Neither depends on the number of threads: same graph, seed and restarts →
+    /// the same partition, bit for bit, on any machine.
     ///
     /// After the last level, one more local-moving round on the original graph lets
     /// single nodes leave a community an early merge put them in.
@@ -32,10 +45,16 @@ extension Graph {
     /// highest modularity kept (first on ties). Same graph, seed and restarts → same
     /// partition. Roughly O(m) per pass and run; memory O(n + m).
     public func louvain(resolution: Double = 1, seed: UInt64 = 1, restarts: Int = 1) -> CommunityDetection {
-        var best = louvainRun(resolution: resolution, seed: seed)
+        louvain(resolution: resolution, seed: seed, restarts: restarts,
+                workers: ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Louvain on `workers` threads (tests: the partition must not depend on it).
+    func louvain(resolution: Double, seed: UInt64, restarts: Int, workers: Int) -> CommunityDetection {
+        var best = louvainRun(resolution: resolution, seed: seed, workers: workers)
         if restarts > 1 {
             for k in 1..<restarts {
-                let run = louvainRun(resolution: resolution, seed: seed &+ UInt64(k))
+                let run = louvainRun(resolution: resolution, seed: seed &+ UInt64(k), workers: workers)
                 if run.modularity > best.modularity { best = run }
             }
         }
@@ -43,15 +62,16 @@ extension Graph {
     }
 
     /// One Louvain run with one seed.
-    func louvainRun(resolution: Double, seed: UInt64) -> CommunityDetection {
+    func louvainRun(resolution: Double, seed: UInt64, workers: Int) -> CommunityDetection {
         let view = undirectedSimple()
         let n = nodeCount
         var rng = SeededGenerator(seed: seed)
         // Current level graph: symmetric CSR with weights; a level node's strength
         // includes the weight inside it (self-loops are not stored as arcs).
-        var level = LeidenLevel(offsets: view.offsets, neighbors: view.adjacency,
-                                weights: [Double](repeating: 1, count: view.adjacency.count),
-                                strength: (0..<n).map { Double(view.degree(Int32($0))) })
+        let base = LeidenLevel(offsets: view.offsets, neighbors: view.adjacency,
+                               weights: [Double](repeating: 1, count: view.adjacency.count),
+                               strength: (0..<n).map { Double(view.degree(Int32($0))) })
+        var level = base
         var membership = (0..<n).map { Int32($0) }  // original node → current level node
         let twoM = Double(view.adjacency.count)
         var levels = 0
@@ -62,113 +82,29 @@ extension Graph {
         while true {
             let size = level.size
             var community = (0..<size).map { Int32($0) }
-            let movedAny = Self.localMoving(offsets: level.offsets, neighbors: level.neighbors, weights: level.weights,
-                                            strength: level.strength, community: &community, resolution: resolution,
-                                            twoM: twoM, rng: &rng)
+            let movedAny = level.moveNodes(community: &community, resolution: resolution, twoM: twoM,
+                                           allowEmpty: false, rng: &rng, workers: workers)
             if !movedAny { break }
             levels += 1
-            // Renumber communities by first appearance in level-node order.
-            var index = [Int32](repeating: -1, count: size)
-            var count: Int32 = 0
-            for v in 0..<size where index[Int(community[v])] < 0 {
-                index[Int(community[v])] = count
-                count += 1
-            }
-            for v in 0..<size { community[v] = index[Int(community[v])] }
+            community = Self.renumberBySmallest(community)
+            let count = Int((community.max() ?? -1) + 1)
             for i in 0..<n { membership[i] = community[Int(membership[i])] }
             // Aggregate: one node per community, summing weights (integers: exact).
-            let k = Int(count)
-            level = level.aggregate(by: community, count: k)
-            if k == size { break }
+            level = level.aggregate(by: community, count: count, parallel: workers > 1)
+            if count == size { break }
         }
         // Refinement: one more round of local moving on the original graph, starting
         // from the final communities, lets single nodes leave a community that an
         // early merge put them in.
         if levels > 0 {
-            let strength = (0..<n).map { Double(view.degree(Int32($0))) }
-            _ = Self.localMoving(offsets: view.offsets, neighbors: view.adjacency,
-                                 weights: [Double](repeating: 1, count: view.adjacency.count),
-                                 strength: strength, community: &membership, resolution: resolution,
-                                 twoM: twoM, rng: &rng)
+            base.moveNodes(community: &membership, resolution: resolution, twoM: twoM, allowEmpty: false,
+                           rng: &rng, workers: workers)
         }
         // Renumber by smallest original member.
-        var rename = [Int32](repeating: -1, count: n)
-        var next: Int32 = 0
-        var groupOf = [Int32](repeating: 0, count: n)
-        for v in 0..<n {
-            let c = Int(membership[v])
-            if rename[c] < 0 { rename[c] = next; next += 1 }
-            groupOf[v] = rename[c]
-        }
-        let partition = Partition(groupOf: groupOf, groupNames: (0..<Int(next)).map(String.init))
+        let groupOf = Self.renumberBySmallest(membership)
+        let groupCount = Int((groupOf.max() ?? -1) + 1)
+        let partition = Partition(groupOf: groupOf, groupNames: (0..<groupCount).map(String.init))
         let q = view.modularity(of: partition, resolution: resolution) ?? 0
         return CommunityDetection(partition: partition, modularity: q, levels: levels)
-    }
-
-    /// Louvain's local moving phase on a symmetric weighted CSR (self-loop weights are
-    /// only in `strength`): visits nodes in a seeded random order, moving each to the
-    /// neighbouring community of largest modularity gain, until a pass moves nothing.
-    /// `community` holds the starting communities (indices `< strength.count`) and
-    /// receives the result. Returns whether any node moved.
-    static func localMoving(offsets: [Int], neighbors: [Int32], weights: [Double], strength: [Double],
-                            community: inout [Int32], resolution: Double, twoM: Double,
-                            rng: inout SeededGenerator) -> Bool {
-        let size = strength.count
-        var total = [Double](repeating: 0, count: max(size, community.count))
-        for v in 0..<community.count { total[Int(community[v])] += strength[v] }
-        var order = Array(0..<community.count)
-        rng.shuffle(&order)
-        var weightTo = [Double](repeating: 0, count: total.count)
-        var touched = [Int](repeating: 0, count: total.count + 1)
-        var movedAny = false
-        // Unchecked buffers in the hot loop: every index below is a node (< size) or a
-        // community id (< total.count), guaranteed by the CSR and `community`'s contract.
-        offsets.withUnsafeBufferPointer { off in
-        neighbors.withUnsafeBufferPointer { nbr in
-        weights.withUnsafeBufferPointer { wt in
-        strength.withUnsafeBufferPointer { str in
-        community.withUnsafeMutableBufferPointer { com in
-        total.withUnsafeMutableBufferPointer { tot in
-        weightTo.withUnsafeMutableBufferPointer { to in
-        touched.withUnsafeMutableBufferPointer { seen in
-            var moved = true
-            while moved {
-                moved = false
-                for v in order {
-                    let own = Int(com[v])
-                    let kv = str[v]
-                    let eps = 1e-12 * max(1, kv)
-                    var touchedCount = 1
-                    seen[0] = own
-                    for p in off[v]..<off[v + 1] {
-                        let w = Int(nbr[p])
-                        if w == v { continue }
-                        let c = Int(com[w])
-                        if to[c] == 0 && c != own { seen[touchedCount] = c; touchedCount += 1 }
-                        to[c] += wt[p]
-                    }
-                    tot[own] -= kv
-                    // Gain of joining c (up to the constant 1/m): w(v, c) − γ tot_c k_v / 2m.
-                    var best = own
-                    var bestGain = to[own] - resolution * tot[own] * kv / twoM
-                    for i in 1..<touchedCount {
-                        let c = seen[i]
-                        let gain = to[c] - resolution * tot[c] * kv / twoM
-                        if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
-                            best = c
-                            bestGain = gain
-                        }
-                    }
-                    tot[best] += kv
-                    if best != own {
-                        com[v] = Int32(best)
-                        moved = true
-                        movedAny = true
-                    }
-                    for i in 0..<touchedCount { to[seen[i]] = 0 }
-                }
-            }
-        } } } } } } } }
-        return movedAny
     }
 }

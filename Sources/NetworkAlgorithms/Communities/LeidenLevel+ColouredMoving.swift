@@ -1,0 +1,268 @@
+import Foundation
+import NetworkCore
+
+/// Greedy distance-1 colouring of a level: classes of pairwise non-adjacent nodes.
+struct LevelColouring: Sendable {
+    /// `nodes[start[k]..<start[k + 1]]` are the nodes of colour `k`, ascending.
+    let start: [Int]
+    let nodes: [Int32]
+    let colour: [Int32]
+    var count: Int { start.count - 1 }
+}
+
+extension LeidenLevel {
+    /// Levels with at least this many adjacency entries (twice the edges) move their
+    /// nodes by colour classes on all cores; smaller ones one at a time
+    /// (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:)``). A function of the
+    /// level alone, so the choice never depends on the machine.
+    static let colouredMovingMinimumEntries = 100_000
+
+    /// Classes whose active nodes have fewer adjacency entries than this are evaluated on
+    /// the calling thread (same result: evaluation is against a snapshot either way).
+    static let colouredParallelMinimumWork = 16_384
+
+    /// Greedy colouring in node order: node `v` takes the smallest colour that no
+    /// neighbour coloured before it has. At most (maximum degree + 1) colours; O(n + m).
+    func greedyColouring() -> LevelColouring {
+        let size = self.size
+        var colour = [Int32](repeating: -1, count: size)
+        var forbidden = [Int](repeating: -1, count: size + 1)  // colour → last node that saw it on a neighbour
+        var colourCount = 0
+        for v in 0..<size {
+            for p in offsets[v]..<offsets[v + 1] {
+                let c = Int(colour[Int(neighbors[p])])
+                if c >= 0 { forbidden[c] = v }
+            }
+            var c = 0
+            while forbidden[c] == v { c += 1 }
+            colour[v] = Int32(c)
+            colourCount = max(colourCount, c + 1)
+        }
+        let (start, nodes) = grouped(by: colour, count: colourCount)
+        return LevelColouring(start: start, nodes: nodes, colour: colour)
+    }
+
+    /// Local moving by colour classes (the colouring heuristic of Lu, Halappanavar &
+    /// Kalyanaraman 2015, "Parallel heuristics for scalable community detection",
+    /// doi:10.1016/j.parco.2015.03.003, with the queue of Traag 2015, "Faster unfolding of
+    /// communities: speeding up the Louvain algorithm", doi:10.1103/PhysRevE.92.032801).
+    ///
+    /// Nodes are coloured greedily (``greedyColouring()``) and every node starts active.
+    /// A round visits the colours in order; the active nodes of a colour, in a random
+    /// order drawn once per colour from `rng`, are first *evaluated* — each against the
+    /// same snapshot of the communities, in parallel — and then *applied* one after
+    /// another in that order. Evaluation finds the neighbouring community (or, with
+    /// `allowEmpty`, an empty one) of largest gain `w(v, c) − γ K_c k_v / 2E` (ties: stay,
+    /// else the lowest community index). Nodes of one colour are not adjacent, so the
+    /// weights `w(v, c)` are still exact when applied; the totals `K_c` are re-read and
+    /// the move made only if it still gains more than 1e-12 relative to `k_v` over
+    /// staying. A move activates the neighbours left outside the new community (later
+    /// colours in this round, earlier ones in the next). Rounds repeat until no node is
+    /// active. Every applied move strictly raises modularity, so this ends.
+    ///
+    /// Deterministic: the colouring, the visiting orders and the order of the applied
+    /// moves depend only on the level and `rng`; each evaluation is a pure function of
+    /// the snapshot, so neither the number of `workers` nor the split of a colour class
+    /// among them changes the result. O(m) per round, memory O(n + workers · n).
+    /// Returns whether any node moved.
+    @discardableResult
+    func moveNodesColoured(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool,
+                           rng: inout SeededGenerator, workers: Int) -> Bool {
+        let size = self.size
+        guard size > 0 else { return false }
+        let colouring = greedyColouring()
+        var total = [Double](repeating: 0, count: size)
+        var members = [Int32](repeating: 0, count: size)
+        for v in 0..<size {
+            total[Int(community[v])] += strength[v]
+            members[Int(community[v])] += 1
+        }
+        var empty: [Int] = (0..<size).filter { members[$0] == 0 }.reversed()
+        var active = [Bool](repeating: true, count: size)
+        var pending = size
+        let workerCount = max(1, workers)
+        let scratch = MovingScratch(workers: workerCount, size: size)
+        var list: [Int32] = []
+        var proposal = [Int32](repeating: -1, count: 0)
+        var weightOwn = [Double](repeating: 0, count: 0)
+        var weightBest = [Double](repeating: 0, count: 0)
+        var movedAny = false
+        var rounds = 0
+        while pending > 0 && rounds < 1_000 {
+            rounds += 1
+            for k in 0..<colouring.count where pending > 0 {
+                list.removeAll(keepingCapacity: true)
+                var work = 0
+                for i in colouring.start[k]..<colouring.start[k + 1] {
+                    let v = Int(colouring.nodes[i])
+                    if active[v] {
+                        list.append(Int32(v))
+                        active[v] = false
+                        work += offsets[v + 1] - offsets[v]
+                    }
+                }
+                if list.isEmpty { continue }
+                pending -= list.count
+                rng.shuffle(&list)
+                let count = list.count
+                if proposal.count < count {
+                    proposal = [Int32](repeating: -1, count: count)
+                    weightOwn = [Double](repeating: 0, count: count)
+                    weightBest = [Double](repeating: 0, count: count)
+                }
+                // Evaluate against the snapshot (community, total, members frozen).
+                community.withUnsafeBufferPointer { com in
+                total.withUnsafeBufferPointer { tot in
+                members.withUnsafeBufferPointer { mem in
+                list.withUnsafeBufferPointer { nodes in
+                proposal.withUnsafeMutableBufferPointer { prop in
+                weightOwn.withUnsafeMutableBufferPointer { wOwn in
+                weightBest.withUnsafeMutableBufferPointer { wBest in
+                    let job = EvaluationJob(level: self, community: com, total: tot, members: mem, nodes: nodes,
+                                            proposal: prop, weightOwn: wOwn, weightBest: wBest,
+                                            resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
+                                            scratch: scratch)
+                    if workerCount > 1 && work >= Self.colouredParallelMinimumWork {
+                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
+                            let lo = count * w / workerCount, hi = count * (w + 1) / workerCount
+                            job.evaluate(lo..<hi, worker: w)
+                        }
+                    } else {
+                        job.evaluate(0..<count, worker: 0)
+                    }
+                } } } } } } }
+                // Apply in the drawn order, with the current totals.
+                for i in 0..<count {
+                    let target = Int(proposal[i])
+                    if target == -1 { continue }
+                    let v = Int(list[i])
+                    let own = Int(community[v])
+                    let kv = strength[v]
+                    let eps = 1e-12 * max(1, kv)
+                    let stay = weightOwn[i] - resolution * (total[own] - kv) * kv / twoM
+                    let best: Int
+                    let gain: Double
+                    if target >= 0 {
+                        best = target
+                        gain = weightBest[i] - resolution * total[best] * kv / twoM
+                    } else {
+                        guard members[own] > 1, let e = empty.last else { continue }
+                        best = e
+                        gain = 0
+                    }
+                    guard best != own, gain > stay + eps else { continue }
+                    if best == empty.last { empty.removeLast() }
+                    total[own] -= kv
+                    members[own] -= 1
+                    total[best] += kv
+                    members[best] += 1
+                    if members[own] == 0 { empty.append(own) }
+                    community[v] = Int32(best)
+                    movedAny = true
+                    for p in offsets[v]..<offsets[v + 1] {
+                        let w = Int(neighbors[p])
+                        if !active[w] && Int(community[w]) != best {
+                            active[w] = true
+                            pending += 1
+                        }
+                    }
+                }
+            }
+        }
+        return movedAny
+    }
+}
+
+/// One colour class's evaluation: reads the snapshot, writes one proposal per node
+/// (`-1` stay, `-2` an empty community, else the community id) with `w(v, own)` and
+/// `w(v, proposal)`. Each worker writes only its own range and its own scratch.
+private struct EvaluationJob: @unchecked Sendable {
+    let level: LeidenLevel
+    let community: UnsafeBufferPointer<Int32>
+    let total: UnsafeBufferPointer<Double>
+    let members: UnsafeBufferPointer<Int32>
+    let nodes: UnsafeBufferPointer<Int32>
+    let proposal: UnsafeMutableBufferPointer<Int32>
+    let weightOwn: UnsafeMutableBufferPointer<Double>
+    let weightBest: UnsafeMutableBufferPointer<Double>
+    let resolution: Double
+    let twoM: Double
+    let allowEmpty: Bool
+    let scratch: MovingScratch
+
+    func evaluate(_ range: Range<Int>, worker: Int) {
+        let to = scratch.weights(worker)
+        let seen = scratch.touched(worker)
+        level.offsets.withUnsafeBufferPointer { off in
+        level.neighbors.withUnsafeBufferPointer { nbr in
+        level.weights.withUnsafeBufferPointer { wt in
+        level.strength.withUnsafeBufferPointer { str in
+            for i in range {
+                let v = Int(nodes[i])
+                let own = Int(community[v])
+                let kv = str[v]
+                let eps = 1e-12 * max(1, kv)
+                var touchedCount = 1
+                seen[0] = Int32(own)
+                for p in off[v]..<off[v + 1] {
+                    let c = Int(community[Int(nbr[p])])
+                    if to[c] == 0 && c != own { seen[touchedCount] = Int32(c); touchedCount += 1 }
+                    to[c] += wt[p]
+                }
+                let ownWeight = to[own]
+                var best = own
+                var bestGain = ownWeight - resolution * (total[own] - kv) * kv / twoM
+                for t in 1..<touchedCount {
+                    let c = Int(seen[t])
+                    let gain = to[c] - resolution * total[c] * kv / twoM
+                    if gain > bestGain + eps || (best != own && abs(gain - bestGain) <= eps && c < best) {
+                        best = c
+                        bestGain = gain
+                    }
+                }
+                let bestWeight = to[best]
+                for t in 0..<touchedCount { to[Int(seen[t])] = 0 }
+                weightOwn[i] = ownWeight
+                weightBest[i] = bestWeight
+                if best != own {
+                    proposal[i] = Int32(best)
+                } else if allowEmpty && members[own] > 1 && 0 > bestGain + eps {
+                    proposal[i] = -2
+                } else {
+                    proposal[i] = -1
+                }
+            }
+        } } } }
+    }
+}
+
+/// Per-worker dense accumulators (`size` doubles, kept zero between nodes) and touched
+/// lists, allocated once per local-moving call.
+private final class MovingScratch: @unchecked Sendable {
+    private let weightBase: UnsafeMutablePointer<Double>
+    private let touchedBase: UnsafeMutablePointer<Int32>
+    private let size: Int
+    private let workers: Int
+
+    init(workers: Int, size: Int) {
+        self.size = size
+        self.workers = workers
+        weightBase = .allocate(capacity: workers * size)
+        weightBase.initialize(repeating: 0, count: workers * size)
+        touchedBase = .allocate(capacity: workers * (size + 1))
+        touchedBase.initialize(repeating: 0, count: workers * (size + 1))
+    }
+
+    deinit {
+        weightBase.deallocate()
+        touchedBase.deallocate()
+    }
+
+    func weights(_ worker: Int) -> UnsafeMutableBufferPointer<Double> {
+        UnsafeMutableBufferPointer(start: weightBase + worker * size, count: size)
+    }
+
+    func touched(_ worker: Int) -> UnsafeMutableBufferPointer<Int32> {
+        UnsafeMutableBufferPointer(start: touchedBase + worker * (size + 1), count: size + 1)
+    }
+}
