@@ -21,6 +21,9 @@ extension LeidenLevel {
     /// the calling thread (same result: evaluation is against a snapshot either way).
     static let colouredParallelMinimumWork = 16_384
 
+    /// Nodes per chunk handed to an evaluating thread.
+    static let colouredChunk = 512
+
     /// Greedy colouring in node order: node `v` takes the smallest colour that no
     /// neighbour coloured before it has. At most (maximum degree + 1) colours; O(n + m).
     func greedyColouring() -> LevelColouring {
@@ -123,9 +126,11 @@ extension LeidenLevel {
                                             resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
                                             scratch: scratch)
                     if workerCount > 1 && work >= Self.colouredParallelMinimumWork {
+                        // Chunks handed out on demand, so a thread the machine delays
+                        // does not hold the others up (the split never changes a result).
+                        let chunks = ChunkCounter(total: count, chunk: Self.colouredChunk)
                         DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                            let lo = count * w / workerCount, hi = count * (w + 1) / workerCount
-                            job.evaluate(lo..<hi, worker: w)
+                            while let range = chunks.next() { job.evaluate(range, worker: w) }
                         }
                     } else {
                         job.evaluate(0..<count, worker: 0)
@@ -264,5 +269,27 @@ private final class MovingScratch: @unchecked Sendable {
 
     func touched(_ worker: Int) -> UnsafeMutableBufferPointer<Int32> {
         UnsafeMutableBufferPointer(start: touchedBase + worker * (size + 1), count: size + 1)
+    }
+}
+
+/// Hands out consecutive ranges of `0..<total` to the threads that ask, under a lock.
+private final class ChunkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var start = 0
+    private let total: Int
+    private let chunk: Int
+
+    init(total: Int, chunk: Int) {
+        self.total = total
+        self.chunk = max(1, chunk)
+    }
+
+    func next() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard start < total else { return nil }
+        let lo = start
+        start = min(total, start + chunk)
+        return lo..<start
     }
 }
