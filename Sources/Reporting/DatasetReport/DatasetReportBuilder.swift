@@ -72,6 +72,7 @@ public struct DatasetReportBuilder: Sendable {
     static let sections: [DatasetSection] = [
         .overview,
         .composition,
+        .fieldCoverage,
         .conceptCoUse,
         .citationNetwork,
         .centralWorks,
