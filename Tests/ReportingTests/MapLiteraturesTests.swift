@@ -94,8 +94,8 @@ struct MapLiteraturesTests {
         let report = try Self.build()
         let coverage = try Self.table(report, "cocitation-clusters-literatures")
         #expect(try Self.cell(coverage, row: 0, column: "with a literature") == "2")
-        #expect(try Self.cell(coverage, row: 0, column: "without ((missing))") == "1")
-        #expect(try Self.cell(coverage, row: 1, column: "without ((missing))") == "0")
+        #expect(try Self.cell(coverage, row: 0, column: "without a literature") == "1")
+        #expect(try Self.cell(coverage, row: 1, column: "without a literature") == "0")
         #expect(try Self.cell(coverage, row: 1, column: "largest literature") == "Ecology (2 of 3)")
 
         let agreement = try Self.table(report, "cocitation-clusters-agreement")
@@ -125,7 +125,7 @@ struct MapLiteraturesTests {
     @Test func couplingClustersAreComparedWithTheRecordsLiteratures() throws {
         let report = try Self.build()
         let coverage = try Self.table(report, "coupling-clusters-literatures")
-        #expect(try Self.cell(coverage, row: 0, column: "without ((missing))") == "1")
+        #expect(try Self.cell(coverage, row: 0, column: "without a literature") == "1")
         let agreement = try Self.table(report, "coupling-clusters-agreement")
         let value = Dictionary(uniqueKeysWithValues: agreement.rows.map { ($0[0].display, $0[1].display) })
         #expect(value["works compared"] == "5")
@@ -141,7 +141,7 @@ struct MapLiteraturesTests {
         let report = try Self.build()
         let coverage = try Self.table(report, "field-coverage")
         #expect(coverage.columns == ["role", "works", "with a field", "share", "record: own categories", "record: ISSN",
-                                     "user-table", "dataset-venue", "catalogue", "without ((missing))"])
+                                     "user-table", "dataset-venue", "catalogue", "without a field"])
         #expect(coverage.rows[0].map(\.display) == ["citing records", "6", "5", "83.3%", "4", "1", "0", "0", "0", "1"])
         #expect(coverage.rows[1].map(\.display) == ["cited works", "6", "5", "83.3%", "0", "0", "1", "3", "1", "1"])
         let section = try #require(report.sections.first { $0.title == "How the works were placed in literatures" })

@@ -69,12 +69,17 @@ extension DatasetReportContext {
             qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
         }
         let flows = graph.quotient(by: partition)
-        let quotient = try QuotientFigure(quotient: flows, missingGroup: partition.missingGroup, options: qOptions)
+        let drawn = DrawnQuotient(names: flows.groupNames, flows: flows.flows, sizes: flows.groupSizes,
+                                  missingGroup: partition.missingGroup, ratios: qOptions.ratios)
+        qOptions.ratios = drawn.ratios
+        qOptions.minimumFlow = drawn.minimumFlow
+        let quotient = try QuotientFigure(groupNames: drawn.names, flows: drawn.flows, groupSizes: drawn.sizes,
+                                          missingGroup: drawn.missingGroup, options: qOptions)
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
-            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
-        quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
-                                                     sizes: partition.groupSizes(), groupTitle: g)
+            caption: quotient.caption + drawn.captionNote, dot: quotient.dotGraph, engine: quotient.engine)
+        quotientFigure.map = InteractiveMap.quotient(groupNames: drawn.names, missingGroup: drawn.missingGroup,
+                                                     sizes: drawn.sizes, groupTitle: g)
         quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
                                            title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))

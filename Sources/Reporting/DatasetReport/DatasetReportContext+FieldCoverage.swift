@@ -60,7 +60,7 @@ extension DatasetReportContext {
                 caption: "Citing records are the records of the export (role citing or citing+cited); cited works are the references only. "
                     + "Routes: record (the record's own categories, or its journal's ISSN in the bundled 2017 Scopus table), openalex (siloscope fetch --openalex), "
                     + "user-table (import --venues), dataset-venue (the venue or ISSN of one of the dataset's citing records), catalogue (NLM title or abbreviation → ASJC).",
-                columns: ["role", "works", "with a field", "share"] + used.map { Self.fieldRouteNames[$0] } + ["without (\(Partition.missingLabel))"],
+                columns: ["role", "works", "with a field", "share"] + used.map { Self.fieldRouteNames[$0] } + ["without a field"],
                 rows: (0..<2).map { r in
                     [.text(names[r]), .integer(rows[r].works), .integer(rows[r].placed), .text(share(rows[r].placed, rows[r].works))]
                         + used.map { .integer(rows[r].byRoute[$0]) } + [.integer(rows[r].works - rows[r].placed)]

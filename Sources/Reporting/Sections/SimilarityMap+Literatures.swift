@@ -65,7 +65,7 @@ extension SimilarityMap {
         blocks.append(.table(ReportTable(
             name: "\(w.prefix)-clusters-literatures", title: "\(w.title): clusters and the literatures of their \(w.itemNoun)",
             caption: "Each cluster's \(w.itemNoun), how many have a literature of '\(groupTitle)' and how many have none, how many have no link in the map (left out of the comparison as well), and the cluster's largest literature.",
-            columns: ["cluster", w.itemNoun, "with a literature", "without (\(Partition.missingLabel))", "without a link", "largest literature"],
+            columns: ["cluster", w.itemNoun, "with a literature", "without a literature", "without a link", "largest literature"],
             rows: rows)))
         let compared = (0..<k).filter { groupValues[$0] != nil && linked[$0] }
         guard compared.count >= 2 else {
