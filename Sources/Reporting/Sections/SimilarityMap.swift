@@ -124,7 +124,9 @@ struct SimilarityMap: Sendable {
             }
         }
         let withGroup = groupValues?.compactMap { $0 }.count ?? 0
-        let colourByGroup = withGroup > 0
+        // Colour by group only where the groups can show something: at least half the items
+        // have one and they span two groups; otherwise the clusters are the colours.
+        let colourByGroup = withGroup > 0 && 2 * withGroup >= k && Set(groupValues?.compactMap { $0 } ?? []).count >= 2
         let colours: Partition = colourByGroup
             ? Partition.bySize(groupValues ?? [])
             : Partition(values: clusterOf.map { clusterNames[$0] }, order: clusterNames)
@@ -145,7 +147,8 @@ struct SimilarityMap: Sendable {
         let caption = "\(w.title) of \(selection). Links: each \(singular(w.itemNoun)) keeps its 4 strongest links by association strength among the pairs \(w.pairNoun) at least twice (\(links.count) of the \(pairs) \(w.pairNoun) pairs are drawn; the clusters use all of them). "
             + (colourByGroup
                ? "Colour: the \(singular(w.itemNoun))'s group of '\(groupTitle)' (\(withGroup) of \(k) have one); the clusters are in the table below. "
-               : "Colour: the Leiden cluster, named by its most over-represented title terms (log-likelihood ratio). ")
+               : "Colour: the Leiden cluster, named by its most over-represented title terms, categories and venues (log-likelihood ratio)"
+                 + (withGroup > 0 ? " (not the groups of '\(groupTitle)': only \(withGroup) of the \(k) \(w.itemNoun) have one, or they are all in one group). " : ". "))
             + figure.caption
         var mapFigure = try ReportFigure.rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
                                                   dot: figure.dotGraph, engine: figure.engine)
