@@ -38,4 +38,15 @@ struct DrawnQuotientTests {
         let many = DrawnQuotient(names: (0..<7).map { "G\($0)" }, flows: f, sizes: [Int](repeating: 1, count: 7), missingGroup: nil, ratios: nil)
         #expect(many.names.count == 7 && many.minimumFlow == 7)
     }
+
+    /// The heatmap's tables merge the same way: 3 named groups, keep 1 → "other 2 groups";
+    /// expected counts add up (0.5 + 1.5 + 2 + 1 = 5 for other→other), a NaN stays NaN.
+    @Test func heatmapTablesMergeAdditively() {
+        let expected: [[Double]] = [[1, 2, 3], [4, 0.5, 1.5], [5, 2, 1]]
+        let m = DrawnQuotient.merged(expected, names: ["A", "B", "C"], missingGroup: nil, keep: 1)
+        #expect(m.names == ["A", "other 2 groups"] && m.merged == 2)
+        #expect(m.table == [[1, 5], [9, 5]])
+        let withNaN = DrawnQuotient.merged([[1, .nan], [1, 1]], names: ["A", "B"], missingGroup: nil, keep: 1)
+        #expect(withNaN.table[0][1].isNaN && withNaN.table[1][1] == 1)
+    }
 }

@@ -101,12 +101,16 @@ extension DatasetReportContext {
             hOptions.rowTitle = "Citing \(g)"
             hOptions.columnTitle = "Cited \(g)"
             hOptions.nullName = "label permutation (\(null.samples) shuffles)"
+            let missing = bridging.groups.firstIndex(of: Partition.missingLabel).map { Int32($0) }
+            let observed = DrawnQuotient.merged(bridging.mixing.map { $0.map(Double.init) }, names: bridging.groups, missingGroup: missing)
+            let expectedDrawn = DrawnQuotient.merged(expected.map { $0.map { $0 ?? .nan } }, names: bridging.groups, missingGroup: missing)
             let heatmap = try MixingHeatmapFigure(
-                groupNames: bridging.groups, observed: bridging.mixing,
-                expected: expected.map { $0.map { $0 ?? .nan } }, options: hOptions)
+                groupNames: observed.names, observed: observed.table.map { $0.map { Int(exactly: $0) ?? 0 } },
+                expected: expectedDrawn.table, options: hOptions)
             blocks.append(.figure(try .rendered(
                 name: "citation-mixing-heatmap", title: "Citations between groups against chance",
-                caption: heatmap.caption, dot: heatmap.dotGraph, engine: heatmap.engine)))
+                caption: heatmap.caption + (observed.merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a row and a column of their own; the \(observed.merged) others are summed into one (observed and expected counts both summed; the table 'Who cites whom' has every group)."),
+                dot: heatmap.dotGraph, engine: heatmap.engine)))
         }
         blocks.append(.table(ReportTable(
             name: "citation-silo-statistics", title: "How siloed the citations are",

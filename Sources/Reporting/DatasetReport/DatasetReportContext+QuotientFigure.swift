@@ -67,6 +67,16 @@ struct DrawnQuotient: Equatable, Sendable {
         self.minimumFlow = h > 6 ? max(1, (0.01 * between).rounded(.up)) : 0
     }
 
+    /// The same grouping for a square table of counts (the mixing heatmap): the names, the
+    /// cells summed over merged groups (observed and expected counts are both additive, so
+    /// their ratio stays observed / expected for the merged node), and the merged count.
+    /// NaN (no expectation) in any merged cell makes the sum NaN. O(g²).
+    static func merged(_ table: [[Double]], names: [String], missingGroup: Int32?, keep: Int = keptGroups) -> (names: [String], table: [[Double]], merged: Int) {
+        let d = DrawnQuotient(names: names, flows: table, sizes: [Int](repeating: 0, count: names.count),
+                              missingGroup: missingGroup, ratios: nil, keep: keep)
+        return (d.names, d.flows, d.merged)
+    }
+
     /// The sentence the figure's caption gains when groups were merged.
     var captionNote: String {
         merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a node of their own; the \(merged) others are drawn as one node, without ratios (the table below has every group)."
