@@ -69,12 +69,26 @@ extension DatasetReportContext {
             qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
         }
         let flows = graph.quotient(by: partition)
-        let quotient = try QuotientFigure(quotient: flows, missingGroup: partition.missingGroup, options: qOptions)
+        // circo is for a few groups: its layout time grows steeply (an import's ~100 WoS
+        // categories took over 10 minutes) and a circle of many groups cannot be read. The
+        // largest groups are drawn; the partition orders groups by size, missing last, so
+        // they are a prefix and keep their colours and node ids.
+        let drawn = min(partition.groupCount, Self.maxQuotientGroups)
+        if let ratios = qOptions.ratios, drawn < partition.groupCount {
+            qOptions.ratios = ratios.prefix(drawn).map { Array($0.prefix(drawn)) }
+        }
+        let missingDrawn = partition.missingGroup.flatMap { Int($0) < drawn ? $0 : nil }
+        let quotient = try QuotientFigure(
+            groupNames: Array(flows.groupNames.prefix(drawn)), flows: flows.flows.prefix(drawn).map { Array($0.prefix(drawn)) },
+            groupSizes: Array(flows.groupSizes.prefix(drawn)), missingGroup: missingDrawn, options: qOptions)
+        let reduced = drawn < partition.groupCount
+            ? " Only the \(drawn) largest of the \(partition.groupCount) groups of '\(g)' are drawn, with the citations among them: a circle of more groups cannot be read. Every group's citations are in the who-cites-whom table."
+            : ""
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
-            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
-        quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
-                                                     sizes: partition.groupSizes(), groupTitle: g)
+            caption: quotient.caption + reduced, dot: quotient.dotGraph, engine: quotient.engine)
+        quotientFigure.map = InteractiveMap.quotient(groupNames: Array(partition.groupNames.prefix(drawn)), missingGroup: missingDrawn,
+                                                     sizes: Array(partition.groupSizes().prefix(drawn)), groupTitle: g)
         quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
                                            title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))
@@ -141,6 +155,9 @@ extension DatasetReportContext {
         withNull.null = null
         return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
     }
+
+    /// Most groups drawn in the citation quotient figure (circo): the largest ones.
+    static let maxQuotientGroups = 12
 
     /// "Works cited by more than one citing work": the references the citing works share.
     func sharedReferencesTable(graph: Graph) -> ReportBlock {
