@@ -151,6 +151,8 @@ extension DatasetReportContext {
         return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
     }
 
+    /// Most groups drawn in the citation quotient figure (circo): the largest ones.
+
     /// "Works cited by more than one citing work": the references the citing works share.
     func sharedReferencesTable(graph: Graph) -> ReportBlock {
         let g = groupTitle
