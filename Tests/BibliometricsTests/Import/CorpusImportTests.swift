@@ -71,6 +71,26 @@ struct CorpusImportTests {
         // Two odd shapes stay without one: "Lopez M. Lisette, Wilkerson Michelle H, …" and "Ng S. J. e. a., DTK".
         let missed = named.filter { $0.firstAuthor == nil }
         #expect(missed.count <= 2, "\(missed.prefix(5).map(\.raw))")
+        // Full given names, no comma inside a name ("Bart Austin Cory, Kafura Dennis G., …",
+        // "Lau Kit-Ling, Lee John C. K., …"): two such names in a row, another independent pattern.
+        let fullNames = try NSRegularExpression(pattern: #"^[A-Z][a-z'’-]+ [A-Z][a-z'’-]+( [A-Z][a-z'’-]+| [A-Z]\.?)*, [A-Z][a-z'’-]+ [A-Z][a-z'’-]+( [A-Z][a-z'’-]+| [A-Z]\.?)*, "#)
+        let fullNamed = refs.filter { fullNames.firstMatch(in: $0.raw, range: NSRange($0.raw.startIndex..., in: $0.raw)) != nil }
+        #expect(!fullNamed.isEmpty)
+        // The pattern also takes one title for two names ("Berkeley Computing, Data Science, and Society
+        // Curriculum Overview, (2022)"): that one rightly gets no author.
+        let fullMissed = fullNamed.filter { $0.firstAuthor == nil }
+        #expect(fullMissed.map(\.raw) == ["Berkeley Computing, Data Science, and Society Curriculum Overview, (2022)"], "\(fullMissed.prefix(5).map(\.raw))")
+        // The share over references that print a personal name in one of the two shapes, beside the raw share.
+        // (The two patterns cannot both match one string: the first needs an initial after the
+        // first word, the second a lower-case given name there.)
+        let printing = named + fullNamed
+        let parsedAmongPrinting = printing.filter { $0.firstAuthor != nil }.count
+        print("dse-citan Scopus first author: \(refs.filter { $0.firstAuthor != nil }.count) of \(refs.count) references (raw share \(p.firstAuthor ?? 0)); \(parsedAmongPrinting) of the \(printing.count) that print a personal name first by the two patterns")
+        #expect(parsedAmongPrinting >= printing.count - 3)
+        #expect(Double(parsedAmongPrinting) / Double(printing.count) >= 0.95)
+        if let out = ProcessInfo.processInfo.environment["SILOSCOPE_NO_AUTHOR"] {
+            try refs.filter { $0.firstAuthor == nil }.map(\.raw).joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
+        }
     }
 
     @Test(.enabled(if: SharedData.path("corpora/capture-recapture-wos/savedrecs.txt") != nil, "needs ../shared/data/corpora"))
@@ -103,11 +123,14 @@ struct CorpusImportTests {
     func wosAndScopusMergeWithoutCountingACitationTwice() throws {
         let d = try Self.merged()
         #expect(d.summary.records == 146 + 318)
-        // One record per paper: 138 papers are in both exports (127 by DOI, 11 by title + year
-        // + first author). Two more share title, year and first author but each database
-        // prints a different DOI (IEEE CloudCom 2016): conflicting DOIs keep records apart.
-        #expect(d.summary.duplicates == 138, "duplicates \(d.summary.duplicates)")
-        #expect(d.works.filter(\.isCiting).count == 146 + 318 - 138)
+        // One record per paper: 139 papers are in both exports (127 by DOI, 11 by title + year
+        // + first author, and one whose first author WoS prints `Monroe-White T` and Scopus
+        // `White T.M.`: same title, volume 142 and page 7, found through the shared surname
+        // word; the Python count above compares whole surnames and misses it). Two more share
+        // title, year and first author but each database prints a different DOI (IEEE
+        // CloudCom 2016): conflicting DOIs keep records apart.
+        #expect(d.summary.duplicates == 139, "duplicates \(d.summary.duplicates)")
+        #expect(d.works.filter(\.isCiting).count == 146 + 318 - 139)
         // Arcs: the union of each source's arcs (in the merged ids), never their sum.
         var fromWoS = Set<[String]>(), fromScopus = Set<[String]>()
         for row in d.references where row.note == nil || row.note?.hasPrefix("repeated") == true {
@@ -254,9 +277,14 @@ struct CorpusImportTests {
         let a = Self.pairCounts(found, node: node, goldWork: adjudicated)
         let aPrecision = Double(a.tp) / Double(max(1, a.tp + a.fp)), aRecall = Double(a.tp) / Double(max(1, a.tp + a.fn))
         print("clustering on manualdupes, adjudicated: TP \(a.tp) FP \(a.fp) FN \(a.fn), precision \(aPrecision), recall \(aRecall)")
-        #expect(precision >= 0.0, "precision \(precision) (TP \(tp), FP \(fp))")
-        #expect(recall >= 0.0, "recall \(recall) (TP \(tp), FN \(fn))")
-        #expect(aPrecision >= 0.0, "adjudicated precision \(aPrecision) (TP \(a.tp), FP \(a.fp))")
-        #expect(aRecall >= 0.0, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
+        // Issue 11's targets: precision ≥ 0.99, recall ≥ 0.90. Measured 2026-12-03 (1,574 gold
+        // strings located): against the gold as printed TP 2,354, FP 49, FN 446 → precision
+        // 0.980, recall 0.841; adjudicated TP 2,400, FP 3, FN 488 → precision 0.9988, recall
+        // 0.831. Precision is met once the gold's own splits are joined; recall is NOT met
+        // (what is missed: README, "Reference clustering"). These floors guard the figures.
+        #expect(precision >= 0.979, "precision \(precision) (TP \(tp), FP \(fp))")
+        #expect(recall >= 0.84, "recall \(recall) (TP \(tp), FN \(fn))")
+        #expect(aPrecision >= 0.998, "adjudicated precision \(aPrecision) (TP \(a.tp), FP \(a.fp))")
+        #expect(aRecall >= 0.83, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
     }
 }
