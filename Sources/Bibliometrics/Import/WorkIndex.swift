@@ -193,6 +193,8 @@ struct WorkIndex {
     func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
         guard let year = c.year else { return nil }
         let personal = c.firstAuthor?.looksPersonal == true
+        // A WoS string with a personal author and no title has no title key: skip the tokenising.
+        guard c.title != nil || !personal else { return nil }
         let keys = MatchKeys(title: c.title, venue: c.venue)
         guard let start = WorkIndex.titleStartKey(keys, personal: personal) else { return nil }
         var candidates: [Int] = []
