@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
     var lenient = false
 
     @Option(help: ArgumentHelp("""
-        The classification level whose categories become the literatures (attribute 'literature', group of the reports,         editable in literatures.csv). Default: wos-category for WoS exports (and WoS BibTeX), openalex-field for OpenAlex,         asjc-area for every other format (through the journal's ISSN).
+        The classification level whose categories become the literatures (attribute 'literature', group of the reports, editable in literatures.csv). Default: wos-category for WoS exports (and WoS BibTeX), openalex-field for OpenAlex, asjc-area for every other format (through the journal's ISSN).
         """, valueName: "level"))
     var literatures: LiteratureLevel?
 

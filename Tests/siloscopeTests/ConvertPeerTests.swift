@@ -11,7 +11,15 @@ import TestSupport
                                                               "needs the siloscope executable and sha256sum"))
 struct ConvertPeerTests {
     struct Fixture: Decodable {
-        struct Case: Decodable { var args: [String]; var formats: [String: Format] }
+        struct Case: Decodable { var args: [String]; var prepare: [String]?; var formats: [String: Format]; var works: Works? }
+        /// The imported dataset's works.csv as Python's csv module read it.
+        struct Works: Decodable {
+            struct Row: Decodable { var index: Int; var id: String; var category: String }
+            var count: Int
+            var distinct_labels: Int
+            var with_category: Int
+            var sampled: [Row]
+        }
         struct Format: Decodable { var sha256: String; var networkx: Reading; var igraph: Reading? }
         struct Reading: Decodable {
             var nodes: Int
@@ -44,7 +52,16 @@ struct ConvertPeerTests {
     /// Runs convert for `name` to every format of the fixture and checks the bytes.
     static func convertMatchesFixture(_ name: String, _ c: Fixture.Case, shared: String?) throws {
         let dir = try CLI.temporaryFolder()
-        let args = c.args.map { $0.replacingOccurrences(of: "$SHARED", with: shared ?? "") }
+        // A case with `prepare` imports a corpus first into a folder named dse-wos (GEXF records the name).
+        let dataset = dir.appendingPathComponent("dse-wos").path
+        func expand(_ a: String) -> String {
+            a.replacingOccurrences(of: "$SHARED", with: shared ?? "").replacingOccurrences(of: "$DATASET", with: dataset)
+        }
+        if let prepare = c.prepare {
+            let run = try CLI.run(prepare.map(expand))
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let args = c.args.map(expand)
         for (format, ext) in [("gexf", "gexf"), ("graphml", "graphml"), ("pajek", "net")] {
             let out = dir.appendingPathComponent("\(name).\(ext)").path
             let run = try CLI.run(["convert"] + args + ["--to", format, "--out", out])
@@ -123,5 +140,45 @@ struct ConvertPeerTests {
         }
         let pajek = try #require(c.formats["pajek"])
         #expect(pajek.networkx.nodes == 2708 && pajek.igraph?.nodes == 2708 && pajek.igraph?.arcs == 5429)
+    }
+
+    @Test("an imported WoS corpus with literatures: every work and arc, and each sampled work's literature, as the peers read them")
+    func importedCorpus() throws {
+        guard let shared = SharedData.root, SharedData.path("corpora/dse-citan/wos.txt") != nil else {
+            print(SharedData.skipMessage("corpora/dse-citan")); return
+        }
+        let fixture = try Self.fixture()
+        let c = try #require(fixture.cases["corpus"])
+        try Self.convertMatchesFixture("corpus", c, shared: shared)
+        let works = try #require(c.works)
+        // corpora/PROVENANCE.md: 146 WoS records citing 5,050 references; the import merges
+        // variants into works, every reference line is one arc (5,042 distinct citing→cited pairs).
+        let gexf = try #require(c.formats["gexf"]).networkx
+        let graphml = try #require(c.formats["graphml"])
+        for reading in [gexf, graphml.networkx, try #require(graphml.igraph)] {
+            #expect(reading.nodes == works.count && reading.directed)
+            #expect(reading.arcs == gexf.arcs)
+        }
+        #expect(works.with_category >= 146, "every citing record has its WoS categories")
+        let categoryOf = Dictionary(works.sampled.map { ($0.id, $0.category) }, uniquingKeysWith: { a, _ in a })
+        var placed = 0
+        for node in gexf.nodes_read ?? [] {
+            let id = try #require(node.id)
+            let category = try #require(categoryOf[id], "sampled node \(id) is a work of works.csv")
+            // literatures.csv as imported maps each category to itself; no category, no literature.
+            #expect((node.attributes["literature"] ?? nil) == (category.isEmpty ? nil : category), "literature of \(id)")
+            if !category.isEmpty { placed += 1 }
+        }
+        #expect(placed > 0)
+        for node in graphml.igraph?.nodes_read ?? [] {
+            let id = try #require(node.attributes["id"] ?? nil)
+            let category = try #require(categoryOf[id])
+            #expect((node.attributes["literature"] ?? nil).map { $0.isEmpty ? nil : $0 } ?? nil == (category.isEmpty ? nil : category))
+        }
+        // Pajek: igraph keeps every vertex; NetworkX keys Pajek vertices by label, so works
+        // sharing a label ("Smith 2010") become one of its nodes.
+        let pajek = try #require(c.formats["pajek"])
+        #expect(pajek.igraph?.nodes == works.count && pajek.igraph?.arcs == gexf.arcs)
+        #expect(pajek.networkx.nodes == works.distinct_labels)
     }
 }

@@ -50,6 +50,17 @@ def cases():
         })
     else:
         print("convert_peers: no ../shared/data/networks/cora, Cora case skipped", file=sys.stderr)
+    wos = os.path.join(SHARED, "corpora", "dse-citan", "wos.txt")
+    if os.path.isfile(wos):
+        # An imported corpus with literatures: `import` first (into $DATASET, a folder named
+        # dse-wos, whose name GEXF records), then convert the dataset folder.
+        out.append({
+            "name": "corpus",
+            "prepare": ["import", wos, "--literatures", "wos-category", "--out", "$DATASET"],
+            "args": ["$DATASET", "--color-by", "literature", "--size-by", "cited_by"],
+        })
+    else:
+        print("convert_peers: no ../shared/data/corpora/dse-citan/wos.txt, corpus case skipped", file=sys.stderr)
     return out
 
 def stringify(value):
@@ -80,6 +91,17 @@ def ig_nodes(g, label_key):
         nodes.append({"index": i, "label": v[label_key], "attributes": attrs})
     return nodes
 
+def works_table(path):
+    """The imported dataset's works as Python's csv module reads them: count, and for the
+    sampled nodes (works.csv order = node order) the id and the WoS categories, so the
+    test can compare what the peers read with what the import wrote."""
+    import csv
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return {"count": len(rows), "distinct_labels": len({r["label"] for r in rows}),
+            "with_category": sum(1 for r in rows if r["category"]),
+            "sampled": [{"index": i, "id": rows[i]["id"], "category": rows[i]["category"]} for i in sample(len(rows))]}
+
 def sha(path):
     with open(path, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
@@ -92,8 +114,14 @@ def main():
               "versions": {"networkx": nx.__version__, "igraph": igraph.__version__},
               "cases": {}}
     with tempfile.TemporaryDirectory() as tmp:
+        dataset = os.path.join(tmp, "dse-wos")
         for case in cases():
             entry = {"args": [a.replace(SHARED, "$SHARED") for a in case["args"]], "formats": {}}
+            if "prepare" in case:
+                entry["prepare"] = [a.replace(SHARED, "$SHARED") for a in case["prepare"]]
+                subprocess.run([args.bin, *[a.replace("$DATASET", dataset) for a in case["prepare"]]],
+                               cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            case["args"] = [a.replace("$DATASET", dataset) for a in case["args"]]
             for fmt, ext in (("gexf", "gexf"), ("graphml", "graphml"), ("pajek", "net")):
                 path = os.path.join(tmp, f"{case['name']}.{ext}")
                 subprocess.run([args.bin, "convert", *case["args"], "--to", fmt, "--out", path],
@@ -118,6 +146,8 @@ def main():
                     rec["igraph"] = {"nodes": g.vcount(), "arcs": g.ecount(), "directed": g.is_directed(),
                                      "labels": (g.vs["name"] if "name" in g.vs.attributes() else [])[:100]}
                 entry["formats"][fmt] = rec
+            if "prepare" in case:
+                entry["works"] = works_table(os.path.join(dataset, "works.csv"))
             result["cases"][case["name"]] = entry
     out = os.path.join(FIX, "convert-peers.json")
     with open(out, "w", encoding="utf-8") as f:
