@@ -14,9 +14,16 @@ struct BatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder reports are written into.", valueName: "dir"))
     var out: String = "Reports"
 
+    @Flag(help: ArgumentHelp(
+        "At the end, print the wall time of every stage (each dataset's loading, sections and writing) and the peak memory on standard error.",
+        discussion: "Every progress line on standard error carries the seconds since the start; the reports are the same with or without it."))
+    var timings = false
+
     func run() throws {
-        let runner = BatchRunner(progress: .standardError)
+        let stageTimings = timings ? StageTimings() : nil
+        let runner = BatchRunner(progress: .timedStandardError(recording: stageTimings))
         let outcome = try runner.run(datasetsDirectory: datasets, outputDirectory: out)
+        ReportCommand.print(stageTimings)
         if !outcome.failures.isEmpty {
             throw ExitCode(1)
         }

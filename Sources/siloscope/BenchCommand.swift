@@ -13,20 +13,10 @@ struct BenchCommand: ParsableCommand {
         abstract: "Time loading and the main graph algorithms on graph files, with peak memory.",
         discussion: """
             Each task is run --repeat times and its best wall-clock time (monotonic clock) is \
-            reported. Tasks: \(BenchTask.allCases.map(\.rawValue).joined(separator: ", ")). \
-            load = reading the file and building the CSR arrays; pagerank: damping 0.85, \
-            tolerance 1e-10, solved by Gauss–Seidel one strong component at a time; kcore: \
-            core numbers of the undirected simple view (building the view included); kcoreAll: \
-            core numbers by in-degree plus out-degree of the directed graph; topologicalOrder: Kahn's \
-            order, plus the condensation when the graph is cyclic; betweenness: exact, \
-            directed, parallel over sources, only up to --betweenness-max-arcs arcs; \
-            approximateBetweenness: directed, epsilon 0.01, delta 0.1, seed 1, KADABRA (adaptive \
-            sampling, balanced bidirectional searches), only up to \
-            --approximate-betweenness-max-arcs arcs; approximateBetweennessRK: the same by \
-            Riondato–Kornaropoulos' fixed sample size, only up to --betweenness-max-arcs arcs; leiden: \
-            modularity, resolution 1, seed 1, 2 iterations; louvain: modularity, resolution 1, \
-            seed 1, one run. For leiden and louvain the modularity reached (undirected simple \
-            view, resolution 1) is reported under modularity.
+            reported. Tasks, their parameters and computations come from the analysis catalogue \
+            (the one metrics and the reports compute through): \(BenchCommand.taskList). \
+            For leiden and louvain the modularity reached (undirected simple view) is reported \
+            under modularity; for the approximate betweenness tasks the pairs sampled under samples.
             peakMemoryBytes is VmHWM from /proc/self/status read after each input: the \
             process's peak resident memory so far, so for later inputs it is the peak over \
             this and every earlier input. csrBytes is the size of the CSR arrays (offsets, \
@@ -53,10 +43,10 @@ struct BenchCommand: ParsableCommand {
     var `repeat`: Int = 3
 
     @Option(help: ArgumentHelp(
-        "Comma-separated tasks to run (default all): \(BenchTask.allCases.map(\.rawValue).joined(separator: ", ")).",
+        "Comma-separated tasks to run (default all): \(BenchTask.names.joined(separator: ", ")).",
         discussion: "The file is always loaded; load is timed only when listed.",
         valueName: "list"))
-    var tasks: String = BenchTask.allCases.map(\.rawValue).joined(separator: ",")
+    var tasks: String = BenchTask.names.joined(separator: ",")
 
     @Option(help: "Exact betweenness is run only on graphs with at most this many arcs.")
     var betweennessMaxArcs: Int = 400_000
@@ -74,18 +64,33 @@ struct BenchCommand: ParsableCommand {
         _ = try selectedTasks()
     }
 
-    /// The tasks named by `--tasks`, in the order of ``BenchTask/allCases``.
-    func selectedTasks() throws -> [BenchTask] {
-        var chosen: Set<BenchTask> = []
+    /// The tasks named by `--tasks`, in the order of ``BenchTask/names``.
+    func selectedTasks() throws -> [String] {
+        var chosen: Set<String> = []
         for raw in tasks.split(separator: ",") {
             let name = raw.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { continue }
-            guard let task = BenchTask(rawValue: name) else {
-                throw ValidationError("unknown task '\(name)'; expected one of: \(BenchTask.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard BenchTask.names.contains(name) else {
+                throw ValidationError("unknown task '\(name)'; expected one of: \(BenchTask.names.joined(separator: ", "))")
             }
-            chosen.insert(task)
+            chosen.insert(name)
         }
-        return BenchTask.allCases.filter { chosen.contains($0) }
+        return BenchTask.names.filter { chosen.contains($0) }
+    }
+
+    /// Every task with what it runs, from the catalogue, for the help text.
+    static var taskList: String {
+        let p = AnalysisCatalogue.benchmarkParameters
+        let limits: (BenchmarkArcLimit?) -> String = {
+            switch $0 {
+            case .exactBetweenness?: return ", only up to --betweenness-max-arcs arcs"
+            case .approximateBetweenness?: return ", only up to --approximate-betweenness-max-arcs arcs"
+            case nil: return ""
+            }
+        }
+        return (["\(BenchTask.load): reading the file and building the CSR arrays"]
+            + AnalysisCatalogue.benchmarkTasks.map { "\($0.name): \($0.describe(p))\(limits($0.arcLimit))" })
+            .joined(separator: "; ")
     }
 
     func run() throws {

@@ -48,6 +48,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Records in the historiograph (most cited within the network).", valueName: "n"))
     var historiographTop: Int = 30
 
+    @Flag(help: ArgumentHelp(
+        "At the end, print the wall time of every stage (loading, each section, writing) and the peak memory on standard error.",
+        discussion: "Every progress line on standard error carries the seconds since the start; --timings adds a table of each stage's seconds and share of the total. The report's files are the same with or without it."))
+    var timings = false
+
     func validate() throws {
         guard routes >= 1 else { throw ValidationError("--routes must be at least 1") }
         guard cocitationTop >= 3 else { throw ValidationError("--cocitation-top must be at least 3") }
@@ -57,6 +62,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let stageTimings = timings ? StageTimings() : nil
+        let progress = ProgressLog.timedStandardError(recording: stageTimings)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: input.input, isDirectory: &isDirectory), isDirectory.boolValue {
             var parameters = DatasetReportBuilder.Parameters()
@@ -64,13 +71,14 @@ struct ReportCommand: ParsableCommand {
             parameters.coCitationMinCitations = cocitationMinCitations
             parameters.couplingTop = couplingTop
             parameters.historiographTop = historiographTop
-            let progress = ProgressLog.timedStandardError()
             let builder = DatasetReportBuilder(parameters: parameters, progress: progress)
             let report = try builder.build(folder: input.input)
             progress("writing the report files")
             progress("wrote \(try ReportFiles.write(report, into: out))")
+            Self.print(stageTimings)
             return
         }
+        progress("loading \(input.input)")
         let loaded = try InputLoader.load(input)
         let graph = loaded.graph
         let labels = loaded.labels
@@ -81,12 +89,20 @@ struct ReportCommand: ParsableCommand {
         var parameters = NetworkReportBuilder.Parameters()
         parameters.keyRoutes = routes
         parameters.historiographTop = historiographTop
-        let builder = NetworkReportBuilder(parameters: parameters, progress: .standardError)
+        let builder = NetworkReportBuilder(parameters: parameters, progress: progress)
         let report = try builder.build(NetworkReportBuilder.Input(
             name: reportName, title: title ?? "Citation network \(stem)",
             source: "the file \((input.input as NSString).lastPathComponent)" + (input.reverse ? " (arcs reversed: cited → citing in the file)" : ""),
             graph: graph, labels: labels, years: yearValues, partition: partition, groupTitle: group ?? "Group",
             selfLoops: loaded.selfLoops, duplicateArcs: loaded.duplicateArcs))
-        ProgressLog.standardError("wrote \(try ReportFiles.write(report, into: out))")
+        progress("writing the report files")
+        progress("wrote \(try ReportFiles.write(report, into: out))")
+        Self.print(stageTimings)
+    }
+
+    /// Prints the stage table of `timings` (when --timings recorded one) on standard error.
+    static func print(_ timings: StageTimings?) {
+        guard let timings else { return }
+        FileHandle.standardError.write(Data(timings.table().utf8))
     }
 }

@@ -95,8 +95,9 @@ struct CorpusSectionsTests {
         let clusters = try #require(report.allTables.first { $0.name == "cocitation-clusters" })
         let jollyCluster = try #require(clusterOf["Jolly 1965, BIOMETRIKA"])
         let row = try #require(clusters.rows.first { $0[0].display == jollyCluster })
-        for term in ["mark", "recapture", "survival"] { #expect(row[2].display.contains(term)) }
-        #expect(!row[2].display.contains("camera"))
+        let label = try #require(clusters.columns.firstIndex(of: "label (terms, G²)"))
+        for term in ["mark", "recapture", "survival"] { #expect(row[label].display.contains(term)) }
+        #expect(!row[label].display.contains("camera"))
 
         // Historiograph: local citation scores p1 3 (p2, p3, p5), p2 1, p4 1.
         let records = try #require(report.allTables.first { $0.name == "historiograph-records" })

@@ -400,3 +400,27 @@ struct DatasetLineageRenderTests {
         #expect(r.stderr.contains("has no lineage arcs"))
     }
 }
+
+@Suite("report --timings", .enabled(if: CLI.binary != nil, "the siloscope executable was not built beside the tests"))
+struct ReportTimingsCommandTests {
+    /// The stage table goes to standard error and the report's files do not change.
+    @Test func timingsGoToStandardErrorOnly() throws {
+        let dir = try CLI.temporaryFolder()
+        let file = dir.appendingPathComponent("tiny.tsv")
+        try "# citing\tcited\nb\ta\nc\ta\nc\tb\ne\td\n".write(to: file, atomically: true, encoding: .utf8)
+        let timed = try CLI.run(["report", file.path, "--out", dir.path + "/timed", "--timings"])
+        #expect(timed.status == 0, "\(timed.stderr)")
+        #expect(timed.stderr.contains("stage timings (wall clock):"))
+        #expect(timed.stderr.contains("100.0%  total; peak resident memory"))
+        #expect(!timed.stdout.contains("stage timings"))
+        let plain = try CLI.run(["report", file.path, "--out", dir.path + "/plain"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(!plain.stderr.contains("stage timings"))
+        #expect(plain.stderr.contains("s] tiny: main paths"), "progress lines carry the seconds since the start")
+        for name in ["report.md", "metrics.json", "index.html", "figures/main-path-1.svg"] {
+            let a = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/timed/tiny/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: dir.path + "/plain/tiny/" + name))
+            #expect(a == b, "\(name) differs with --timings")
+        }
+    }
+}

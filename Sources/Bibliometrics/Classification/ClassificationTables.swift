@@ -18,6 +18,10 @@ public struct ClassificationTables: Sendable {
     public let asjcByCatalogueVenue: [String: [String]]
     /// Catalogue keys refused because two journals with different ASJC codes share them.
     public let ambiguousCatalogueKeys: Int
+    /// Normalised print or online ISSN of an NLM journal → ASJC codes, for the ISSNs the
+    /// Scopus table does not list (a journal reached through its NLM id); an ISSN two NLM
+    /// journals with different codes share is left out.
+    public let asjcByCatalogueISSN: [String: [String]]
     /// WoS category names (upper case, as the similarity source prints them) in matrix order.
     public let wosCategories: [String]
     /// `wosSimilarity[i][j]` = cosine similarity of categories `i` and `j` (4 decimals).
@@ -32,7 +36,7 @@ public struct ClassificationTables: Sendable {
 
     /// No tables (when the bundle is missing: records' own WoS and OpenAlex fields still work).
     public static let empty = ClassificationTables(asjc: [:], asjcByISSN: [:], asjcByCatalogueVenue: [:], ambiguousCatalogueKeys: 0,
-                                                   wosCategories: [], wosSimilarity: [])
+                                                   asjcByCatalogueISSN: [:], wosCategories: [], wosSimilarity: [])
 
     /// The bundled tables or the error saying which resource is missing or malformed.
     public static func load() throws -> ClassificationTables {
@@ -64,6 +68,8 @@ public struct ClassificationTables: Sendable {
         for r in try rows("issn-asjc.tsv.gz", columns: 2) { byISSN[r[0]] = r[1].split(separator: " ").map(String.init) }
         var byVenue: [String: [String]] = [:]
         var refused = Set<String>()
+        var byCatalogueISSN: [String: [String]] = [:]
+        var refusedISSN = Set<String>()
         for r in try rows("nlm-journals.tsv.gz", columns: 5) {
             let codes = r[4].split(separator: " ").map(String.init)
             for name in Set([r[0], r[1], r[2]].compactMap { VenueKey.make($0) }) where !refused.contains(name) {
@@ -72,6 +78,14 @@ public struct ClassificationTables: Sendable {
                     refused.insert(name)
                 } else {
                     byVenue[name] = codes
+                }
+            }
+            for issn in r[3].split(separator: " ").map(String.init) where byISSN[issn] == nil && !refusedISSN.contains(issn) {
+                if let had = byCatalogueISSN[issn], had != codes {
+                    byCatalogueISSN[issn] = nil
+                    refusedISSN.insert(issn)
+                } else {
+                    byCatalogueISSN[issn] = codes
                 }
             }
         }
@@ -88,7 +102,8 @@ public struct ClassificationTables: Sendable {
             matrix.append(values)
         }
         return ClassificationTables(asjc: asjc, asjcByISSN: byISSN, asjcByCatalogueVenue: byVenue,
-                                    ambiguousCatalogueKeys: refused.count, wosCategories: names, wosSimilarity: matrix)
+                                    ambiguousCatalogueKeys: refused.count + refusedISSN.count, asjcByCatalogueISSN: byCatalogueISSN,
+                                    wosCategories: names, wosSimilarity: matrix)
     }
 
     /// Index of a WoS category name in ``wosCategories`` (case-insensitive), or `nil`.

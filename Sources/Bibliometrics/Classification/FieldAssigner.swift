@@ -27,8 +27,9 @@ public struct FieldEvidence: Sendable {
 /// 2. Otherwise its venue is matched, by exact ``VenueKey`` (and its ISSNs by exact ISSN):
 ///    **user-table** (the analyst's table, read first: it is an explicit statement), then
 ///    **dataset-venue** (the full title, `J9`, `JI` and ISSNs of the dataset's citing
-///    records that have categories at this level), then **catalogue** (NLM title, ISO and
-///    MEDLINE abbreviations → ASJC; ASJC levels only). A dataset venue key whose records
+///    records that have categories at this level), then **catalogue** (an ISSN of the work
+///    that the NLM catalogue lists for a journal with ASJC codes, else the NLM title, ISO or
+///    MEDLINE abbreviation → ASJC; ASJC levels only). A dataset venue key whose records
 ///    give disjoint category sets is refused (counted in `ambiguousVenueKeys`); overlapping
 ///    sets are united (a journal reclassified over the years keeps every category it held).
 /// 3. Otherwise the work has no field (the explicit missing group).
@@ -95,9 +96,9 @@ public struct FieldAssigner: Sendable {
                 out[i].categories = v; out[i].source = .userTable; out[i].key = k
             } else if let (k, v) = firstHit(keys, index) {
                 out[i].categories = v; out[i].source = .datasetVenue; out[i].key = k
-            } else if let (k, codes) = firstHit(keys.filter { $0.hasPrefix("venue:") }.map { String($0.dropFirst(6)) }, tables.asjcByCatalogueVenue) {
+            } else if let (k, codes) = catalogueHit(keys) {
                 let v = WorkCategories.asjc(codes, tables: tables).values(level)
-                if !v.isEmpty { out[i].categories = v; out[i].source = .catalogue; out[i].key = "venue:" + k }
+                if !v.isEmpty { out[i].categories = v; out[i].source = .catalogue; out[i].key = k }
             }
         }
         // 3. Primary category.
@@ -145,6 +146,18 @@ public struct FieldAssigner: Sendable {
         }
         for i in w.fields.issns where !keys.contains("issn:" + i) { keys.append("issn:" + i) }
         return keys
+    }
+
+    /// The catalogue's codes for the first of the work's ISSNs it lists, else for the first
+    /// venue key it lists, with the key (`issn:…` or `venue:…`).
+    func catalogueHit(_ keys: [String]) -> (String, [String])? {
+        for k in keys where k.hasPrefix("issn:") {
+            if let codes = tables.asjcByCatalogueISSN[String(k.dropFirst(5))] { return (k, codes) }
+        }
+        for k in keys where k.hasPrefix("venue:") {
+            if let codes = tables.asjcByCatalogueVenue[String(k.dropFirst(6))] { return (k, codes) }
+        }
+        return nil
     }
 
     func firstHit(_ keys: [String], _ table: [String: [String]]) -> (String, [String])? {

@@ -30,12 +30,13 @@ public struct BatchRunner: Sendable {
         var outcome = Outcome(written: [], failures: [])
         for (k, folder) in folders.enumerated() {
             let name = (folder as NSString).lastPathComponent
-            progress("[\(k + 1)/\(folders.count)] \(name)")
+            progress("[\(k + 1)/\(folders.count)] \(name): loading")
             do {
                 var b = builder
                 b.progress = progress
                 let dataset = try Dataset.load(folder: folder)
                 let report = try b.build(dataset)
+                progress("[\(k + 1)/\(folders.count)] \(name): writing the report files")
                 let written = try ReportFiles.write(report, into: outputDirectory)
                 progress("[\(k + 1)/\(folders.count)] \(name): wrote \(written)")
                 outcome.written.append(written)

@@ -72,6 +72,7 @@ public struct DatasetReportBuilder: Sendable {
     static let sections: [DatasetSection] = [
         .overview,
         .composition,
+        .fieldCoverage,
         .conceptCoUse,
         .citationNetwork,
         .centralWorks,
@@ -89,28 +90,20 @@ public struct DatasetReportBuilder: Sendable {
     /// methods paragraph from the methods they used, the parameters table from the
     /// report's rows and theirs.
     public func build(_ dataset: Dataset) throws -> Report {
+        progress("\(dataset.manifest.name): citation graph and groups")
         let context = DatasetReportContext(dataset: dataset, parameters: parameters)
         var metrics = DatasetMetrics(context: context)
-        var methods: [Method] = []
-        var sections: [ReportSection] = []
-        var sectionParameters: [(String, String)] = []
-        for section in Self.sections {
-            progress("\(dataset.manifest.name): \(section.name)")
-            guard let part = try section.build(context, &metrics) else { continue }
-            sections += part.sections
-            methods += part.methods
-            for row in part.parameters where !sectionParameters.contains(where: { $0.0 == row.0 }) { sectionParameters.append(row) }
-        }
-        methods += [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
+        let part = try Self.sections.assemble(context: context, metrics: &metrics, progress: progress, label: dataset.manifest.name)
+        let methods = part.methods + [MethodCatalogue.sfdp, MethodCatalogue.graphviz, MethodCatalogue.okabeIto]
         let (paragraph, references) = MethodCatalogue.text(for: methods)
 
         return Report(
             name: dataset.manifest.name,
             title: dataset.manifest.title,
             source: dataset.manifest.source,
-            sections: sections,
-            parameters: context.parameterRows(sectionRows: sectionParameters) + context.claimParameterRows(),
-            methods: [context.dataParagraph(), paragraph],
+            sections: part.sections,
+            parameters: context.parameterRows(sectionRows: part.parameters) + context.claimParameterRows(),
+            methods: [context.dataParagraph(), paragraph] + part.methodParagraphs,
             references: references,
             metricsJSON: try JSONOutput.encode(metrics))
     }

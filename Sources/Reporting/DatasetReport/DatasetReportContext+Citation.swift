@@ -69,12 +69,17 @@ extension DatasetReportContext {
             qOptions.ratioBasis = "label permutation (\(null.samples) shuffles)"
         }
         let flows = graph.quotient(by: partition)
-        let quotient = try QuotientFigure(quotient: flows, missingGroup: partition.missingGroup, options: qOptions)
+        let drawn = DrawnQuotient(names: flows.groupNames, flows: flows.flows, sizes: flows.groupSizes,
+                                  missingGroup: partition.missingGroup, ratios: qOptions.ratios)
+        qOptions.ratios = drawn.ratios
+        qOptions.minimumFlow = drawn.minimumFlow
+        let quotient = try QuotientFigure(groupNames: drawn.names, flows: drawn.flows, groupSizes: drawn.sizes,
+                                          missingGroup: drawn.missingGroup, options: qOptions)
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
-            caption: quotient.caption, dot: quotient.dotGraph, engine: quotient.engine)
-        quotientFigure.map = InteractiveMap.quotient(groupNames: partition.groupNames, missingGroup: partition.missingGroup,
-                                                     sizes: partition.groupSizes(), groupTitle: g)
+            caption: quotient.caption + drawn.captionNote, dot: quotient.dotGraph, engine: quotient.engine)
+        quotientFigure.map = InteractiveMap.quotient(groupNames: drawn.names, missingGroup: drawn.missingGroup,
+                                                     sizes: drawn.sizes, groupTitle: g)
         quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
                                            title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))
@@ -96,12 +101,16 @@ extension DatasetReportContext {
             hOptions.rowTitle = "Citing \(g)"
             hOptions.columnTitle = "Cited \(g)"
             hOptions.nullName = "label permutation (\(null.samples) shuffles)"
+            let missing = bridging.groups.firstIndex(of: Partition.missingLabel).map { Int32($0) }
+            let observed = DrawnQuotient.merged(bridging.mixing.map { $0.map(Double.init) }, names: bridging.groups, missingGroup: missing)
+            let expectedDrawn = DrawnQuotient.merged(expected.map { $0.map { $0 ?? .nan } }, names: bridging.groups, missingGroup: missing)
             let heatmap = try MixingHeatmapFigure(
-                groupNames: bridging.groups, observed: bridging.mixing,
-                expected: expected.map { $0.map { $0 ?? .nan } }, options: hOptions)
+                groupNames: observed.names, observed: observed.table.map { $0.map { Int(exactly: $0) ?? 0 } },
+                expected: expectedDrawn.table, options: hOptions)
             blocks.append(.figure(try .rendered(
                 name: "citation-mixing-heatmap", title: "Citations between groups against chance",
-                caption: heatmap.caption, dot: heatmap.dotGraph, engine: heatmap.engine)))
+                caption: heatmap.caption + (observed.merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a row and a column of their own; the \(observed.merged) others are summed into one (observed and expected counts both summed; the table 'Who cites whom' has every group)."),
+                dot: heatmap.dotGraph, engine: heatmap.engine)))
         }
         blocks.append(.table(ReportTable(
             name: "citation-silo-statistics", title: "How siloed the citations are",
@@ -141,6 +150,8 @@ extension DatasetReportContext {
         withNull.null = null
         return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
     }
+
+    /// Most groups drawn in the citation quotient figure (circo): the largest ones.
 
     /// "Works cited by more than one citing work": the references the citing works share.
     func sharedReferencesTable(graph: Graph) -> ReportBlock {

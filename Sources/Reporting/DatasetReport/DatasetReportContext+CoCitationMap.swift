@@ -65,6 +65,7 @@ extension DatasetReportContext {
         let termLabels = significant(ClusterLabels.label(features: citingList.map { terms[$0] }, members: clusterCiters))
         let venues = venueFeatures
         let venueLabels = significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
+        let categoryLabels = categoryLabels(items: items, clusters: map.clusters)
         var blocks: [ReportBlock] = [.paragraph(
             "Which references the citing records cite together (Small 1973): two references are linked by the number of records citing both, "
             + "normalised by association strength — observed co-citations divided by those expected if the two were cited independently (van Eck & Waltman 2009) — "
@@ -75,10 +76,11 @@ extension DatasetReportContext {
                            sizeName: "times cited", unitNoun: "citing records"),
             label: { Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
+            clusterCategories: categoryLabels, categorySource: "\(categorySourceName): the references' own categories against those of the other references of the map",
             termSource: "title words of the citing records that cite the cluster, against all \(citingList.count) citing records",
             selection: selection, seed: parameters.seed, minimumG2: parameters.minimumLabelG2)
         return (ReportSection(title: title, blocks: blocks),
-                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
+                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels, categories: categoryLabels))
     }
 }
 
@@ -90,8 +92,7 @@ extension DatasetSection {
         let p = context.parameters
         return ReportPart(
             [section],
-            methods: [MethodCatalogue.coCitation, MethodCatalogue.associationStrength, MethodCatalogue.leiden,
-                      MethodCatalogue.clusterLabels, MethodCatalogue.dunning],
+            methods: MethodCatalogue.mapMethods(MethodCatalogue.coCitation, comparedWithLiteratures: context.mapGrouping != nil),
             parameters: [
                 ("co-citation map", p.coCitationMinCitations.map { "references cited at least \($0) times" } ?? "the \(p.coCitationTop) most cited references"),
                 ("map links", "association strength; clusters by Leiden, resolution 1, 10 iterations, seed \(p.seed); the 4 strongest links of each item drawn"),

@@ -52,6 +52,7 @@ extension DatasetReportContext {
                                              members: map.clusters.map { $0.map { recordPosition[items[$0]] } }))
         let venues = venueFeatures
         let venueLabels = significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
+        let categoryLabels = categoryLabels(items: items, clusters: map.clusters)
         let last = items.last.map { strengthOf[$0] } ?? 0
         let selection = "the \(k) citing records of largest total coupling strength (\(last)–\(strengthOf[items[0]]) shared-reference links) of \(records.count) citing records with references"
         var blocks: [ReportBlock] = [.paragraph(
@@ -63,10 +64,11 @@ extension DatasetReportContext {
                            sizeName: "total coupling strength", unitNoun: "distinct cited works"),
             label: { Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
+            clusterCategories: categoryLabels, categorySource: "\(categorySourceName): the records' own categories against those of the other records of the map",
             termSource: "title words of the cluster's records, against all \(records.count) citing records",
             selection: selection, seed: parameters.seed, minimumG2: parameters.minimumLabelG2)
         return (ReportSection(title: title, blocks: blocks),
-                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels))
+                map.metrics(ids: dataset.workIDs, terms: termLabels, venues: venueLabels, categories: categoryLabels))
     }
 
     /// Size of the intersection of two ascending lists. O(|a| + |b|).
@@ -87,8 +89,7 @@ extension DatasetSection {
         let p = context.parameters
         return ReportPart(
             [section],
-            methods: [MethodCatalogue.coupling, MethodCatalogue.associationStrength, MethodCatalogue.leiden,
-                      MethodCatalogue.clusterLabels, MethodCatalogue.dunning],
+            methods: MethodCatalogue.mapMethods(MethodCatalogue.coupling, comparedWithLiteratures: context.mapGrouping != nil),
             parameters: [
                 ("coupling map", "the \(p.couplingTop) citing records of largest total coupling strength"),
                 ("map links", "association strength; clusters by Leiden, resolution 1, 10 iterations, seed \(p.seed); the 4 strongest links of each item drawn"),

@@ -1,12 +1,12 @@
-/// One section of a dataset report as a value: its name (shown in progress) and the
-/// function that builds its ``ReportPart`` from the shared ``DatasetReportContext``,
-/// filling its block of `metrics.json`. The function returns nil when the section does not
-/// apply to the dataset (no layer for it, not an imported corpus, …).
+/// One section of a dataset report as a value (see ``SectionDefinition``): its name (shown
+/// in progress) and the function that builds its ``ReportPart`` from the shared
+/// ``DatasetReportContext``, filling its block of `metrics.json`. The function returns nil
+/// when the section does not apply to the dataset (no layer for it, not an imported corpus, …).
 ///
 /// ``DatasetReportBuilder/sections`` lists the sections in report order; each section is
 /// defined in the file of its builder function (`DatasetReportContext+<Section>.swift`), so
 /// a new section is one new file plus one entry in that list.
-struct DatasetSection: Sendable {
+struct DatasetSection: SectionDefinition {
     let name: String
     let build: @Sendable (DatasetReportContext, inout DatasetMetrics) throws -> ReportPart?
 
@@ -43,15 +43,15 @@ extension DatasetSection {
     }
     static let centralWorks = DatasetSection("central works") { context, metrics in
         guard let graph = context.citation?.graph else { return nil }
-        let (section, topLists) = context.centralitySection(graph: graph)
+        let (part, topLists) = context.centralitySection(graph: graph)
         metrics.citation?.centrality = topLists
-        return ReportPart([section], methods: AnalysisCatalogue.topListMethods(context.parameters.analysis))
+        return part
     }
     static let citationCommunities = DatasetSection("citation communities") { context, metrics in
         guard let graph = context.citation?.graph else { return nil }
-        let (section, comparison) = context.citationCommunitiesSection(graph: graph)
+        let (part, comparison) = context.citationCommunitiesSection(graph: graph)
         metrics.citation?.communities = comparison
-        return ReportPart([section], methods: comparison == nil ? [] : MethodCatalogue.communityComparison)
+        return part
     }
     static let diffusion = DatasetSection("concept diffusion") { context, _ in
         try context.diffusionSection().map { ReportPart([$0]) }

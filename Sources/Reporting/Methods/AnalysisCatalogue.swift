@@ -76,7 +76,7 @@ public enum AnalysisCatalogue {
             key: "approximateBetweenness", reportKey: nil, name: "approximate betweenness",
             meaning: "an estimate of the share of ordered pairs whose shortest chains pass through the work", isCount: false,
             compute: { g, p, log in
-                let estimate = g.approximateBetweenness(epsilon: p.epsilon, delta: p.delta, seed: p.seed)
+                let estimate = approximateBetweenness(g, p)
                 log("approximateBetweenness: \(estimate.samples) sampled pairs, at most \(estimate.maximumSamples) (KADABRA, ε \(p.epsilon), δ \(p.delta), seed \(p.seed), vertex-diameter bound \(estimate.vertexDiameterBound))")
                 return estimate.scores
             },
@@ -114,11 +114,11 @@ public enum AnalysisCatalogue {
             isCount: true, compute: { g, _, _ in g.coreNumbers(.out).map(Double.init) }, methods: { _ in [] }, parameterRow: nil),
         NodeMeasure(
             key: "louvain", reportKey: nil, name: "Louvain community", meaning: "the community number (0, 1, … by first node)",
-            isCount: true, compute: { g, p, log in communityNumbers(g.louvain(resolution: p.resolution, seed: p.seed), "louvain", p, log) },
+            isCount: true, compute: { g, p, log in communityNumbers(communities(g, p, leiden: false), "louvain", p, log) },
             methods: { _ in [] }, parameterRow: nil),
         NodeMeasure(
             key: "leiden", reportKey: nil, name: "Leiden community", meaning: "the community number (0, 1, … by first node)",
-            isCount: true, compute: { g, p, log in communityNumbers(g.leiden(resolution: p.resolution, seed: p.seed), "leiden", p, log) },
+            isCount: true, compute: { g, p, log in communityNumbers(communities(g, p, leiden: true), "leiden", p, log) },
             methods: { _ in [] }, parameterRow: nil),
     ]
 
@@ -134,6 +134,20 @@ public enum AnalysisCatalogue {
     public static func topListMethods(_ parameters: AnalysisParameters) -> [Method] {
         [MethodCatalogue.centralityRankingMethod(limit: parameters.topListSize)]
             + topListKeys.compactMap(measure).flatMap { $0.methods(parameters) }
+    }
+
+    /// Approximate betweenness as the catalogue computes it (``measures``' `approximateBetweenness`
+    /// and `bench`): directed, ε, δ and seed from `p`, by `method` (KADABRA by default).
+    static func approximateBetweenness(_ g: Graph, _ p: AnalysisParameters,
+                                       method: ApproximateBetweennessMethod = .kadabra) -> ApproximateBetweenness {
+        g.approximateBetweenness(epsilon: p.epsilon, delta: p.delta, seed: p.seed, method: method)
+    }
+
+    /// Modularity communities as the catalogue computes them (`louvain` and `leiden` of
+    /// ``measures`` and `bench`): resolution and seed from `p`; Leiden with its default
+    /// 2 iterations, Louvain one run.
+    static func communities(_ g: Graph, _ p: AnalysisParameters, leiden: Bool) -> CommunityDetection {
+        leiden ? g.leiden(resolution: p.resolution, seed: p.seed) : g.louvain(resolution: p.resolution, seed: p.seed)
     }
 
     /// A number as people write it: 0.85, 1, 1e-12.

@@ -33,6 +33,12 @@ struct CommunityComparison: Encodable, Sendable {
     var nmi: Double?
     /// Adjusted Rand index; nil when not meaningful.
     var ari: Double?
+    /// The detected community behind each row of ``contingency`` (not written to metrics.json).
+    var communityIDs: [Int]
+
+    private enum CodingKeys: String, CodingKey {
+        case algorithm, runs, seed, works, communities, modularity, groupModularity, groups, communitySizes, contingency, nmi, ari
+    }
 
     /// Compares `detected` with `grouping` over the works `compared` (indices into both).
     init(algorithm: String, runs: Int, seed: UInt64, detected: CommunityDetection, grouping: Partition, compared: [Int], groupModularity: Double?) {
@@ -52,6 +58,7 @@ struct CommunityComparison: Encodable, Sendable {
         let rows = counts.keys.sorted { size($0) != size($1) ? size($0) > size($1) : $0 < $1 }
         let usedGroups = grouping.groupNames.indices.filter { g in counts.values.contains { $0[g] > 0 } }
         communities = rows.count
+        communityIDs = rows
         groups = usedGroups.map { grouping.groupNames[$0] }
         communitySizes = rows.map(size)
         contingency = rows.map { c in usedGroups.map { counts[c]?[$0] ?? 0 } }
@@ -91,8 +98,9 @@ struct CommunityComparison: Encodable, Sendable {
     /// table and the contingency table — or, in degenerate cases, a paragraph saying why
     /// there is nothing to compare. `subject` names the linked works ("works linked by a
     /// citation"); the readings complete the sentence "… : <reading>".
+    /// `rowName` names a row by its detected community (default C1, C2, … by size).
     func blocks(prefix: String, groupTitle: String, subject: String,
-                largely: String, partly: String, not: String) -> [ReportBlock] {
+                largely: String, partly: String, not: String, rowName: ((Int) -> String?)? = nil) -> [ReportBlock] {
         guard works >= 2 else {
             return [.paragraph("Fewer than two \(subject), so there are no communities to compare with the groups of '\(groupTitle)'.")]
         }
@@ -133,10 +141,10 @@ struct CommunityComparison: Encodable, Sendable {
         for row in contingency { for (j, c) in row.enumerated() { totals[j] += c } }
         blocks.append(.table(ReportTable(
             name: "\(prefix)-by-group", title: "Detected communities by \(groupTitle)",
-            caption: "The \(works) \(subject) by detected community (rows, largest first; C1, C2, … are arbitrary names) and group of '\(groupTitle)' (columns). A community drawn from one column reproduces a group; a row spread over several columns mixes groups.",
+            caption: "The \(works) \(subject) by detected community (rows, largest first\(rowName == nil ? "; C1, C2, … are arbitrary names" : "")) and group of '\(groupTitle)' (columns). A community drawn from one column reproduces a group; a row spread over several columns mixes groups.",
             columns: ["community", "works"] + groups,
             rows: contingency.enumerated().map { k, row in
-                [.text("C\(k + 1)"), .integer(communitySizes[k])] + row.map { .integer($0) }
+                [.text(rowName?(communityIDs[k]) ?? "C\(k + 1)"), .integer(communitySizes[k])] + row.map { .integer($0) }
             } + [[.text("total"), .integer(works)] + totals.map { .integer($0) }])))
         return blocks
     }

@@ -10,6 +10,10 @@ struct MapMetrics: Encodable, Sendable {
         var works: [String]
         var terms: [ClusterTerm]
         var venues: [ClusterTerm]
+        /// The cluster's automatic name (``SimilarityMap/clusterName(_:terms:categories:venues:)``).
+        var name: String
+        /// Its most over-represented categories (G²), from the works' `categories`.
+        var categories: [ClusterTerm]
     }
     var works: Int
     var pairs: Int
@@ -108,13 +112,11 @@ struct SimilarityMap: Sendable {
     /// items a group, the comparison of the clusters with the groups).
     func blocks(wording w: Wording, label: (Int) -> String, tooltip: (Int) -> String, dois: [String?],
                 grouping: Partition?, groupTitle: String, clusterTerms: [[ClusterTerm]], clusterVenues: [[ClusterTerm]],
+                clusterCategories: [[ClusterTerm]] = [], categorySource: String = "",
                 termSource: String, selection: String, seed: UInt64, minimumG2: Double) throws -> [ReportBlock] {
         let k = items.count
         var blocks: [ReportBlock] = []
-        let clusterNames = clusters.indices.map { c -> String in
-            let terms = clusterTerms[c].prefix(2).map(\.term)
-            return "Cluster \(c + 1)" + (terms.isEmpty ? "" : ": " + terms.joined(separator: ", "))
-        }
+        let clusterNames = clusterNames(terms: clusterTerms, categories: clusterCategories, venues: clusterVenues)
         let groupValues: [String?]? = grouping.map { g in
             items.map { v in
                 let name = g.groupNames[Int(g.groupOf[v])]
@@ -122,7 +124,9 @@ struct SimilarityMap: Sendable {
             }
         }
         let withGroup = groupValues?.compactMap { $0 }.count ?? 0
-        let colourByGroup = withGroup > 0
+        // Colour by group only where the groups can show something: at least half the items
+        // have one and they span two groups; otherwise the clusters are the colours.
+        let colourByGroup = withGroup > 0 && 2 * withGroup >= k && Set(groupValues?.compactMap { $0 } ?? []).count >= 2
         let colours: Partition = colourByGroup
             ? Partition.bySize(groupValues ?? [])
             : Partition(values: clusterOf.map { clusterNames[$0] }, order: clusterNames)
@@ -143,7 +147,8 @@ struct SimilarityMap: Sendable {
         let caption = "\(w.title) of \(selection). Links: each \(singular(w.itemNoun)) keeps its 4 strongest links by association strength among the pairs \(w.pairNoun) at least twice (\(links.count) of the \(pairs) \(w.pairNoun) pairs are drawn; the clusters use all of them). "
             + (colourByGroup
                ? "Colour: the \(singular(w.itemNoun))'s group of '\(groupTitle)' (\(withGroup) of \(k) have one); the clusters are in the table below. "
-               : "Colour: the Leiden cluster, named by its most over-represented title terms (log-likelihood ratio). ")
+               : "Colour: the Leiden cluster, named by its most over-represented title terms, categories and venues (log-likelihood ratio)"
+                 + (withGroup > 0 ? " (not the groups of '\(groupTitle)': only \(withGroup) of the \(k) \(w.itemNoun) have one, or they are all in one group). " : ". "))
             + figure.caption
         var mapFigure = try ReportFigure.rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
                                                   dot: figure.dotGraph, engine: figure.engine)
@@ -157,12 +162,16 @@ struct SimilarityMap: Sendable {
 
         blocks.append(.table(ReportTable(
             name: "\(w.prefix)-clusters", title: "\(w.title): clusters and their labels",
-            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label term needs at least two documents and G² ≥ \(ReportCell.number(minimumG2, digits: 2).display); a dash: no term passes.",
-            columns: ["cluster", w.itemNoun, "label (terms, G²)", "venues (G²)", "members (by \(w.sizeName))"],
+            caption: "Leiden clusters (weighted by association strength, resolution 1, seed \(seed), 10 iterations; modularity \(ReportCell.number(detection.modularity, digits: 3).display)), largest first. Labels are the terms most over-represented by log-likelihood ratio (G², Dunning 1993): \(termSource); "
+                + (clusterCategories.isEmpty ? "" : "categories: \(categorySource); ")
+                + "venues: the \(w.itemNoun)' own venues against those of the other \(w.itemNoun) of the map. A label term needs at least two documents and G² ≥ \(ReportCell.number(minimumG2, digits: 2).display); a dash: no term passes. "
+                + "The name joins the two best title terms with the best category and venue.",
+            columns: ["cluster", "name", w.itemNoun, "label (terms, G²)"] + (clusterCategories.isEmpty ? [] : ["categories (G²)"])
+                + ["venues (G²)", "members (by \(w.sizeName))"],
             rows: clusters.enumerated().map { c, members in
-                [.text("\(c + 1)"), .integer(members.count),
-                 .text(Self.termList(clusterTerms[c])), .text(Self.termList(clusterVenues[c])),
-                 .text(members.map { label(items[$0]) }.joined(separator: "; "))]
+                [.text("\(c + 1)"), .text(clusterNames[c]), .integer(members.count), .text(Self.termList(clusterTerms[c]))]
+                    + (clusterCategories.isEmpty ? [] : [.text(Self.termList(clusterCategories[c]))])
+                    + [.text(Self.termList(clusterVenues[c])), .text(members.map { label(items[$0]) }.joined(separator: "; "))]
             })))
 
         blocks.append(.table(ReportTable(
@@ -178,35 +187,26 @@ struct SimilarityMap: Sendable {
             },
             displayLimit: 0)))
 
-        if grouping != nil, withGroup >= 2 {
-            let compared = (0..<k).filter { groupValues?[$0] != nil && !network.neighbors(of: Int32($0)).isEmpty }
-            let restricted = Partition(values: groupValues ?? [])
-            let comparison = CommunityComparison(
-                algorithm: "Leiden (association strength)", runs: 1, seed: seed, detected: detection, grouping: restricted,
-                compared: compared, groupModularity: network.modularity(of: restricted.groupOf))
-            blocks += comparison.blocks(
-                prefix: "\(w.prefix)-clusters", groupTitle: groupTitle, subject: "\(w.itemNoun) of the map with a group and a link",
-                largely: "the clusters of the map largely reproduce the groups of '\(groupTitle)'.",
-                partly: "the clusters of the map reproduce the groups of '\(groupTitle)' only in part.",
-                not: "the clusters of the map cut across the groups of '\(groupTitle)'.")
-        }
+        blocks += comparisonBlocks(wording: w, groupValues: groupValues, groupTitle: groupTitle, clusterNames: clusterNames, seed: seed)
         return blocks
     }
 
     /// The map's `metrics.json` block.
-    func metrics(ids: [String], terms: [[ClusterTerm]], venues: [[ClusterTerm]]) -> MapMetrics {
-        MapMetrics(works: items.count, pairs: network.edgeCount, modularity: detection.modularity,
-                   clusters: clusters.enumerated().map { c, members in
-                       MapMetrics.Cluster(size: members.count, works: members.map { ids[items[$0]] },
-                                          terms: c < terms.count ? terms[c] : [], venues: c < venues.count ? venues[c] : [])
-                   })
+    func metrics(ids: [String], terms: [[ClusterTerm]], venues: [[ClusterTerm]], categories: [[ClusterTerm]] = []) -> MapMetrics {
+        let names = clusterNames(terms: terms, categories: categories, venues: venues)
+        return MapMetrics(works: items.count, pairs: network.edgeCount, modularity: detection.modularity,
+                          clusters: clusters.enumerated().map { c, members in
+                              MapMetrics.Cluster(size: members.count, works: members.map { ids[items[$0]] },
+                                                 terms: c < terms.count ? terms[c] : [], venues: c < venues.count ? venues[c] : [],
+                                                 name: names[c], categories: c < categories.count ? categories[c] : [])
+                          })
     }
 
     static func termList(_ terms: [ClusterTerm]) -> String {
         terms.isEmpty ? "–" : terms.map { "\($0.term) (\(ReportCell.number($0.llr, digits: 1).display))" }.joined(separator: "; ")
     }
 
-    private func singular(_ noun: String) -> String {
+    func singular(_ noun: String) -> String {
         noun.hasSuffix("s") ? String(noun.dropLast()) : noun
     }
 }

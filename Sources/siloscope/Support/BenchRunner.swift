@@ -3,20 +3,14 @@ import NetworkAlgorithms
 import NetworkCore
 import Reporting
 
-/// The tasks `siloscope bench` times, in the order they run and are reported.
-enum BenchTask: String, CaseIterable, Sendable {
-    case load
-    case weakComponents
-    case strongComponents
-    case pagerank
-    case kcore
-    case kcoreAll
-    case topologicalOrder
-    case betweenness
-    case approximateBetweenness
-    case approximateBetweennessRK
-    case leiden
-    case louvain
+/// The tasks `siloscope bench` times, in the order they run and are reported: `load`
+/// (reading the file and building the CSR arrays), then the tasks of the analysis
+/// catalogue (``AnalysisCatalogue/benchmarkTasks``), which defines their names, parameters
+/// and computations.
+enum BenchTask {
+    static let load = "load"
+    /// Every task name, in run order.
+    static let names: [String] = [load] + AnalysisCatalogue.benchmarkTasks.map(\.name)
 }
 
 /// The time of one task: best of `repeats` runs, or why it was skipped.
@@ -102,10 +96,10 @@ struct BenchReport: Encodable {
             if let peak = input.peakMemoryBytes { out += ", peak RSS so far \(Self.megabytes(peak))" }
             out += "\n"
             out += Self.pad("task", 24) + Self.pad("seconds", 14, right: true) + "  repeats\n"
-            for task in BenchTask.allCases {
-                guard let t = input.tasks[task.rawValue] else { continue }
+            for task in BenchTask.names {
+                guard let t = input.tasks[task] else { continue }
                 let seconds = t.seconds.map { String(format: "%.6f", $0) } ?? "-"
-                var line = Self.pad(task.rawValue, 24) + Self.pad(seconds, 14, right: true) + "  " + String(t.repeats)
+                var line = Self.pad(task, 24) + Self.pad(seconds, 14, right: true) + "  " + String(t.repeats)
                 if let skipped = t.skipped { line += "  (skipped: \(skipped))" }
                 if let q = t.modularity { line += String(format: "  (modularity %.6f)", q) }
                 if let r = t.samples { line += "  (\(r) samples)" }
@@ -132,14 +126,16 @@ struct BenchRunner {
     var betweennessMaxArcs: Int
     var approximateBetweennessMaxArcs: Int
     var progress: ProgressLog
+    /// The parameters of every task (``AnalysisCatalogue/benchmarkParameters``).
+    var parameters = AnalysisCatalogue.benchmarkParameters
 
-    /// Loads `path` (best of `repeats` loads when `.load` is among `tasks`, else once)
-    /// and times every task of `tasks` on the graph.
+    /// Loads `path` (best of `repeats` loads when `load` is among `tasks`, else once)
+    /// and times every task of `tasks` (names of ``BenchTask/names``) on the graph.
     /// - Throws: ``InputError`` when the file cannot be read.
-    func run(path: String, reverse: Bool, tasks: [BenchTask]) throws -> BenchInputResult {
+    func run(path: String, reverse: Bool, tasks: [String]) throws -> BenchInputResult {
         progress("bench: loading \(path)")
         var timings: [String: BenchTiming] = [:]
-        let loadRuns = tasks.contains(.load) ? repeats : 1
+        let loadRuns = tasks.contains(BenchTask.load) ? repeats : 1
         var best = Double.infinity
         var graph: Graph?
         for _ in 0..<loadRuns {
@@ -150,86 +146,40 @@ struct BenchRunner {
             graph = input.graph
         }
         guard let graph else { throw InputError(file: path, message: "could not be loaded") }
-        if tasks.contains(.load) { timings[BenchTask.load.rawValue] = BenchTiming(seconds: best, repeats: loadRuns) }
+        if tasks.contains(BenchTask.load) { timings[BenchTask.load] = BenchTiming(seconds: best, repeats: loadRuns) }
         progress("bench: \(graph.nodeCount) nodes, \(graph.arcCount) arcs")
 
-        for task in tasks where task != .load {
-            progress("bench: \(task.rawValue)")
-            timings[task.rawValue] = time(task, on: graph)
+        for name in tasks where name != BenchTask.load {
+            guard let task = AnalysisCatalogue.benchmarkTask(name) else { continue }
+            progress("bench: \(name)")
+            timings[name] = time(task, on: graph)
         }
         return BenchInputResult(file: path, nodes: graph.nodeCount, arcs: graph.arcCount, tasks: timings,
                                 peakMemoryBytes: Self.peakResidentBytes(), csrBytes: Self.csrBytes(graph))
     }
 
-    /// Times one task (not `.load`) on `graph`.
-    func time(_ task: BenchTask, on graph: Graph) -> BenchTiming {
-        switch task {
-        case .load:
-            return BenchTiming(seconds: nil, repeats: 0, skipped: "load is timed by run(path:)")
-        case .weakComponents:
-            return measure { graph.weakComponents().count }
-        case .strongComponents:
-            return measure { graph.strongComponents().count }
-        case .pagerank:
-            var timing = measure { graph.pageRank(damping: 0.85, tolerance: 1e-10).scores.count }
-            let sweeps = graph.pageRank(damping: 0.85, tolerance: 1e-10).iterations
-            timing.note = "Gauss–Seidel by strong component: at most \(sweeps) sweeps per component"
-            return timing
-        case .kcore:
-            return measure { graph.coreNumbers().count }
-        case .kcoreAll:
-            return measure { graph.coreNumbers(.all).count }
-        case .topologicalOrder:
-            let cyclic = graph.topologicalOrder().order == nil
-            var timing = measure {
-                switch graph.topologicalOrder() {
-                case .order(let order): return order.count
-                case .cycle: return graph.condensation().components.count
-                }
-            }
-            if cyclic { timing.note = "cyclic: topological order attempt plus condensation" }
-            return timing
-        case .betweenness:
-            guard graph.arcCount <= betweennessMaxArcs else {
-                return BenchTiming(seconds: nil, repeats: 0,
-                                   skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
-            }
-            return measure { graph.betweenness().count }
-        case .approximateBetweenness:
-            guard graph.arcCount <= approximateBetweennessMaxArcs else {
-                return BenchTiming(seconds: nil, repeats: 0,
-                                   skipped: "\(graph.arcCount) arcs > --approximate-betweenness-max-arcs \(approximateBetweennessMaxArcs)")
-            }
-            return approximate(on: graph, method: .kadabra)
-        case .approximateBetweennessRK:
-            guard graph.arcCount <= betweennessMaxArcs else {
-                return BenchTiming(seconds: nil, repeats: 0,
-                                   skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
-            }
-            return approximate(on: graph, method: .riondatoKornaropoulos)
-        case .leiden, .louvain:
-            var q = 0.0
-            var timing = measure {
-                let found = task == .leiden ? graph.leiden(resolution: 1, seed: 1, iterations: 2)
-                                            : graph.louvain(resolution: 1, seed: 1)
-                q = found.modularity
-                return found.partition.groupCount
-            }
-            timing.modularity = q
-            return timing
+    /// Times one catalogue task on `graph`: skipped above its arc limit, else best of
+    /// `repeats` runs with the outcome's modularity or samples and the task's note.
+    func time(_ task: BenchmarkTask, on graph: Graph) -> BenchTiming {
+        switch task.arcLimit {
+        case .exactBetweenness? where graph.arcCount > betweennessMaxArcs:
+            return BenchTiming(seconds: nil, repeats: 0,
+                               skipped: "\(graph.arcCount) arcs > --betweenness-max-arcs \(betweennessMaxArcs)")
+        case .approximateBetweenness? where graph.arcCount > approximateBetweennessMaxArcs:
+            return BenchTiming(seconds: nil, repeats: 0,
+                               skipped: "\(graph.arcCount) arcs > --approximate-betweenness-max-arcs \(approximateBetweennessMaxArcs)")
+        default:
+            break
         }
-    }
-
-    /// Times approximate betweenness (ε 0.01, δ 0.1, seed 1) by `method`, with the samples drawn.
-    private func approximate(on graph: Graph, method: ApproximateBetweennessMethod) -> BenchTiming {
-        var samples = 0
+        var last: BenchmarkOutcome?
         var timing = measure {
-            let a = graph.approximateBetweenness(epsilon: 0.01, delta: 0.1, seed: 1, method: method)
-            samples = a.samples
-            return a.scores.count
+            let outcome = task.run(graph, parameters)
+            last = outcome
+            return outcome.size
         }
-        timing.samples = samples
-        timing.note = "\(method.rawValue), ε 0.01, δ 0.1"
+        timing.modularity = last?.modularity
+        timing.samples = last?.samples
+        timing.note = task.note(graph, parameters)
         return timing
     }
 
@@ -265,15 +215,6 @@ struct BenchRunner {
             + 8 * (graph.weights?.count ?? 0)
     }
 
-    /// VmHWM from /proc/self/status in bytes: the peak resident set size of the process
-    /// so far. Nil where /proc is unavailable.
-    static func peakResidentBytes() -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 2, let kb = Int(fields[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-            return kb * 1024
-        }
-        return nil
-    }
+    /// VmHWM: the peak resident set size of the process so far (nil off Linux).
+    static func peakResidentBytes() -> Int? { PeakMemory.residentBytes() }
 }

@@ -84,6 +84,71 @@ struct FieldAssignerTests {
         #expect(w.allSatisfy { $0.source == nil })
     }
 
+    /// The catalogue matches the NLM MEDLINE abbreviation as a whole key: "Ecol Lett"
+    /// (Ecology letters, NLM; Scopus source 14599, ISSN 1461-023X, code 1100 Agricultural
+    /// and Biological Sciences in the raw subject-areas.tsv) is placed; "Ecol" (a prefix of
+    /// it and of every other Ecol… abbreviation), "Ecol Lett J" (longer) and "J Wildl" (a
+    /// prefix of "J Wildl Dis") are not.
+    @Test(.enabled(if: SharedData.path("classification/scopus-asjc") != nil, "needs ../shared/data/classification"))
+    func catalogueAbbreviationAndNearMissesThatMustNotMatch() throws {
+        let t = try ClassificationTables.shared.get()
+        let works = [Self.cited("ECOL LETT"), Self.cited("Ecol"), Self.cited("Ecol Lett J"), Self.cited("J WILDL")]
+        let (a, c) = FieldAssigner(level: .asjcArea, tables: t).assign(works)
+        #expect(a[0].source == .catalogue && a[0].key == "venue:ECOL LETT")
+        #expect(a[0].categories == (try Self.rawAreas("1461023X", t)))
+        #expect(a[0].categories == ["Agricultural and Biological Sciences"])
+        #expect(a[1].source == nil && a[2].source == nil && a[3].source == nil)
+        #expect(c.cited.assigned == 1 && c.cited.byRoute == ["catalogue": 1])
+    }
+
+    /// The catalogue by ISSN: a record of the Journal of the Association for Information
+    /// Science and Technology prints ISSN 2330-1635, which the 2017 Scopus table does not list
+    /// (it lists 2330-1643 for source 21100307484). The raw NLM catalogue gives 2330-1635 as
+    /// the print ISSN of NLM id 101623951, which pubmed-map.tsv maps to Scopus source
+    /// 21100307484: codes 1700, 1800, 3300 → Computer Science, Decision Sciences, Social
+    /// Sciences. Its venue is given as "JASIST", which no catalogue title matches, so only
+    /// the ISSN can place it. An ISSN in no table places nothing.
+    @Test(.enabled(if: SharedData.path("classification/scopus-asjc") != nil, "needs ../shared/data/classification"))
+    func catalogueByISSN() throws {
+        let t = try ClassificationTables.shared.get()
+        #expect(t.asjcByISSN["23301635"] == nil)
+        func record(_ issn: String) -> FieldEvidence {
+            var f = SubjectFields()
+            f.issns = [issn]
+            return FieldEvidence(venue: "JASIST", isCiting: true, fields: f)
+        }
+        let (a, c) = FieldAssigner(level: .asjcArea, tables: t).assign([record("23301635"), record("23301630")])
+        #expect(a[0].source == .catalogue && a[0].key == "issn:23301635")
+        #expect(a[0].categories == ["Computer Science", "Decision Sciences", "Social Sciences"])
+        #expect(a[1].source == nil)
+        #expect(c.citing.byRoute == ["catalogue": 1])
+    }
+
+    /// A cited work that states an ISSN (Crossref, CSL-JSON references do) meets a citing
+    /// record of the same ISSN whatever its venue is called: dataset-venue, key issn:….
+    /// An ISSN one digit away does not.
+    @Test func citedWorkMatchesACitingRecordByISSN() throws {
+        let t = try ClassificationTables.shared.get()
+        func cited(_ venue: String, issn: String) -> FieldEvidence {
+            var f = SubjectFields()
+            f.issns = [issn]
+            return FieldEvidence(venue: venue, volume: "3", isCiting: false, fields: f)
+        }
+        let works = [Self.citing("JOURNAL OF WILDLIFE MANAGEMENT", wc: ["Ecology"], issn: ["0022541X"]),
+                     cited("Wildl. Mgmt", issn: "0022541X"), cited("Wildl. Mgmt", issn: "00225418")]
+        let (a, _) = FieldAssigner(level: .wosCategory, tables: t).assign(works)
+        #expect(a[1].source == .datasetVenue && a[1].key == "issn:0022541X" && a[1].categories == ["Ecology"])
+        #expect(a[2].source == nil)
+    }
+
+    /// A user table is matched on the whole venue key too: "OIKOS SUPPL" is not "OIKOS".
+    @Test func userTableDoesNotMatchALongerVenue() throws {
+        let t = try ClassificationTables.shared.get()
+        let (a, _) = FieldAssigner(level: .wosCategory, tables: t, userTable: ["venue:OIKOS": ["Ecology"]])
+            .assign([Self.cited("Oikos"), Self.cited("OIKOS SUPPL"), Self.cited("OIK")])
+        #expect(a.map(\.source) == [.userTable, nil, nil])
+    }
+
     static func rawAreas(_ issn: String, _ t: ClassificationTables) throws -> [String] {
         WorkCategories.asjc(try ClassificationTablesTests.rawCodes(issn: issn), tables: t).asjcArea
     }

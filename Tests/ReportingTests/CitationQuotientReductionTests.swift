@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import Reporting
+
+/// The citation quotient is drawn with circo, which is for a few groups: with more than
+/// ``DrawnQuotient/keptGroups`` named groups only the largest keep a node, the others are
+/// one merged node, and the caption says so (an import's ~100 WoS categories took circo
+/// over 10 minutes).
+@Suite("Citation quotient of many groups")
+struct CitationQuotientReductionTests {
+    /// 15 groups G00…G14; group k has 16 − k works (sizes 16 … 2, so size order is G00 first);
+    /// each work cites the first work of the next group, so every group cites another.
+    static func dataset() throws -> (root: URL, folder: String) {
+        var works = "id,label,year,field,source\n"
+        var cites = "citing,cited,source\n"
+        for k in 0..<15 {
+            for i in 0..<(16 - k) {
+                works += "w\(k)_\(i),W\(k) \(i),2000,G\(String(format: "%02d", k)),t\n"
+                cites += "w\(k)_\(i),w\((k + 1) % 15)_0,t\n"
+            }
+        }
+        return try CentralityCommunitiesTests.dataset(works: works, cites: cites)
+    }
+
+    @Test func onlyTheLargestGroupsAreDrawn() throws {
+        let (root, folder) = try Self.dataset()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try DatasetReportBuilder(parameters: CentralityCommunitiesTests.parameters).build(folder: folder)
+        let figure = try #require(report.allFigures.first { $0.name == "citation-quotient" })
+        // 8 named groups of their own + "other 7 groups" = 9 nodes.
+        #expect(figure.caption.contains("Quotient graph of 9 groups"))
+        #expect(figure.caption.contains("Only the 8 largest groups have a node of their own; the 7 others are drawn as one node"))
+        let svg = String(decoding: figure.svg, as: UTF8.self)
+        #expect(svg.contains("<title>g8</title>") && !svg.contains("<title>g9</title>"))
+        // G00 (16 works) is drawn, G14 (2 works) is merged; the mixing table keeps all 15.
+        #expect(svg.contains("G00") && !svg.contains("G14") && svg.contains("other 7 groups"))
+        let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
+        #expect(mixing.rows.count == 15)
+    }
+}
