@@ -206,9 +206,14 @@ public enum ScopusReference {
                 var k = 0
                 while k + 1 < parts.count, isSurnameGiven(parts[k]) { k += 1 }
                 let next = parts[min(k, parts.count - 1)].lowercased()
-                if k > 0, k < parts.count, next == "et al." || next == "et al" || looksLikeTitleStart(parts[k]) {
+                // Two names or more in a row need no title check (`Collins Patricia Hill, Bilge Sirma, Intersectionality`).
+                // (but not when the next part goes on in lower case: `Berkeley Computing, Data Science, and Society …`).
+                let continues = parts[min(k, parts.count - 1)].first?.isLowercase == true
+                if k > 0, k < parts.count, (k >= 2 && !continues) || next == "et al." || next == "et al" || looksLikeTitleStart(parts[k]) {
                     for p in parts[..<k] {
-                        let words = p.split(separator: " ").map(String.init)
+                        var words = p.split(separator: " ").map(String.init)
+                        // `vom Brocke Jan`: the particle belongs to the surname.
+                        if words.count > 2, words[0].first?.isLowercase == true { words = [words[0] + " " + words[1]] + words.dropFirst(2) }
                         authors.append(AuthorName(family: words[0], initials: AuthorName.initials(ofGiven: words.dropFirst().joined(separator: " "))))
                     }
                     parts.removeFirst(k)
@@ -223,13 +228,23 @@ public enum ScopusReference {
         return parts
     }
 
-    /// `Donoho David`, `Chen Ouhao`, `Geigle Chase`: two or three capitalised words of letters.
+    /// `Donoho David`, `Chen Ouhao`, `Wilkerson Michelle Hoda`, `Lee John C. K.`, `Kafura Dennis G.`:
+    /// a capitalised surname and given name (letters, `-`, `'`), then at most two more given
+    /// names or initials (`C.`, `K`), four words at most.
     static func isSurnameGiven(_ s: String) -> Bool {
-        let words = s.split(separator: " ")
-        guard (2...3).contains(words.count) else { return false }
-        return words.allSatisfy { w in
+        var words = s.split(separator: " ")[...]
+        // A lower-case particle may lead (`vom Brocke Jan`, `van Dijk Jan`).
+        if let f = words.first, f.first?.isLowercase == true, AuthorName.keyParticles.contains(String(f)) || f == "vom" || f == "zu" { words = words.dropFirst() }
+        guard (2...4).contains(words.count) else { return false }
+        func name(_ w: Substring) -> Bool {
             w.count >= 2 && w.first?.isUppercase == true && w.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
         }
+        func initials(_ w: Substring) -> Bool {
+            let letters = w.filter { $0 != "." }
+            return (1...3).contains(letters.count) && letters.allSatisfy(\.isUppercase)
+        }
+        let first = words.startIndex
+        return name(words[first]) && name(words[first + 1]) && words.dropFirst(2).allSatisfy { name($0) || initials($0) }
     }
 
     /// A title's first comma part has a lower-case word, or more than four words (not a given name).

@@ -14,6 +14,9 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
     case key
     /// Same reference text (no author, no identifier), folded.
     case rawText = "raw-text"
+    /// One side prints no personal first author (none, `[Anonymous]`, or an organisation):
+    /// years within tolerance and the titles (or a WoS title abbreviation) agree.
+    case title
     /// Matched nothing: a new work.
     case new
 
@@ -40,7 +43,18 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
 ///    and first page. Among several candidates the one with the exact year, then the
 ///    lowest index, wins (deterministic).
-/// 3. **Raw text**: a reference with neither author nor identifier matches a work first
+///    Surnames are compared by their blocking keys (``AuthorName/matchKeys``): `De Veaux`,
+///    `Veaux De` and `DeVeaux` share `veaux`. A volume or first page that differs does not
+///    separate two references with nearly the same title (``nearlySameTitle(_:_:)``: an
+///    early-view page range `2.1-2.16` against the issue's `15-30`).
+/// 3. **Title** (no personal author on one side): when the key finds nothing and the
+///    candidate or the work prints no personal first author (``AuthorName/looksPersonal``),
+///    works of a year within the tolerance whose title (or, for a title-less author-less
+///    work, its source: WoS prints a report's title there) starts with the same two
+///    significant words (first three letters of each) are compared: both titles known →
+///    Dice ≥ `minimumDice` with at least four tokens in each; else the abbreviation must
+///    match the title word by word (``sourcesMatch(words:_:)``, strong, three or more words).
+/// 4. **Raw text**: a reference with neither author nor identifier matches a work first
 ///    created from the same folded text.
 ///
 /// Complexity: O(1) expected per identifier lookup; a key lookup compares with the works
@@ -62,8 +76,10 @@ struct WorkIndex {
     private var byOpenAlex: [String: Int] = [:]
     private var byPMID: [String: Int] = [:]
     private var byNative: [String: Int] = [:]
-    /// Works by `surname|year` (the fallback key's blocks).
+    /// Works by `surname key|year` (the fallback key's blocks, ``AuthorName/matchKeys``).
     private var bySurname: [String: [Int]] = [:]
+    /// Works by `year|two title-word prefixes` (the title rule's blocks).
+    private var byTitleStart: [String: [Int]] = [:]
     private var byRaw: [String: Int] = [:]
     let options: MatchOptions
     /// Identifier matches refused, with the reason (for the log).
@@ -81,9 +97,15 @@ struct WorkIndex {
         if let o = n.work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
         if let p = n.work.pmid, byPMID[p] == nil { byPMID[p] = i }
         for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
-        if let s = n.work.authors.first?.matchKey, !s.isEmpty, let y = n.work.year {
-            let key = s + "|" + String(y)
-            if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
+        if let a = n.work.authors.first, let y = n.work.year {
+            for s in a.matchKeys {
+                let key = s + "|" + String(y)
+                if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
+            }
+        }
+        if let y = n.work.year, let k = WorkIndex.titleStartKey(n.keys, personal: n.work.authors.first?.looksPersonal == true) {
+            let key = String(y) + "|" + k
+            if byTitleStart[key]?.contains(i) != true { byTitleStart[key, default: []].append(i) }
         }
         if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
@@ -104,6 +126,7 @@ struct WorkIndex {
         if let p = c.pmid, let i = byPMID[p], i != exclude { return (i, .pmid) }
         for x in nativeIDs { if let i = byNative[x], i != exclude { return (i, .nativeID) } }
         if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .key) }
+        if let i = titleMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .title) }
         if let r = rawKey, let i = byRaw[r], i != exclude { return (i, .rawText) }
         return nil
     }
@@ -118,12 +141,19 @@ struct WorkIndex {
     }
 
     func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
-        guard let s = c.firstAuthor?.matchKey, !s.isEmpty, let year = c.year else { return nil }
+        guard let surnameKeys = c.firstAuthor?.matchKeys, !surnameKeys.isEmpty, let year = c.year else { return nil }
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
-        for y in YearDistance.window(year, tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
-        candidates.sort()
+        for s in surnameKeys {
+            for y in YearDistance.window(year, tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+        }
         guard !candidates.isEmpty else { return nil }
+        if surnameKeys.count > 1 {
+            candidates.sort()
+            candidates = candidates.enumerated().filter { $0.offset == 0 || candidates[$0.offset - 1] != $0.element }.map(\.element)
+        } else {
+            candidates.sort()
+        }
         let keys = MatchKeys(title: c.title, venue: c.venue)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
@@ -133,9 +163,61 @@ struct WorkIndex {
             if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
             if let a = c.pmid, let b = w.pmid, a != b { continue }
             if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
+            let sameTitle = WorkIndex.nearlySameTitle(keys, nodes[i].keys)
+            if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
+            if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
+            guard describesSameWork(c, keys, w, nodes[i].keys) else { continue }
+            let exact = wy == year
+            if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+        }
+        return best?.index
+    }
+
+    /// Both titles known, each with at least four tokens and Dice ≥ 0.9, or at least six
+    /// tokens and Dice ≥ 0.85 (one misspelt word in eight: `guidlines`).
+    static func nearlySameTitle(_ a: MatchKeys, _ b: MatchKeys) -> Bool {
+        guard let x = a.titleSet, let y = b.titleSet, x.count >= 4, y.count >= 4 else { return false }
+        let dice = TitleSimilarity.dice(x, y)
+        return dice >= 0.9 || (dice >= 0.85 && min(x.count, y.count) >= 6)
+    }
+
+    /// `abc|def`: the first three letters of the first two significant title words (or, for a
+    /// work without title and without a personal author, of its source); `nil` when there are
+    /// fewer than two such words.
+    static func titleStartKey(_ k: MatchKeys, personal: Bool) -> String? {
+        guard let words = k.titleWords ?? (personal ? nil : k.venueWords), words.count >= 2 else { return nil }
+        return String(words[0].prefix(3)) + "|" + String(words[1].prefix(3))
+    }
+
+    /// The title rule (see the type's definition, rule 3).
+    func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
+        guard let year = c.year else { return nil }
+        let personal = c.firstAuthor?.looksPersonal == true
+        // A WoS string with a personal author and no title has no title key: skip the tokenising.
+        guard c.title != nil || !personal else { return nil }
+        let keys = MatchKeys(title: c.title, venue: c.venue)
+        guard let start = WorkIndex.titleStartKey(keys, personal: personal) else { return nil }
+        var candidates: [Int] = []
+        for y in YearDistance.window(year, max(0, options.yearTolerance)) { candidates += byTitleStart[String(y) + "|" + start] ?? [] }
+        candidates.sort()
+        var best: (index: Int, exact: Bool)?
+        for i in candidates where i != exclude {
+            let w = nodes[i].work, wk = nodes[i].keys
+            if personal && w.authors.first?.looksPersonal == true { continue }
+            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+            if let a = c.doi, let b = w.doi, a != b { continue }
+            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
             if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
             if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
-            guard describesSameWork(c, keys, w, nodes[i].keys) else { continue }
+            var same = false
+            if let x = keys.titleSet, let y = wk.titleSet {
+                same = x.count >= 4 && y.count >= 4 && TitleSimilarity.dice(x, y) >= options.minimumDice
+            } else {
+                let a = keys.titleWords ?? keys.venueWords, b = wk.titleWords ?? wk.venueWords
+                if let a, let b, min(a.count, b.count) >= 3, WorkIndex.sourcesMatch(words: a, b) == .strong { same = true }
+            }
+            guard same else { continue }
             let exact = wy == year
             if best == nil || (exact && best?.exact == false) { best = (i, exact) }
         }
@@ -173,7 +255,8 @@ struct WorkIndex {
 
     enum SourceMatch { case strong, weak, none }
 
-    static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "und", "fur", "der",
+    /// Not `und`: WoS abbreviates "Undergraduate" so (`DAT SCI UND`).
+    static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "fur", "der",
                                          "its", "to", "with", "at", "from", "by"]
 
     /// Source (journal / book) similarity: the folded words without stop words of the
@@ -228,9 +311,20 @@ struct WorkIndex {
         case .pmid: return "PMID " + (c.pmid ?? "?")
         case .nativeID: return "same native id"
         case .rawText: return "same text, folded"
+        case .title:
+            var parts = ["no personal first author on one side ('\(c.firstAuthor?.display ?? "-")' / '\(w.authors.first?.display ?? "-")')",
+                         "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
+            if let t1 = c.title, let t2 = w.title {
+                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+            } else {
+                parts.append("title '\(c.title ?? c.venue ?? "?")' ~ '\(w.title ?? w.venue ?? "?")'")
+            }
+            return parts.joined(separator: "; ")
         case .new: return ""
         case .key:
-            var parts = ["first author \(c.firstAuthor?.matchKey ?? "?")", "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
+            let a1 = c.firstAuthor?.matchKey ?? "?", a2 = w.authors.first?.matchKey ?? "?"
+            let authors = a1 == a2 ? "first author \(a1)" : "first authors '\(c.firstAuthor?.display ?? "?")'/'\(w.authors.first?.display ?? "?")' (shared surname word)"
+            var parts = [authors, "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
             if let t1 = c.title, let t2 = w.title {
                 parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
             } else {
