@@ -54,6 +54,13 @@ extension Graph {
 
     /// Arc counts between groups for a group vector (-1 = left out). O(n + m + g²).
     func mixingCounts(_ groupOf: [Int32], groupCount g: Int) -> [[Int]] {
+        let flat = mixingCountsFlat(groupOf, groupCount: g)
+        return (0..<g).map { Array(flat[($0 * g)..<($0 * g + g)]) }
+    }
+
+    /// ``mixingCounts(_:groupCount:)`` row-major in one array (cell `a * g + b`), one
+    /// allocation: the null models call it once per sample. O(n + m + g²).
+    func mixingCountsFlat(_ groupOf: [Int32], groupCount g: Int) -> [Int] {
         var flat = [Int](repeating: 0, count: g * g)
         groupOf.withUnsafeBufferPointer { group in
         outOffsets.withUnsafeBufferPointer { off in
@@ -68,6 +75,6 @@ extension Graph {
                 }
             }
         }}}}
-        return (0..<g).map { Array(flat[($0 * g)..<($0 * g + g)]) }
+        return flat
     }
 }

@@ -67,12 +67,9 @@ extension Graph {
         switch model {
         case .permutation:
             let kept = (0..<nodeCount).filter { groups.groupOf[$0] >= 0 }
-            var labels = kept.map { groups.groupOf[$0] }
-            var groupOf = groups.groupOf
-            for _ in 0..<samples {
-                rng.shuffle(&labels)
-                for (i, v) in kept.enumerated() { groupOf[v] = labels[i] }
-                draws.append(nullSample(groupOf, groupCount: groups.groupCount, view: view))
+            let graph = self, groupCount = groups.groupCount
+            draws = LabelPermutations.run(samples: samples, rng: &rng, base: groups.groupOf, kept: kept) { groupOf in
+                graph.nullSample(groupOf, groupCount: groupCount, view: view)
             }
         case .rewire, .timeRewire:
             var times: [Double]?
@@ -105,7 +102,7 @@ extension Graph {
 
     /// Mixing and simple-edge counts of the graph under a group vector. O(n + m).
     func nullSample(_ groupOf: [Int32], groupCount g: Int, view: UndirectedGraph) -> NullSample {
-        let flat = mixingCounts(groupOf, groupCount: g).flatMap { $0 }
+        let flat = mixingCountsFlat(groupOf, groupCount: g)
         var internalEdges = 0, edges = 0
         groupOf.withUnsafeBufferPointer { group in
         view.offsets.withUnsafeBufferPointer { off in

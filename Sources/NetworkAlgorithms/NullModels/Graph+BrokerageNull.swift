@@ -52,7 +52,7 @@ extension Graph {
         let g = groups.groupCount
         let roles = BrokerageRole.allCases.count
         let (a, b, c) = openTwoPaths(groups.groupOf)
-        func classify(_ groupOf: [Int32]) -> [Int] {
+        @Sendable func classify(_ groupOf: [Int32]) -> [Int] {
             var flat = [Int](repeating: 0, count: g * roles)
             for t in 0..<a.count {
                 let gb = groupOf[Int(b[t])]
@@ -63,14 +63,10 @@ extension Graph {
         let observed = classify(groups.groupOf)
         var rng = SeededGenerator(seed: seed)
         let kept = (0..<nodeCount).filter { groups.groupOf[$0] >= 0 }
-        var labels = kept.map { groups.groupOf[$0] }
-        var groupOf = groups.groupOf
         var draws = [[Double]](repeating: [], count: g * roles)
         var totals = [Double](repeating: 0, count: roles)
-        for _ in 0..<samples {
-            rng.shuffle(&labels)
-            for (i, v) in kept.enumerated() { groupOf[v] = labels[i] }
-            let flat = classify(groupOf)
+        let classified = LabelPermutations.run(samples: samples, rng: &rng, base: groups.groupOf, kept: kept, statistic: classify)
+        for flat in classified {
             for cell in 0..<(g * roles) {
                 draws[cell].append(Double(flat[cell]))
                 totals[cell % roles] += Double(flat[cell])
