@@ -69,6 +69,19 @@ extension AuthorName {
 
     /// Removes LaTeX braces and common escapes, and collapses white space.
     static func clean(_ text: String) -> String {
+        let u = text.utf8
+        if u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x7B && $0 != 0x7D && $0 != 0x5C }) {
+            // ASCII without escapes, braces, tabs or line breaks: only runs of spaces to collapse.
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var pendingSpace = false
+            for b in u {
+                if b == 0x20 { pendingSpace = !out.isEmpty; continue }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b)
+            }
+            return out.count == u.count ? text : String(decoding: out, as: UTF8.self)
+        }
         var s = text.replacingOccurrences(of: "{[}", with: "[").replacingOccurrences(of: "{]}", with: "]")
             .replacingOccurrences(of: "\\&", with: "&").replacingOccurrences(of: "\\_", with: "_")
         s.removeAll { $0 == "{" || $0 == "}" }

@@ -111,12 +111,20 @@ extension WoSPlainText {
 enum WoSFields {
     static let singleLineJoined: Set<String> = ["TI", "SO", "AB", "DE", "ID", "C1", "RP"]
 
+    /// `trimmingCharacters(in: .whitespaces)`: spaces and tabs trimmed on bytes; Foundation
+    /// only when a non-ASCII character (another Unicode space?) is left at either end.
+    static func trimmedWhitespace(_ s: String) -> String {
+        let t = WoSPlainText.trimmed(s)
+        guard let a = t.utf8.first, let b = t.utf8.last else { return t }
+        return a < 0x80 && b < 0x80 ? t : t.trimmingCharacters(in: .whitespaces)
+    }
+
     static func record(_ fields: [(String, Int, [String])], path: String, span: SourceSpan, format: ImportFormat) throws -> ImportedRecord {
         var map: [String: (line: Int, values: [String])] = [:]
         for (tag, line, values) in fields where map[tag] == nil { map[tag] = (line, values) }
         func text(_ tag: String) -> String? {
             guard let v = map[tag]?.values else { return nil }
-            let joined = v.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let joined = WoSFields.trimmedWhitespace(v.count == 1 ? v[0] : v.joined(separator: " "))
             return joined.isEmpty ? nil : joined
         }
         var work = Work(id: "", sources: [span])

@@ -26,8 +26,8 @@ import NetworkCore
 ///
 /// File names in provenance are the inputs' last path components (a name shared by two
 /// inputs keeps the path as given), so output does not depend on where the inputs live.
-/// Every table is built in memory before anything is written; each file is then replaced
-/// atomically. Only these fixed names inside `outputFolder` are written.
+/// The folder is created only once every small text is built; each large table is then
+/// built as bytes and written at once, every file replaced atomically. Only these fixed names inside `outputFolder` are written.
 extension Importer {
     public func write(_ d: ImportedDataset, to outputFolder: String) throws {
         let folderURL = URL(fileURLWithPath: outputFolder).standardizedFileURL
@@ -36,52 +36,10 @@ extension Importer {
             throw InputError(file: outputFolder, field: "--out", message: "expected a dataset folder path")
         }
         let display = Self.displayNames(d.files.map(\.file))
-        let replacements = display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }).filter { $0.key != $0.value }
-        func show(_ s: String) -> String {
-            var out = s
-            // Fast path: a source `path:line#k` starts with its file's path and names no other.
-            if let (path, short) = replacements.first(where: { out.hasPrefix($0.key) }) {
-                let rest = out.dropFirst(path.count)
-                if !rest.contains("/") { return short + rest }
-            }
-            for (path, short) in replacements {
-                out = out.replacingOccurrences(of: path, with: short)
-            }
-            return out
-        }
+        let paths = ProvenancePaths(display: display)
+        let show = paths.show
         var firstMention: [String: String] = [:]
         for r in d.references where firstMention[r.cited] == nil { firstMention[r.cited] = show(r.source) }
-        let works = CSVTable.text(
-            header: ["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
-                     "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader),
-            rows: d.works.enumerated().map { i, iw in
-                let w = iw.work
-                let first = w.authors.first
-                let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-                let label = [first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?"), w.year.map(String.init) ?? "n.d."].joined(separator: " ")
-                let source = iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? "")
-                return [w.id, label, first?.display ?? "", w.authors.map(\.display).joined(separator: "; "), w.year.map(String.init) ?? "",
-                        w.title ?? "", w.venue ?? "", w.volume ?? "", w.issue ?? "", w.pages ?? "", w.doi?.value ?? "", w.pmid ?? "",
-                        w.openAlexID ?? "", iw.nativeIDs.joined(separator: "; "), w.type.rawValue, role, String(iw.citedBy), source]
-                    + (d.fields.isEmpty ? [] : Self.fieldCells(d, i))
-            })
-        let citations = CSVTable.text(
-            header: ["citing", "cited", "source"],
-            rows: d.citations.map { [$0.citing, $0.cited, $0.sources.map(show).joined(separator: "; ")] })
-        let references = CSVTable.text(
-            header: ["citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
-                     "openalex", "native_id", "raw", "source"],
-            rows: d.references.map { row in
-                let r = row.reference
-                return [row.citing, String(row.position), row.cited, row.method.rawValue, show(row.note ?? ""), r.firstAuthor?.display ?? "",
-                        r.year.map(String.init) ?? "", r.title ?? "", r.venue ?? "", r.volume ?? "", r.pages ?? "", r.doi?.value ?? "",
-                        r.openAlexID ?? "", row.nativeID ?? "", r.raw, show(row.source)]
-            })
-        var matchRows: [[String]] = d.duplicates.map { [$0.work, "record", $0.method.rawValue, $0.evidence, "", show($0.merged), show($0.kept)] }
-        for row in d.references where row.method != .new {
-            matchRows.append([row.cited, "reference", row.method.rawValue, row.evidence, row.reference.raw, show(row.source), firstMention[row.cited] ?? ""])
-        }
-        let matches = CSVTable.text(header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"], rows: matchRows)
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
         let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
@@ -119,8 +77,66 @@ extension Importer {
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
-        for (file, text) in [("dataset.yml", yml), ("works.csv", works), ("citations.csv", citations),
-                             ("references.csv", references), ("matches.csv", matches), ("import-log.txt", log), ("README.md", readme)]
+        func save(_ file: String, _ table: CSVBytes) throws {
+            let url = folderURL.appendingPathComponent(file)
+            do { try table.write(to: url) } catch {
+                throw InputError(file: url.path, message: "cannot write: \(error.localizedDescription)")
+            }
+        }
+        // The large tables are built one at a time, each written as soon as it is complete
+        // (memory: one table's bytes, never a table of Strings).
+        try save("works.csv", worksTable(d, show: show, firstMention: firstMention))
+        var citations = CSVBytes(capacity: d.citations.count * 80)
+        citations.row(["citing", "cited", "source"])
+        for c in d.citations {
+            citations.field(c.citing)
+            citations.field(c.cited)
+            citations.field(c.sources.map(show).joined(separator: "; "))
+            citations.endRow()
+        }
+        try save("citations.csv", citations)
+        citations = CSVBytes(capacity: 0)
+        var references = CSVBytes(capacity: d.references.count * 200)
+        references.row(["citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
+                        "openalex", "native_id", "raw", "source"])
+        for row in d.references {
+            let r = row.reference
+            references.field(row.citing)
+            references.field(row.position)
+            references.field(row.cited)
+            references.field(row.method.rawValue)
+            references.field(show(row.note ?? ""))
+            references.field(r.firstAuthor?.display ?? "")
+            references.field(r.year.map(String.init) ?? "")
+            references.field(r.title ?? "")
+            references.field(r.venue ?? "")
+            references.field(r.volume ?? "")
+            references.field(r.pages ?? "")
+            references.field(r.doi?.value ?? "")
+            references.field(r.openAlexID ?? "")
+            references.field(row.nativeID ?? "")
+            references.field(r.raw)
+            references.field(show(row.source))
+            references.endRow()
+        }
+        try save("references.csv", references)
+        references = CSVBytes(capacity: 0)
+        var matches = CSVBytes(capacity: d.references.count * 100)
+        matches.row(["work", "kind", "method", "evidence", "raw", "source", "first_source"])
+        for dup in d.duplicates { matches.row([dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)]) }
+        for row in d.references where row.method != .new {
+            matches.field(row.cited)
+            matches.field("reference")
+            matches.field(row.method.rawValue)
+            matches.field(row.evidence)
+            matches.field(row.reference.raw)
+            matches.field(show(row.source))
+            matches.field(firstMention[row.cited] ?? "")
+            matches.endRow()
+        }
+        try save("matches.csv", matches)
+        matches = CSVBytes(capacity: 0)
+        for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
                 try Data(text.utf8).write(to: folderURL.appendingPathComponent(file), options: .atomic)
@@ -128,6 +144,39 @@ extension Importer {
                 throw InputError(file: folderURL.appendingPathComponent(file).path, message: "cannot write: \(error.localizedDescription)")
             }
         }
+    }
+
+    /// `works.csv` (see ``write(_:to:)``).
+    func worksTable(_ d: ImportedDataset, show: (String) -> String, firstMention: [String: String]) -> CSVBytes {
+        var out = CSVBytes(capacity: d.works.count * 200)
+        out.row(["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
+                 "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
+        for (i, iw) in d.works.enumerated() {
+            let w = iw.work
+            let first = w.authors.first
+            let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
+            out.field(w.id)
+            out.field((first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?")) + " " + (w.year.map(String.init) ?? "n.d."))
+            out.field(first?.display ?? "")
+            out.field(w.authors.map(\.display).joined(separator: "; "))
+            out.field(w.year.map(String.init) ?? "")
+            out.field(w.title ?? "")
+            out.field(w.venue ?? "")
+            out.field(w.volume ?? "")
+            out.field(w.issue ?? "")
+            out.field(w.pages ?? "")
+            out.field(w.doi?.value ?? "")
+            out.field(w.pmid ?? "")
+            out.field(w.openAlexID ?? "")
+            out.field(iw.nativeIDs.joined(separator: "; "))
+            out.field(w.type.rawValue)
+            out.field(role)
+            out.field(iw.citedBy)
+            out.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? ""))
+            if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { out.field(c) } }
+            out.endRow()
+        }
+        return out
     }
 
     func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String]) -> String {

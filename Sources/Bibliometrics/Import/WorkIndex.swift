@@ -77,7 +77,7 @@ struct WorkIndex {
     private var byPMID: [String: Int] = [:]
     private var byNative: [String: Int] = [:]
     /// Works by `surname key|year` (the fallback key's blocks, ``AuthorName/matchKeys``).
-    private var bySurname: [String: [Int]] = [:]
+    private var bySurname: [SurnameYear: [Int]] = [:]
     /// Works by `year|two title-word prefixes` (the title rule's blocks).
     private var byTitleStart: [String: [Int]] = [:]
     private var byRaw: [String: Int] = [:]
@@ -99,7 +99,7 @@ struct WorkIndex {
         for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
         if let a = n.work.authors.first, let y = n.work.year {
             for s in a.matchKeys {
-                let key = s + "|" + String(y)
+                let key = SurnameYear(surname: s, year: y)
                 if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
             }
         }
@@ -145,7 +145,7 @@ struct WorkIndex {
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
         for s in surnameKeys {
-            for y in YearDistance.window(year, tolerance) { candidates += bySurname[s + "|" + String(y)] ?? [] }
+            for y in YearDistance.window(year, tolerance) { candidates += bySurname[SurnameYear(surname: s, year: y)] ?? [] }
         }
         guard !candidates.isEmpty else { return nil }
         if surnameKeys.count > 1 {
@@ -157,16 +157,16 @@ struct WorkIndex {
         let keys = MatchKeys(title: c.title, venue: c.venue)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
-            let w = nodes[i].work
-            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-            if let a = c.doi, let b = w.doi, a != b { continue }
-            if let a = c.openAlexID, let b = w.openAlexID, a != b { continue }
-            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            // Fields read in place: copying the whole `Work` per candidate costs a retain per field.
+            guard let wy = nodes[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+            if let a = c.doi, let b = nodes[i].work.doi, a != b { continue }
+            if let a = c.openAlexID, let b = nodes[i].work.openAlexID, a != b { continue }
+            if let a = c.pmid, let b = nodes[i].work.pmid, a != b { continue }
             if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
             let sameTitle = WorkIndex.nearlySameTitle(keys, nodes[i].keys)
-            if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
-            if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-            guard describesSameWork(c, keys, w, nodes[i].keys) else { continue }
+            if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
+            if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
+            guard describesSameWork(c, keys, volume: nodes[i].work.volume, pages: nodes[i].work.pages, nodes[i].keys) else { continue }
             let exact = wy == year
             if best == nil || (exact && best?.exact == false) { best = (i, exact) }
         }
@@ -225,6 +225,11 @@ struct WorkIndex {
     }
 
     func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, _ w: Work, _ wk: MatchKeys) -> Bool {
+        describesSameWork(c, ck, volume: w.volume, pages: w.pages, wk)
+    }
+
+    /// ``describesSameWork(_:_:_:_:)`` given only the work's volume and pages (all it reads of the work).
+    func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, volume wVolume: String?, pages wPages: String?, _ wk: MatchKeys) -> Bool {
         if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
             // "Part 1" versus "Part 2": titles whose numbers differ are different works.
             let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
@@ -245,7 +250,7 @@ struct WorkIndex {
             switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
-                if let v1 = c.volume, let v2 = w.volume, let p1 = c.pages, let p2 = w.pages,
+                if let v1 = c.volume, let v2 = wVolume, let p1 = c.pages, let p2 = wPages,
                    WorkIndex.number(v1) == WorkIndex.number(v2), WorkIndex.firstPage(p1) == WorkIndex.firstPage(p2) { return true }
             case .none: continue
             }
@@ -337,11 +342,31 @@ struct WorkIndex {
     }
 
     /// Digits of a volume (`V38` → `38`).
-    static func number(_ s: String) -> String { s.filter(\.isNumber) }
+    static func number(_ s: String) -> String {
+        let u = s.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            if u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return s }
+            return String(decoding: u.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+        }
+        return s.filter(\.isNumber)
+    }
 
     /// First page: the text before `-` (`959-975` → `959`, `E128-E139` → `E128`), upper-cased.
     static func firstPage(_ s: String) -> String {
-        String(s.split(whereSeparator: { $0 == "-" || $0 == "–" }).first ?? Substring(s)).trimmingCharacters(in: .whitespaces).uppercased()
+        let u = s.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same on bytes (first non-empty piece between hyphens, spaces and tabs trimmed, upper-cased).
+            let bytes = Array(u)
+            var piece = bytes[...]
+            if let a = bytes.firstIndex(where: { $0 != 0x2D }) {
+                let b = bytes[a...].firstIndex(of: 0x2D) ?? bytes.endIndex
+                piece = bytes[a..<b]
+            }
+            while let f = piece.first, f == 0x20 || f == 0x09 { piece = piece.dropFirst() }
+            while let l = piece.last, l == 0x20 || l == 0x09 { piece = piece.dropLast() }
+            return String(decoding: piece.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 }, as: UTF8.self)
+        }
+        return String(s.split(whereSeparator: { $0 == "-" || $0 == "–" }).first ?? Substring(s)).trimmingCharacters(in: .whitespaces).uppercased()
     }
 
     /// Folded text of a reference without author and identifiers (for raw-text matching).
@@ -353,24 +378,32 @@ struct WorkIndex {
 
     /// Fills `node`'s missing fields from `c` and registers new identifiers.
     mutating func enrich(_ i: Int, with w: Work, nativeIDs: [String]) {
-        var n = nodes[i].work
-        if n.authors.isEmpty { n.authors = w.authors }
-        n.year = n.year ?? w.year
-        n.title = n.title ?? w.title
-        n.venue = n.venue ?? w.venue
-        n.volume = n.volume ?? w.volume
-        n.issue = n.issue ?? w.issue
-        n.pages = n.pages ?? w.pages
-        n.publisher = n.publisher ?? w.publisher
-        n.doi = n.doi ?? w.doi
-        n.url = n.url ?? w.url
-        n.pmid = n.pmid ?? w.pmid
-        n.openAlexID = n.openAlexID ?? w.openAlexID
-        if n.type == .unknown { n.type = w.type }
-        nodes[i].work = n
-        for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x) }
-        register(i)
+        // In place (no copy of the node's work); registration only when a field it reads was filled.
+        var changed = false
+        if nodes[i].work.authors.isEmpty, !w.authors.isEmpty { nodes[i].work.authors = w.authors; changed = true }
+        if nodes[i].work.year == nil, let y = w.year { nodes[i].work.year = y; changed = true }
+        if nodes[i].work.title == nil, let t = w.title { nodes[i].work.title = t; changed = true }
+        if nodes[i].work.venue == nil, let v = w.venue { nodes[i].work.venue = v; changed = true }
+        if nodes[i].work.volume == nil, let v = w.volume { nodes[i].work.volume = v }
+        if nodes[i].work.issue == nil, let v = w.issue { nodes[i].work.issue = v }
+        if nodes[i].work.pages == nil, let v = w.pages { nodes[i].work.pages = v }
+        if nodes[i].work.publisher == nil, let v = w.publisher { nodes[i].work.publisher = v }
+        if nodes[i].work.doi == nil, let v = w.doi { nodes[i].work.doi = v; changed = true }
+        if nodes[i].work.url == nil, let v = w.url { nodes[i].work.url = v }
+        if nodes[i].work.pmid == nil, let v = w.pmid { nodes[i].work.pmid = v; changed = true }
+        if nodes[i].work.openAlexID == nil, let v = w.openAlexID { nodes[i].work.openAlexID = v; changed = true }
+        if nodes[i].work.type == .unknown { nodes[i].work.type = w.type }
+        for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x); changed = true }
+        // Registering again with nothing new filled adds nothing (first registration wins,
+        // buckets hold each node once), so it is skipped.
+        if changed { register(i) }
     }
+}
+
+/// A block of the fallback key: a surname key (``AuthorName/matchKeys``) and a year.
+struct SurnameYear: Hashable {
+    var surname: String
+    var year: Int
 }
 
 /// The folded words the fallback key compares, computed once per record.

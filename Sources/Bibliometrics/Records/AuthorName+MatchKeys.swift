@@ -36,6 +36,7 @@ extension AuthorName {
     /// Words of a surname: split at spaces and hyphens, and after a leading particle written
     /// together with a capitalised rest (`DeVeaux` → `De`, `Veaux`).
     static func surnameWords(_ family: String) -> [String] {
+        if family.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSurnameWords(family) }
         var out: [String] = []
         for piece in family.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "\u{2010}" }) {
             let s = String(piece)
@@ -48,6 +49,32 @@ extension AuthorName {
                 }
             }
             out.append(s)
+        }
+        return out
+    }
+
+    /// ``surnameWords(_:)`` of an ASCII surname, on bytes (the same words).
+    static func asciiSurnameWords(_ family: String) -> [String] {
+        let bytes = Array(family.utf8)
+        @inline(__always) func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        var out: [String] = []
+        var start = 0
+        while start < bytes.count {
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x2D { start += 1 }
+            guard start < bytes.count else { break }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20, bytes[end] != 0x2D { end += 1 }
+            let piece = bytes[start..<end]
+            start = end
+            if isUpper(piece[piece.startIndex]), let k = piece.dropFirst().firstIndex(where: isUpper) {
+                let head = String(decoding: piece[..<k], as: UTF8.self), tail = piece[k...]
+                if tail.count >= 3, tail.dropFirst().contains(where: { $0 >= 0x61 && $0 <= 0x7A }), keyParticles.contains(fold(head)) {
+                    out.append(head)
+                    out.append(String(decoding: tail, as: UTF8.self))
+                    continue
+                }
+            }
+            out.append(String(decoding: piece, as: UTF8.self))
         }
         return out
     }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Shortens the input paths inside provenance strings (`path:line#k`, notes, log lines) to
+/// the display names of ``Importer/displayNames(_:)``.
+///
+/// Definition: when `s` starts with an input path (longest paths first) and the rest holds
+/// no `/`, the path is replaced by its display name; otherwise every occurrence of every
+/// input path is replaced, longest paths first. ASCII strings and paths (the usual case:
+/// hundreds of thousands of sources per import) are handled on their UTF-8 bytes; anything
+/// else goes through Foundation with the same result. O(|s| · paths); pure.
+struct ProvenancePaths {
+    private let replacements: [(key: String, value: String)]
+    private let bytes: [(path: [UInt8], short: [UInt8])]
+    private let allASCII: Bool
+
+    init(display: [String: String]) {
+        replacements = display.sorted(by: { ($0.key.count, $0.key) > ($1.key.count, $1.key) }).filter { $0.key != $0.value }
+        bytes = replacements.map { (Array($0.key.utf8), Array($0.value.utf8)) }
+        allASCII = replacements.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } && !$0.key.isEmpty }
+    }
+
+    func show(_ s: String) -> String {
+        if replacements.isEmpty { return s }
+        if allASCII, s.utf8.allSatisfy({ $0 < 0x80 }) { return showASCII(s) }
+        var out = s
+        // Fast path: a source `path:line#k` starts with its file's path and names no other.
+        if let (path, short) = replacements.first(where: { out.hasPrefix($0.key) }) {
+            let rest = out.dropFirst(path.count)
+            if !rest.contains("/") { return short + rest }
+        }
+        for (path, short) in replacements {
+            out = out.replacingOccurrences(of: path, with: short)
+        }
+        return out
+    }
+
+    /// ``show(_:)`` on bytes (every path and `s` ASCII: characters are bytes).
+    private func showASCII(_ s: String) -> String {
+        var u = Array(s.utf8)
+        if let (path, short) = bytes.first(where: { u.starts(with: $0.path) }) {
+            if !u[path.count...].contains(0x2F) { return String(decoding: short + u[path.count...], as: UTF8.self) }
+        }
+        var changed = false
+        for (path, short) in bytes {
+            guard let first = path.first, u.count >= path.count else { continue }
+            var out: [UInt8] = []
+            var i = 0, found = false
+            while i < u.count {
+                if u[i] == first, i + path.count <= u.count, u[i..<(i + path.count)].elementsEqual(path) {
+                    if !found { out.reserveCapacity(u.count); out.append(contentsOf: u[..<i]); found = true }
+                    out.append(contentsOf: short)
+                    i += path.count
+                } else {
+                    if found { out.append(u[i]) }
+                    i += 1
+                }
+            }
+            if found { u = out; changed = true }
+        }
+        return changed ? String(decoding: u, as: UTF8.self) : s
+    }
+}
