@@ -137,7 +137,9 @@ public enum VenueKey {
 
     /// The key of `venue`, or `nil` when nothing is left.
     public static func make(_ venue: String) -> String? {
-        let folded = venue.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).uppercased()
+        // ASCII: folding changes only the case, so upper-casing the bytes gives the same key.
+        let ascii = venue.utf8.allSatisfy { $0 < 0x80 }
+        let folded = ascii ? venue : venue.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).uppercased()
         var words: [String] = []
         var current: [UInt8] = []
         func flush() {
@@ -147,7 +149,8 @@ public enum VenueKey {
                 current.removeAll(keepingCapacity: true)
             }
         }
-        for b in folded.utf8 {
+        for var b in folded.utf8 {
+            if ascii, b >= 0x61, b <= 0x7A { b -= 32 }
             if (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { current.append(b) } else { flush() }
         }
         flush()

@@ -1,4 +1,5 @@
 import Foundation
+import NetworkCore
 
 /// Writes RFC 4180 CSV text (the importer's tables can hold hundreds of thousands of
 /// rows; building the text directly is an order of magnitude faster than a stream writer).
@@ -70,15 +71,52 @@ struct CSVBytes {
         endRow()
     }
 
-    /// Writes the bytes to `url` atomically (a temporary file renamed), without copying them.
-    func write(to url: URL) throws {
-        try bytes.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress, raw.count > 0 else {
-                try Data().write(to: url, options: .atomic)
-                return
-            }
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
-                .write(to: url, options: .atomic)
+    /// Forgets the bytes (keeping the capacity), after they were written.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+}
+
+/// A CSV table streamed to `folder/name`: rows go to a temporary file `.name.tmp` in
+/// chunks of about 1 MiB, renamed over `name` by ``finish()`` (so the table's text never
+/// sits in memory whole, and a reader never sees a half-written file).
+struct CSVTableFile {
+    let url: URL
+    private let temp: URL
+    private let handle: FileHandle
+    var csv = CSVBytes(capacity: CSVTableFile.chunk + (1 << 16))
+    static let chunk = 1 << 20
+
+    init(folder: URL, name: String, header: [String]) throws {
+        url = folder.appendingPathComponent(name)
+        temp = folder.appendingPathComponent("." + name + ".tmp")
+        guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+              let h = FileHandle(forWritingAtPath: temp.path) else {
+            throw InputError(file: temp.path, message: "cannot write: the file cannot be created")
+        }
+        handle = h
+        csv.row(header)
+    }
+
+    /// Ends the current row; writes the buffered rows out once they pass the chunk size.
+    mutating func endRow() throws {
+        csv.endRow()
+        if csv.bytes.count >= CSVTableFile.chunk { try flush() }
+    }
+
+    private mutating func flush() throws {
+        do { try handle.write(contentsOf: csv.bytes) } catch {
+            throw InputError(file: temp.path, message: "cannot write: \(error.localizedDescription)")
+        }
+        csv.removeAll()
+    }
+
+    /// Writes the rest, closes the file and renames it to its name.
+    mutating func finish() throws {
+        try flush()
+        do { try handle.close() } catch {
+            throw InputError(file: temp.path, message: "cannot write: \(error.localizedDescription)")
+        }
+        guard rename(temp.path, url.path) == 0 else {
+            throw InputError(file: url.path, message: "cannot write: renaming \(temp.lastPathComponent) failed (errno \(errno))")
         }
     }
 }

@@ -77,65 +77,57 @@ extension Importer {
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
-        func save(_ file: String, _ table: CSVBytes) throws {
-            let url = folderURL.appendingPathComponent(file)
-            do { try table.write(to: url) } catch {
-                throw InputError(file: url.path, message: "cannot write: \(error.localizedDescription)")
-            }
-        }
-        // The large tables are built one at a time, each written as soon as it is complete
-        // (memory: one table's bytes, never a table of Strings).
-        try save("works.csv", worksTable(d, show: show, firstMention: firstMention))
-        var citations = CSVBytes(capacity: d.citations.count * 80)
-        citations.row(["citing", "cited", "source"])
+        // The large tables are streamed to their files row by row (memory: one chunk of
+        // bytes, never a table of Strings nor a table's whole text).
+        try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
+        var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
         for c in d.citations {
-            citations.field(c.citing)
-            citations.field(c.cited)
-            citations.field(c.sources.map(show).joined(separator: "; "))
-            citations.endRow()
+            citations.csv.field(c.citing)
+            citations.csv.field(c.cited)
+            citations.csv.field(c.sources.count == 1 ? show(c.sources[0]) : c.sources.map(show).joined(separator: "; "))
+            try citations.endRow()
         }
-        try save("citations.csv", citations)
-        citations = CSVBytes(capacity: 0)
-        var references = CSVBytes(capacity: d.references.count * 200)
-        references.row(["citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
-                        "openalex", "native_id", "raw", "source"])
+        try citations.finish()
+        var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
+            "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
+            "openalex", "native_id", "raw", "source"])
         for row in d.references {
             let r = row.reference
-            references.field(row.citing)
-            references.field(row.position)
-            references.field(row.cited)
-            references.field(row.method.rawValue)
-            references.field(show(row.note ?? ""))
-            references.field(r.firstAuthor?.display ?? "")
-            references.field(r.year.map(String.init) ?? "")
-            references.field(r.title ?? "")
-            references.field(r.venue ?? "")
-            references.field(r.volume ?? "")
-            references.field(r.pages ?? "")
-            references.field(r.doi?.value ?? "")
-            references.field(r.openAlexID ?? "")
-            references.field(row.nativeID ?? "")
-            references.field(r.raw)
-            references.field(show(row.source))
-            references.endRow()
+            references.csv.field(row.citing)
+            references.csv.field(row.position)
+            references.csv.field(row.cited)
+            references.csv.field(row.method.rawValue)
+            references.csv.field(row.note.map(show) ?? "")
+            references.csv.field(r.firstAuthor?.display ?? "")
+            references.csv.field(r.year.map(String.init) ?? "")
+            references.csv.field(r.title ?? "")
+            references.csv.field(r.venue ?? "")
+            references.csv.field(r.volume ?? "")
+            references.csv.field(r.pages ?? "")
+            references.csv.field(r.doi?.value ?? "")
+            references.csv.field(r.openAlexID ?? "")
+            references.csv.field(row.nativeID ?? "")
+            references.csv.field(r.raw)
+            references.csv.field(show(row.source))
+            try references.endRow()
         }
-        try save("references.csv", references)
-        references = CSVBytes(capacity: 0)
-        var matches = CSVBytes(capacity: d.references.count * 100)
-        matches.row(["work", "kind", "method", "evidence", "raw", "source", "first_source"])
-        for dup in d.duplicates { matches.row([dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)]) }
+        try references.finish()
+        var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
+        for dup in d.duplicates {
+            for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
+            try matches.endRow()
+        }
         for row in d.references where row.method != .new {
-            matches.field(row.cited)
-            matches.field("reference")
-            matches.field(row.method.rawValue)
-            matches.field(row.evidence)
-            matches.field(row.reference.raw)
-            matches.field(show(row.source))
-            matches.field(firstMention[row.cited] ?? "")
-            matches.endRow()
+            matches.csv.field(row.cited)
+            matches.csv.field("reference")
+            matches.csv.field(row.method.rawValue)
+            matches.csv.field(row.evidence)
+            matches.csv.field(row.reference.raw)
+            matches.csv.field(show(row.source))
+            matches.csv.field(firstMention[row.cited] ?? "")
+            try matches.endRow()
         }
-        try save("matches.csv", matches)
-        matches = CSVBytes(capacity: 0)
+        try matches.finish()
         for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
@@ -147,36 +139,36 @@ extension Importer {
     }
 
     /// `works.csv` (see ``write(_:to:)``).
-    func worksTable(_ d: ImportedDataset, show: (String) -> String, firstMention: [String: String]) -> CSVBytes {
-        var out = CSVBytes(capacity: d.works.count * 200)
-        out.row(["id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
-                 "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
+    func writeWorks(_ d: ImportedDataset, folder: URL, show: (String) -> String, firstMention: [String: String]) throws {
+        var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
+            "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
+            "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
         for (i, iw) in d.works.enumerated() {
             let w = iw.work
             let first = w.authors.first
             let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-            out.field(w.id)
-            out.field((first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?")) + " " + (w.year.map(String.init) ?? "n.d."))
-            out.field(first?.display ?? "")
-            out.field(w.authors.map(\.display).joined(separator: "; "))
-            out.field(w.year.map(String.init) ?? "")
-            out.field(w.title ?? "")
-            out.field(w.venue ?? "")
-            out.field(w.volume ?? "")
-            out.field(w.issue ?? "")
-            out.field(w.pages ?? "")
-            out.field(w.doi?.value ?? "")
-            out.field(w.pmid ?? "")
-            out.field(w.openAlexID ?? "")
-            out.field(iw.nativeIDs.joined(separator: "; "))
-            out.field(w.type.rawValue)
-            out.field(role)
-            out.field(iw.citedBy)
-            out.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? ""))
-            if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { out.field(c) } }
-            out.endRow()
+            file.csv.field(w.id)
+            file.csv.field((first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?")) + " " + (w.year.map(String.init) ?? "n.d."))
+            file.csv.field(first?.display ?? "")
+            file.csv.field(w.authors.map(\.display).joined(separator: "; "))
+            file.csv.field(w.year.map(String.init) ?? "")
+            file.csv.field(w.title ?? "")
+            file.csv.field(w.venue ?? "")
+            file.csv.field(w.volume ?? "")
+            file.csv.field(w.issue ?? "")
+            file.csv.field(w.pages ?? "")
+            file.csv.field(w.doi?.value ?? "")
+            file.csv.field(w.pmid ?? "")
+            file.csv.field(w.openAlexID ?? "")
+            file.csv.field(iw.nativeIDs.joined(separator: "; "))
+            file.csv.field(w.type.rawValue)
+            file.csv.field(role)
+            file.csv.field(iw.citedBy)
+            file.csv.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? ""))
+            if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { file.csv.field(c) } }
+            try file.endRow()
         }
-        return out
+        try file.finish()
     }
 
     func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String]) -> String {

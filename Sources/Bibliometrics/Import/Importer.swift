@@ -168,7 +168,9 @@ public struct Importer: Sendable {
         var matched = ImportSummary.MatchCounts()
         var arcIndex: [Int64: Int] = [:] // (citing << 32 | cited) → arc
         var arcs: [(citing: Int, cited: Int, sources: [String])] = []
-        var rows: [(citing: Int, position: Int, cited: Int, method: ImportMatchMethod, ref: ImportedReference, source: String, note: String?, evidence: String)] = []
+        // One row per reference, built once; the work ids are filled in when known (`rowNodes`).
+        var rows: [ImportedReferenceRow] = []
+        var rowNodes: [(citing: Int, cited: Int)] = []
         for (f, file) in results.enumerated() {
             for (r, record) in file.records.enumerated() {
                 let citing = recordNode[f][r]
@@ -183,13 +185,9 @@ public struct Importer: Sendable {
                         method = m
                         evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
-                        var w = Work(id: "", reference: ref)
-                        w.sources = []
-                        index.enrich(i, with: w, nativeIDs: item.nativeID.map { [$0] } ?? [])
+                        index.enrich(i, with: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [])
                     } else {
-                        var w = Work(id: "", reference: ref)
-                        w.sources = []
-                        target = index.add(WorkIndex.Node(work: w, nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey))
+                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey))
                         method = .new
                         matched.unmatched += 1
                     }
@@ -203,7 +201,9 @@ public struct Importer: Sendable {
                         arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
                         arcs.append((citing, target, [source]))
                     }
-                    rows.append((citing, k + 1, target, method, item, source, note, evidence))
+                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: ref,
+                                                     nativeID: item.nativeID, source: source, note: note, evidence: evidence))
+                    rowNodes.append((citing, target))
                 }
             }
         }
@@ -228,10 +228,11 @@ public struct Importer: Sendable {
             return ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i])
         }
         let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
-        let referenceRows = rows.map { r in
-            ImportedReferenceRow(citing: ids[r.citing], position: r.position, cited: ids[r.cited], method: r.method,
-                                 reference: r.ref.reference, nativeID: r.ref.nativeID, source: r.source, note: r.note, evidence: r.evidence)
+        for k in rows.indices {
+            rows[k].citing = ids[rowNodes[k].citing]
+            rows[k].cited = ids[rowNodes[k].cited]
         }
+        rowNodes = []
         let dups = duplicates.map { d in
             DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
@@ -246,10 +247,20 @@ public struct Importer: Sendable {
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                 references: $0.referenceCount, skipped: $0.skipped.count) }
-        var dataset = ImportedDataset(works: works, citations: citations, references: referenceRows, duplicates: dups,
+        var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: index.conflicts)
         dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
         return dataset
+    }
+}
+
+extension Importer {
+    /// The work a reference describes, without provenance (a cited work's `sources` stay
+    /// empty: its first mention is in `references.csv`).
+    static func citedWork(_ r: CitedReference) -> Work {
+        Work(id: "", authors: r.authors.isEmpty ? r.editors : r.authors, year: r.year, title: r.title,
+             venue: r.venue, volume: r.volume, issue: r.issue, pages: r.pages, publisher: r.publisher,
+             doi: r.doi, url: r.url, pmid: r.pmid, openAlexID: r.openAlexID, type: r.type)
     }
 }
 

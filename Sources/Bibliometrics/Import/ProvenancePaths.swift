@@ -36,10 +36,25 @@ struct ProvenancePaths {
 
     /// ``show(_:)`` on bytes (every path and `s` ASCII: characters are bytes).
     private func showASCII(_ s: String) -> String {
+        var s = s
+        return s.withUTF8 { u -> String? in
+            for (path, short) in bytes where u.count >= path.count {
+                guard let a = u.baseAddress,
+                      path.withUnsafeBytes({ p in p.baseAddress.map { memcmp(a, $0, path.count) == 0 } ?? false }) else { continue }
+                if !u[path.count...].contains(0x2F) {
+                    var out = short
+                    out.append(contentsOf: u[path.count...])
+                    return String(decoding: out, as: UTF8.self)
+                }
+                break
+            }
+            return nil
+        } ?? replaceAll(s)
+    }
+
+    /// Every occurrence of every path replaced, longest paths first (ASCII).
+    private func replaceAll(_ s: String) -> String {
         var u = Array(s.utf8)
-        if let (path, short) = bytes.first(where: { u.starts(with: $0.path) }) {
-            if !u[path.count...].contains(0x2F) { return String(decoding: short + u[path.count...], as: UTF8.self) }
-        }
         var changed = false
         for (path, short) in bytes {
             guard let first = path.first, u.count >= path.count else { continue }

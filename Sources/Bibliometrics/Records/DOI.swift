@@ -47,8 +47,23 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
               u.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x25 && $0 != 0x3C }) else { return nil }
         var bytes = u.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
         while let last = bytes.last, [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x3E, 0x22, 0x27].contains(last) { bytes.removeLast() }
-        let s = String(decoding: bytes, as: UTF8.self)
-        return isCanonicalShape(s) ? s : nil
+        // ``isCanonicalShape(_:)`` on the bytes (all printable ASCII here, so no white space).
+        guard let slash = bytes.firstIndex(of: 0x2F), slash > 3, slash + 1 < bytes.count else { return nil }
+        var partLength = 0, firstLength = -1
+        for b in bytes[3..<slash] {
+            if b == 0x2E {
+                guard partLength > 0 else { return nil }
+                if firstLength < 0 { firstLength = partLength }
+                partLength = 0
+            } else {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                partLength += 1
+            }
+        }
+        guard partLength > 0 else { return nil }
+        if firstLength < 0 { firstLength = partLength }
+        guard (4...9).contains(firstLength) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `https://doi.org/<value>`, the form DOI Foundation recommends for display.
