@@ -23,8 +23,8 @@ extension AuthorName {
         let t = clean(text)
         guard !t.isEmpty else { return nil }
         guard let comma = t.firstIndex(of: ",") else { return parseGivenFamily(t) }
-        let family = t[..<comma].trimmingCharacters(in: .whitespaces)
-        let given = t[t.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+        let family = WoSFields.trimmedWhitespace(String(t[..<comma]))
+        let given = WoSFields.trimmedWhitespace(String(t[t.index(after: comma)...]))
         guard !family.isEmpty else { return nil }
         return AuthorName(family: family, initials: initials(ofGiven: given))
     }
@@ -44,7 +44,8 @@ extension AuthorName {
     /// reference `author`): a final or initial word of one to four capitals (dots allowed)
     /// is read as initials; otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
     public static func parseShort(_ text: String) -> AuthorName? {
-        let t = clean(text).replacingOccurrences(of: ",", with: " ")
+        let c = clean(text)
+        let t = c.utf8.contains(0x2C) ? c.replacingOccurrences(of: ",", with: " ") : c
         guard !t.isEmpty, !t.lowercased().contains("anonymous") else { return nil }
         var words = t.split(separator: " ").map(String.init)
         func isInitials(_ w: String) -> Bool {

@@ -37,9 +37,12 @@ extension Importer {
         }
         let display = Self.displayNames(d.files.map(\.file))
         let paths = ProvenancePaths(display: display)
-        let show = paths.show
-        var firstMention: [String: String] = [:]
-        for r in d.references where firstMention[r.cited] == nil { firstMention[r.cited] = show(r.source) }
+        let show: @Sendable (String) -> String = { paths.show($0) }
+        let firstMention: [String: String] = {
+            var out: [String: String] = [:]
+            for r in d.references where out[r.cited] == nil { out[r.cited] = show(r.source) }
+            return out
+        }()
         let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
         let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
         let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
@@ -79,55 +82,64 @@ extension Importer {
         }
         // The large tables are streamed to their files row by row (memory: one chunk of
         // bytes, never a table of Strings nor a table's whole text).
-        try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
-        var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
-        for c in d.citations {
-            citations.csv.field(c.citing)
-            citations.csv.field(c.cited)
-            citations.csv.field(c.sources.count == 1 ? show(c.sources[0]) : c.sources.map(show).joined(separator: "; "))
-            try citations.endRow()
+        // Four independent files: written on both cores (each job writes only its own file).
+        _ = try Importer.inParallel(4) { job in
+            switch job {
+            case 0:
+                try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
+            case 1:
+                var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
+                for c in d.citations {
+                    citations.csv.field(c.citing)
+                    citations.csv.field(c.cited)
+                    citations.csv.field(c.sources.count == 1 ? show(c.sources[0]) : c.sources.map(show).joined(separator: "; "))
+                    try citations.endRow()
+                }
+                try citations.finish()
+            case 2:
+                var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
+                    "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
+                    "openalex", "native_id", "raw", "source"])
+                for k in d.references.indices {
+                    // Read in place: copying each row struct costs a retain per field.
+                    references.csv.field(d.references[k].citing)
+                    references.csv.field(d.references[k].position)
+                    references.csv.field(d.references[k].cited)
+                    references.csv.field(d.references[k].method.rawValue)
+                    references.csv.field(d.references[k].note.map(show) ?? "")
+                    references.csv.field(d.references[k].reference.firstAuthor?.display ?? "")
+                    references.csv.field(d.references[k].reference.year.map(String.init) ?? "")
+                    references.csv.field(d.references[k].reference.title ?? "")
+                    references.csv.field(d.references[k].reference.venue ?? "")
+                    references.csv.field(d.references[k].reference.volume ?? "")
+                    references.csv.field(d.references[k].reference.pages ?? "")
+                    references.csv.field(d.references[k].reference.doi?.value ?? "")
+                    references.csv.field(d.references[k].reference.openAlexID ?? "")
+                    references.csv.field(d.references[k].nativeID ?? "")
+                    references.csv.field(d.references[k].reference.raw)
+                    references.csv.field(show(d.references[k].source))
+                    try references.endRow()
+                }
+                try references.finish()
+            default:
+                var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
+                for dup in d.duplicates {
+                    for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
+                    try matches.endRow()
+                }
+                for row in d.references where row.method != .new {
+                    matches.csv.field(row.cited)
+                    matches.csv.field("reference")
+                    matches.csv.field(row.method.rawValue)
+                    matches.csv.field(row.evidence)
+                    matches.csv.field(row.reference.raw)
+                    matches.csv.field(show(row.source))
+                    matches.csv.field(firstMention[row.cited] ?? "")
+                    try matches.endRow()
+                }
+                try matches.finish()
+            }
         }
-        try citations.finish()
-        var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
-            "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
-            "openalex", "native_id", "raw", "source"])
-        for row in d.references {
-            let r = row.reference
-            references.csv.field(row.citing)
-            references.csv.field(row.position)
-            references.csv.field(row.cited)
-            references.csv.field(row.method.rawValue)
-            references.csv.field(row.note.map(show) ?? "")
-            references.csv.field(r.firstAuthor?.display ?? "")
-            references.csv.field(r.year.map(String.init) ?? "")
-            references.csv.field(r.title ?? "")
-            references.csv.field(r.venue ?? "")
-            references.csv.field(r.volume ?? "")
-            references.csv.field(r.pages ?? "")
-            references.csv.field(r.doi?.value ?? "")
-            references.csv.field(r.openAlexID ?? "")
-            references.csv.field(row.nativeID ?? "")
-            references.csv.field(r.raw)
-            references.csv.field(show(row.source))
-            try references.endRow()
-        }
-        try references.finish()
-        var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
-        for dup in d.duplicates {
-            for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
-            try matches.endRow()
-        }
-        for row in d.references where row.method != .new {
-            matches.csv.field(row.cited)
-            matches.csv.field("reference")
-            matches.csv.field(row.method.rawValue)
-            matches.csv.field(row.evidence)
-            matches.csv.field(row.reference.raw)
-            matches.csv.field(show(row.source))
-            matches.csv.field(firstMention[row.cited] ?? "")
-            try matches.endRow()
-        }
-        try matches.finish()
         for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
@@ -139,7 +151,7 @@ extension Importer {
     }
 
     /// `works.csv` (see ``write(_:to:)``).
-    func writeWorks(_ d: ImportedDataset, folder: URL, show: (String) -> String, firstMention: [String: String]) throws {
+    func writeWorks(_ d: ImportedDataset, folder: URL, show: @Sendable (String) -> String, firstMention: [String: String]) throws {
         var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))

@@ -121,9 +121,11 @@ public struct Importer: Sendable {
     /// Reads each file with `format` (or the detected format when `nil`).
     public func read(files: [String], format: ImportFormat?) throws -> [FileReadResult] {
         guard !files.isEmpty else { throw InputError(file: "(arguments)", message: "no input files given") }
-        return try files.map { path in
-            let f = try format ?? FormatDetector.detect(path: path)
-            return try FormatDetector.read(path: path, format: f, lenient: options.lenient)
+        // Files are read on both cores; results (and the first error) in the order given.
+        let lenient = options.lenient
+        return try Importer.inParallel(files.count) { i in
+            let f = try format ?? FormatDetector.detect(path: files[i])
+            return try FormatDetector.read(path: files[i], format: f, lenient: lenient)
         }
     }
 

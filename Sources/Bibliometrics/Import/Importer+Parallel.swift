@@ -1,0 +1,51 @@
+import Foundation
+import NetworkCore
+
+/// Running independent pieces of an import on both cores, deterministically.
+///
+/// Definition: ``Importer/inParallel(_:)`` runs `n` independent jobs with
+/// `DispatchQueue.concurrentPerform` and returns their results in job order; when jobs
+/// fail, the error of the first failing job (in job order) is thrown, the same error a
+/// sequential loop would have stopped at. Each job must touch only its own inputs and
+/// outputs (a file read, a file written), so the result does not depend on the schedule.
+extension Importer {
+    static func inParallel<T: Sendable>(_ n: Int, _ job: @Sendable (Int) throws -> T) throws -> [T] {
+        let box = ParallelResults<T>(count: n)
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            let r: Result<T, any Error>
+            do { r = .success(try job(i)) } catch { r = .failure(error) }
+            box.set(i, r)
+        }
+        return try box.values()
+    }
+}
+
+/// The results of ``Importer/inParallel(_:_:)``, one slot per job, behind a lock.
+private final class ParallelResults<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<T, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<T, any Error>) {
+        lock.lock()
+        slots[i] = r
+        lock.unlock()
+    }
+
+    /// The values in job order, or the first job's error.
+    func values() throws -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        var out: [T] = []
+        out.reserveCapacity(slots.count)
+        for s in slots {
+            switch s {
+            case .success(let v): out.append(v)
+            case .failure(let e): throw e
+            case nil: throw InputError(file: "(import)", message: "internal: a parallel job did not finish")
+            }
+        }
+        return out
+    }
+}
