@@ -36,5 +36,11 @@ struct CitationQuotientReductionTests {
         #expect(svg.contains("G00") && !svg.contains("G14") && svg.contains("other 7 groups"))
         let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
         #expect(mixing.rows.count == 15)
+        // The merged node borrows no group's colour: white, dashed outline; and eight
+        // coloured groups need no second shape (the caption does not say colours repeat).
+        let node8 = try #require(svg.components(separatedBy: "<title>g8</title>").dropFirst().first?.components(separatedBy: "</g>").first)
+        #expect(node8.contains("fill=\"#ffffff\"") && node8.contains("stroke-dasharray"))
+        #expect(!figure.caption.contains("colours repeat"))
+        #expect(figure.map?.groups.last?.color == "#FFFFFF")
     }
 }
