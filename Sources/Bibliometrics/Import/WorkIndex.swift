@@ -429,9 +429,23 @@ struct WorkIndex {
         if nodes[i].work.openAlexID == nil, let v = w.openAlexID { nodes[i].work.openAlexID = v; changed = true }
         if nodes[i].work.type == .unknown { nodes[i].work.type = w.type }
         for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x); changed = true }
-        // Registering again with nothing new filled adds nothing (first registration wins,
-        // buckets hold each node once), so it is skipped.
-        if changed { register(i) }
+        // Registering again with nothing new filled adds nothing to the identifier and surname
+        // indexes (first registration wins, those buckets hold each node once), so only the
+        // title blocks are revisited (``registerTitleBlocks(_:)``).
+        if changed { register(i) } else { registerTitleBlocks(i) }
+    }
+
+    /// The title-block part of ``register(_:)`` alone. Registering a node whose fields did not
+    /// change still appends it to a crowded title block whose last entry it is not
+    /// (``insert(_:at:into:)`` checks only the last entry of a block over the limit), so a
+    /// skipped registration keeps exactly that effect.
+    mutating func registerTitleBlocks(_ i: Int) {
+        let personal = nodes[i].work.authors.first?.looksPersonal == true
+        guard let y = nodes[i].work.year, let k = WorkIndex.titleStartKey(nodes[i].keys, personal: personal) else { return }
+        WorkIndex.insert(i, at: String(y) + "|" + k, into: &byTitleStart)
+        if let long = WorkIndex.titleStartKey(nodes[i].keys, personal: personal, words: 4) {
+            WorkIndex.insert(i, at: String(y) + "|" + long, into: &byTitleLong)
+        }
     }
 }
 
