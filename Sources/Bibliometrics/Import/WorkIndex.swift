@@ -17,6 +17,8 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
     /// One side prints no personal first author (none, `[Anonymous]`, or an organisation):
     /// years within tolerance and the titles (or a WoS title abbreviation) agree.
     case title
+    /// Final merge pass (``WorkMergePass``): same first-author key, year, first page (and volume).
+    case volumePage = "volume-page"
     /// Matched nothing: a new work.
     case new
 
@@ -320,7 +322,7 @@ struct WorkIndex {
                 parts.append("title '\(c.title ?? c.venue ?? "?")' ~ '\(w.title ?? w.venue ?? "?")'")
             }
             return parts.joined(separator: "; ")
-        case .new: return ""
+        case .new, .volumePage: return ""
         case .key:
             let a1 = c.firstAuthor?.matchKey ?? "?", a2 = w.authors.first?.matchKey ?? "?"
             let authors = a1 == a2 ? "first author \(a1)" : "first authors '\(c.firstAuthor?.display ?? "?")'/'\(w.authors.first?.display ?? "?")' (shared surname word)"
