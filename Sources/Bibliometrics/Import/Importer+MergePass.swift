@@ -22,7 +22,8 @@ import Foundation
 ///    STAT SOC B, V57, P289`) meets its Scopus variant whatever the source abbreviation.
 /// 3. **key** (method `key`): ``WorkIndex``'s key rule between the two variants (surname
 ///    key, years within the tolerance, volumes and first pages equal where both print them
-///    unless the titles are nearly the same, titles or sources match).
+///    unless the titles are nearly the same, titles or sources match; an arXiv source
+///    matches only the same arXiv number, ``WorkIndex/arXivSources(_:_:)``).
 /// 4. **title** (method `title`): ``WorkIndex``'s title rule — one side prints no personal
 ///    first author, years within the tolerance, titles (or a WoS title abbreviation against
 ///    a title) agree.

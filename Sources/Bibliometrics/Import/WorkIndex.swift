@@ -43,7 +43,8 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    same numbers when both carry any ("Part 1" ≠ "Part 2") — titles alone decide;
 ///    when a title is missing, a source (or a source against a title: WoS prints a book's title as its
 ///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
-///    and first page. Among several candidates the one with the exact year, then the
+///    and first page; an arXiv source matches only the same arXiv number
+///    (``arXivSources(_:_:)``). Among several candidates the one with the exact year, then the
 ///    lowest index, wins (deterministic).
 ///    Surnames are compared by their blocking keys (``AuthorName/matchKeys``): `De Veaux`,
 ///    `Veaux De` and `DeVeaux` share `veaux`. A volume or first page that differs does not
@@ -244,6 +245,9 @@ struct WorkIndex {
         if wk.titleSet == nil { pairs.append((ck.titleWords, wk.venueWords)) }
         for (a, b) in pairs {
             guard let a, let b else { continue }
+            if let same = WorkIndex.arXivSources(a, b) {
+                if same { return true } else { continue }
+            }
             switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
@@ -256,6 +260,15 @@ struct WorkIndex {
     }
 
     enum SourceMatch { case strong, weak, none }
+
+    /// `nil` unless a source is arXiv (first word starts with `arxiv`): then `true` only when
+    /// both print the same arXiv number (their digits, non-empty). `ARXIV PREPRINT ARXIV`
+    /// names a server, not a work, so it matches no other source.
+    static func arXivSources(_ a: [String], _ b: [String]) -> Bool? {
+        guard a.first?.hasPrefix("arxiv") == true || b.first?.hasPrefix("arxiv") == true else { return nil }
+        let x = a.joined().filter(\.isNumber), y = b.joined().filter(\.isNumber)
+        return !x.isEmpty && x == y
+    }
 
     /// Not `und`: WoS abbreviates "Undergraduate" so (`DAT SCI UND`).
     static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "fur", "der",
