@@ -281,15 +281,16 @@ struct CorpusImportTests {
         let aPrecision = Double(a.tp) / Double(max(1, a.tp + a.fp)), aRecall = Double(a.tp) / Double(max(1, a.tp + a.fn))
         print("clustering on manualdupes, adjudicated: TP \(a.tp) FP \(a.fp) FN \(a.fn), precision \(aPrecision), recall \(aRecall)")
         // Issue 11's targets: precision ≥ 0.99, recall ≥ 0.90. Measured 2026-12-03 with the final
-        // merge pass (1,574 gold strings located): against the gold as printed TP 2,579, FP 70,
-        // FN 221 → precision 0.974, recall 0.921; adjudicated TP 2,646, FP 3, FN 246 → precision
-        // 0.9989, recall 0.915. Before the pass: 0.980/0.841 raw, 0.9988/0.831 adjudicated. The
+        // merge pass and the Scopus `Et al., 2020. TITLE` year (1,574 gold strings located):
+        // against the gold as printed TP 2,602, FP 70, FN 198 → precision 0.974, recall 0.929;
+        // adjudicated TP 2,669, FP 3, FN 223 → precision 0.9989, recall 0.923. Before the pass:
+        // 0.980/0.841 raw, 0.9988/0.831 adjudicated. The
         // raw FPs are the gold's own splits (``goldSplits``); the 3 adjudicated FPs are the NASEM
         // interim report that the gold files with the final one. Both targets are met once the
         // gold's splits are joined. These floors guard the figures.
         #expect(precision >= 0.973, "precision \(precision) (TP \(tp), FP \(fp))")
-        #expect(recall >= 0.92, "recall \(recall) (TP \(tp), FN \(fn))")
+        #expect(recall >= 0.929, "recall \(recall) (TP \(tp), FN \(fn))")
         #expect(aPrecision >= 0.998, "adjudicated precision \(aPrecision) (TP \(a.tp), FP \(a.fp))")
-        #expect(aRecall >= 0.914, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
+        #expect(aRecall >= 0.922, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
     }
 }
