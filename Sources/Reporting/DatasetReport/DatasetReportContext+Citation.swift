@@ -73,13 +73,14 @@ extension DatasetReportContext {
                                   missingGroup: partition.missingGroup, ratios: qOptions.ratios)
         qOptions.ratios = drawn.ratios
         qOptions.minimumFlow = drawn.minimumFlow
+        qOptions.mergedGroup = drawn.mergedIndex
         let quotient = try QuotientFigure(groupNames: drawn.names, flows: drawn.flows, groupSizes: drawn.sizes,
                                           missingGroup: drawn.missingGroup, options: qOptions)
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
             caption: quotient.caption + drawn.captionNote, dot: quotient.dotGraph, engine: quotient.engine)
         quotientFigure.map = InteractiveMap.quotient(groupNames: drawn.names, missingGroup: drawn.missingGroup,
-                                                     sizes: drawn.sizes, groupTitle: g)
+                                                     mergedGroup: drawn.mergedIndex, sizes: drawn.sizes, groupTitle: g)
         quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
                                            title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))
