@@ -52,10 +52,11 @@ extension Importer {
     static let blockLimit = 32
 
     /// Runs the final merge pass on `d` (see the extension's definition).
-    func mergeWorks(_ d: ImportedDataset) -> ImportedDataset {
-        var pass = WorkMergePass(dataset: d, options: options.match)
-        pass.run()
-        return pass.apply()
+    func mergeWorks(_ d: consuming ImportedDataset) -> ImportedDataset {
+        var pass = WorkMergePass(works: d.works, options: options.match)
+        pass.run(works: d.works, references: d.references)
+        pass.apply(to: &d)
+        return d
     }
 }
 
@@ -67,6 +68,9 @@ struct WorkMergePass {
         var keys: MatchKeys
         var surnames: [String]
         var personal: Bool
+        /// Volume digits and first page, computed once ("" when not printed).
+        var volume: String
+        var page: String
     }
 
     struct Merge {
@@ -74,7 +78,6 @@ struct WorkMergePass {
         var evidence: String
     }
 
-    let dataset: ImportedDataset
     let options: MatchOptions
     let matcher: WorkIndex
     var variants: [Variant] = []
@@ -87,41 +90,49 @@ struct WorkMergePass {
     /// Why each absorbed work joined (keyed by its index).
     var merges: [Int: Merge] = [:]
 
-    init(dataset: ImportedDataset, options: MatchOptions) {
-        self.dataset = dataset
+    init(works: [ImportedWork], options: MatchOptions) {
         self.options = options
         matcher = WorkIndex(options: options)
-        let n = dataset.works.count
-        uf = UnionFind(count: n, groups: [], titled: [])
-        doi = dataset.works.map(\.work.doi)
-        pmid = dataset.works.map(\.work.pmid)
-        native = dataset.works.map(\.nativeIDs)
-        citing = dataset.works.map(\.isCiting)
+        uf = UnionFind(count: works.count, groups: [], titled: [])
+        doi = works.map(\.work.doi)
+        pmid = works.map(\.work.pmid)
+        native = works.map(\.nativeIDs)
+        citing = works.map(\.isCiting)
     }
 
-    mutating func run() {
-        guard dataset.works.count > 1 else { return }
-        collectVariants()
-        let tolerance = max(0, options.yearTolerance)
-        // Rule 1: surname|year|volume|page.
-        var vp: [String: [Int]] = [:], page: [String: [Int]] = [:], block: [String: [Int]] = [:], start: [String: [Int]] = [:]
-        for (v, x) in variants.enumerated() {
-            guard let y = x.ref.year else { continue }
-            let vol = x.ref.volume.map(WorkIndex.number) ?? "", pg = x.ref.pages.map(WorkIndex.firstPage) ?? ""
-            for s in x.surnames {
-                if !vol.isEmpty, !pg.isEmpty { vp["\(s)|\(y)|\(vol)|\(pg)", default: []].append(v) }
-                if Self.usablePage(pg) { page["\(s)|\(y)|\(pg)", default: []].append(v) }
-                block["\(s)|\(y)", default: []].append(v)
-            }
-            if let k = Self.titleStart(x) { start["\(y)|\(k)", default: []].append(v) }
+    /// A hashed blocking key (no string building per variant).
+    struct BlockKey: Hashable, Comparable {
+        var rule: UInt8
+        var name: String
+        var year: Int
+        var a: String
+        var b: String
+
+        static func < (x: BlockKey, y: BlockKey) -> Bool {
+            (x.rule, x.name, x.year, x.a, x.b) < (y.rule, y.name, y.year, y.a, y.b)
         }
+    }
+
+    mutating func run(works: [ImportedWork], references: [ImportedReferenceRow]) {
+        guard works.count > 1 else { return }
+        collectVariants(works: works, references: references)
+        let tolerance = max(0, options.yearTolerance)
+        var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
         for (v, x) in variants.enumerated() {
             guard let y = x.ref.year else { continue }
-            let vol = x.ref.volume.map(WorkIndex.number) ?? "", pg = x.ref.pages.map(WorkIndex.firstPage) ?? ""
-            guard !vol.isEmpty, !pg.isEmpty else { continue }
+            for s in x.surnames {
+                if !x.volume.isEmpty, !x.page.isEmpty { vp[BlockKey(rule: 1, name: s, year: y, a: x.volume, b: x.page), default: []].append(v) }
+                if Self.usablePage(x.page) { page[BlockKey(rule: 2, name: s, year: y, a: x.page, b: ""), default: []].append(v) }
+                block[BlockKey(rule: 3, name: s, year: y, a: "", b: ""), default: []].append(v)
+            }
+            if let k = Self.titleStart(x) { start[BlockKey(rule: 4, name: "", year: y, a: k, b: ""), default: []].append(v) }
+        }
+        // Rule 1: surname|year|volume|page, years ±tolerance.
+        for (v, x) in variants.enumerated() {
+            guard let y = x.ref.year, !x.volume.isEmpty, !x.page.isEmpty else { continue }
             for s in x.surnames {
                 for yy in YearDistance.window(y, tolerance) {
-                    for w in vp["\(s)|\(yy)|\(vol)|\(pg)"] ?? [] where w > v { tryMerge(v, w, rule: .volumePage) }
+                    for w in vp[BlockKey(rule: 1, name: s, year: yy, a: x.volume, b: x.page)] ?? [] where w > v { tryMerge(v, w, rule: .volumePage) }
                 }
             }
         }
@@ -130,10 +141,12 @@ struct WorkMergePass {
         // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
         for key in Self.orderedKeys(block) {
             guard let members = block[key] else { continue }
-            let parts = key.split(separator: "|")
-            guard parts.count == 2, let y = Int(parts[1]) else { continue }
             var candidates = members
-            for yy in YearDistance.window(y, tolerance) where yy > y { candidates += block["\(parts[0])|\(yy)"] ?? [] }
+            for yy in YearDistance.window(key.year, tolerance) where yy > key.year {
+                var next = key
+                next.year = yy
+                candidates += block[next] ?? []
+            }
             if candidates.count <= Importer.blockLimit {
                 compareAll(candidates, rule: .key)
             } else {
@@ -141,16 +154,18 @@ struct WorkMergePass {
                 for v in candidates {
                     for k in Self.starts(variants[v]) where sub[k]?.last != v { sub[k, default: []].append(v) }
                 }
-                for k in Self.orderedKeys(sub) { compareAll(sub[k] ?? [], rule: .key) }
+                for k in sub.keys.sorted() { compareAll(sub[k] ?? [], rule: .key) }
             }
         }
         // Rule 4: year|title start, one side without a personal first author.
         for key in Self.orderedKeys(start) {
             guard let members = start[key] else { continue }
-            let parts = key.split(separator: "|", maxSplits: 1)
-            guard parts.count == 2, let y = Int(parts[0]) else { continue }
             var candidates = members
-            for yy in YearDistance.window(y, tolerance) where yy > y { candidates += start["\(yy)|\(parts[1])"] ?? [] }
+            for yy in YearDistance.window(key.year, tolerance) where yy > key.year {
+                var next = key
+                next.year = yy
+                candidates += start[next] ?? []
+            }
             // Only pairs with a variant without a personal first author: O(|impersonal| · b).
             let all = Array(Set(candidates)).sorted()
             for a in all where !variants[a].personal {
@@ -162,7 +177,7 @@ struct WorkMergePass {
     enum Rule { case volumePage, page, key, title }
 
     /// Keys in first-insertion order of their first member (deterministic).
-    static func orderedKeys(_ buckets: [String: [Int]]) -> [String] {
+    static func orderedKeys(_ buckets: [BlockKey: [Int]]) -> [BlockKey] {
         buckets.filter { $0.value.count > 1 }.sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }.map(\.key)
     }
 
@@ -197,23 +212,25 @@ struct WorkMergePass {
 
     /// Each work's distinct variants: the record for a citing work, and every distinct
     /// reference string matched to it, in work then row order.
-    mutating func collectVariants() {
+    mutating func collectVariants(works: [ImportedWork], references: [ImportedReferenceRow]) {
         var index: [String: Int] = [:]
-        for (i, w) in dataset.works.enumerated() { index[w.work.id] = i }
-        var perWork = [[CitedReference]](repeating: [], count: dataset.works.count)
-        var seen = Set<String>()
-        for (i, w) in dataset.works.enumerated() where w.isCiting { perWork[i].append(w.work.asReference) }
-        for row in dataset.references {
+        for (i, w) in works.enumerated() { index[w.work.id] = i }
+        var perWork = [[CitedReference]](repeating: [], count: works.count)
+        struct Seen: Hashable { var work: Int; var raw: String }
+        var seen = Set<Seen>()
+        for (i, w) in works.enumerated() where w.isCiting { perWork[i].append(w.work.asReference) }
+        for row in references {
             guard row.note?.hasPrefix("self-citation") != true, let i = index[row.cited] else { continue }
             let r = row.reference
-            guard seen.insert(row.cited + "\u{1}" + r.raw).inserted else { continue }
+            guard seen.insert(Seen(work: i, raw: r.raw)).inserted else { continue }
             perWork[i].append(r)
         }
         for (i, refs) in perWork.enumerated() {
             for r in refs where r.year != nil {
                 let a = r.firstAuthor
                 variants.append(Variant(work: i, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
-                                        surnames: a?.matchKeys ?? [], personal: a?.looksPersonal == true))
+                                        surnames: a?.matchKeys ?? [], personal: a?.looksPersonal == true,
+                                        volume: r.volume.map(WorkIndex.number) ?? "", page: r.pages.map(WorkIndex.firstPage) ?? ""))
             }
         }
     }
@@ -246,28 +263,27 @@ struct WorkMergePass {
         guard let yp = p.ref.year, let yq = q.ref.year, YearDistance.between(yp, yq) <= options.yearTolerance else { return nil }
         let a = p.ref, b = q.ref
         if let x = a.doi, let y = b.doi, x != y { return nil }
-        let wb = Work(id: "", reference: b)
         let titlesKnown = p.keys.titleSet != nil && q.keys.titleSet != nil
         switch rule {
         case .volumePage, .page:
             guard Set(p.surnames).isDisjoint(with: q.surnames) == false else { return nil }
             if rule == .page {
                 guard yp == yq else { return nil }
-                if let x = a.volume, let y = b.volume, WorkIndex.number(x) != WorkIndex.number(y) { return nil }
+                if a.volume != nil, b.volume != nil, p.volume != q.volume { return nil }
             }
-            guard let x = a.pages, let y = b.pages, WorkIndex.firstPage(x) == WorkIndex.firstPage(y) else { return nil }
-            if titlesKnown && !matcher.describesSameWork(a, p.keys, wb, q.keys) { return nil }
+            guard a.pages != nil, b.pages != nil, p.page == q.page else { return nil }
+            if titlesKnown && !matcher.describesSameWork(a, p.keys, Work(id: "", reference: b), q.keys) { return nil }
             return .volumePage
         case .key:
             guard Set(p.surnames).isDisjoint(with: q.surnames) == false else { return nil }
             let same = WorkIndex.nearlySameTitle(p.keys, q.keys)
-            if let x = a.volume, let y = b.volume, WorkIndex.number(x) != WorkIndex.number(y), !same { return nil }
-            if let x = a.pages, let y = b.pages, WorkIndex.firstPage(x) != WorkIndex.firstPage(y), !same { return nil }
-            return matcher.describesSameWork(a, p.keys, wb, q.keys) ? .key : nil
+            if a.volume != nil, b.volume != nil, p.volume != q.volume, !same { return nil }
+            if a.pages != nil, b.pages != nil, p.page != q.page, !same { return nil }
+            return matcher.describesSameWork(a, p.keys, Work(id: "", reference: b), q.keys) ? .key : nil
         case .title:
             guard !(p.personal && q.personal) else { return nil }
-            if let x = a.volume, let y = b.volume, WorkIndex.number(x) != WorkIndex.number(y) { return nil }
-            if let x = a.pages, let y = b.pages, WorkIndex.firstPage(x) != WorkIndex.firstPage(y) { return nil }
+            if a.volume != nil, b.volume != nil, p.volume != q.volume { return nil }
+            if a.pages != nil, b.pages != nil, p.page != q.page { return nil }
             if let x = p.keys.titleSet, let y = q.keys.titleSet {
                 return x.count >= 4 && y.count >= 4 && TitleSimilarity.dice(x, y) >= options.minimumDice ? .title : nil
             }
@@ -295,10 +311,9 @@ struct WorkMergePass {
         }
     }
 
-    /// The dataset with absorbed works removed, rows re-pointed, arcs and counts rebuilt.
-    func apply() -> ImportedDataset {
-        guard !merges.isEmpty else { return dataset }
-        var d = dataset
+    /// Removes the absorbed works from `d`, re-points its rows, rebuilds arcs and counts.
+    func apply(to d: inout ImportedDataset) {
+        guard !merges.isEmpty else { return }
         var finder = uf
         let n = d.works.count
         let rootOf = (0..<n).map { finder.find($0) }
@@ -371,6 +386,5 @@ struct WorkMergePass {
         d.summary.works = d.works.count
         d.summary.citations = d.citations.count
         d.notes.append("Final merge pass: \(merges.count) works joined an earlier work (method and evidence in matches.csv, evidence starting 'final merge pass').")
-        return d
     }
 }
