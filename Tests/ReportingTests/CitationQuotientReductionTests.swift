@@ -36,6 +36,13 @@ struct CitationQuotientReductionTests {
         #expect(svg.contains("G00") && !svg.contains("G14") && svg.contains("other 7 groups"))
         let mixing = try #require(report.allTables.first { $0.name == "citation-mixing" })
         #expect(mixing.rows.count == 15)
+        // Readers see the 10 largest groups of the 15 (rows and columns); the CSV has all.
+        #expect(mixing.shownColumns == Array(0...10) && mixing.displayedRows.count == 10)
+        let markdown = MarkdownWriter.markdownTable(mixing)
+        #expect(markdown.contains("Showing 11 of 16 columns (the 10 largest groups); every column is in the CSV."))
+        #expect(markdown.contains("| citing \\\\ cited | G00 |") && !markdown.contains("G10"))
+        let drawsOn = try #require(report.allTables.first { $0.name == "citing-works-by-cited-group" })
+        #expect(drawsOn.shownColumns.map { drawsOn.columns[$0] } == ["citing work", "field"] + (0...9).map { String(format: "G%02d", $0) } + ["references", "own group"])
         // The merged node borrows no group's colour: white, dashed outline; and eight
         // coloured groups need no second shape (the caption does not say colours repeat).
         let node8 = try #require(svg.components(separatedBy: "<title>g8</title>").dropFirst().first?.components(separatedBy: "</g>").first)

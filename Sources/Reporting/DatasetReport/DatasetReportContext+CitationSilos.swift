@@ -83,7 +83,7 @@ extension DatasetReportContext {
                     caption: figure.caption, dot: figure.dotGraph, engine: figure.engine)))
             }
             let first = graph.firstLinkYears(by: partition, years: intYears)
-            blocks.append(.table(ReportTable(
+            var firstLinks = ReportTable(
                 name: "first-link-years", title: "When each group first cited each other group",
                 caption: "The earliest year a work of the row group cites a work of the column group in this dataset (dash: never).",
                 columns: ["citing \\ cited"] + partition.groupNames,
@@ -91,7 +91,10 @@ extension DatasetReportContext {
                     [.text(partition.groupNames[a])] + partition.groupNames.indices.map { b in
                         a < first.count && b < first[a].count ? (first[a][b].map { .integer($0) } ?? .missing) : .missing
                     }
-                })))
+                },
+                displayLimit: partition.groupCount > ReportTable.maximumGroupColumns ? ReportTable.maximumGroupColumns : nil)
+            firstLinks.limitGroupColumns(leading: 1)
+            blocks.append(.table(firstLinks))
         }
 
         // Missed bridges: works of different groups naming a shared concept, with no
