@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         static var allValueStrings: [String] { ["auto"] + ImportFormat.allCases.map(\.rawValue) }
     }
 
-    @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The files to import; a folder stands for the files directly inside it (hidden files left out; with format detection, files that are not an export are left out and named).", valueName: "file"))
     var files: [String]
 
     @Option(help: ArgumentHelp("The input format; auto detects it from the content, not the file name.", valueName: "format"))
@@ -62,9 +62,11 @@ struct ImportCommand: ParsableCommand {
     var venues: String?
 
     func run() throws {
-        for path in files where !FileManager.default.fileExists(atPath: path) {
-            throw InputError(file: path, message: "no such file")
-        }
+        var detect = true
+        if case .named = format { detect = false }
+        let inputs = try ImportInputs(paths: files, detect: detect)
+        for (path, reason) in inputs.skipped { ProgressLog.standardError("\(path): left out, \(reason)") }
+        let files = inputs.files
         // The format of every file: the one given, or the one detected from the content.
         let formats: [ImportFormat] = try files.map { path in
             if case .named(let f) = format { return f }

@@ -45,6 +45,20 @@ import Testing
         #expect(text.contains("labelloc=\"b\""))
     }
 
+    /// Group C makes no citations (row [0, 0, 0]) though the null expects some from it: its
+    /// row is grey "cites none", not three dark-blue 0.00× cells, and it is neither the lowest
+    /// nor the highest ratio. Row A: A → B observed 1, expected 4 → 0.25× is the lowest.
+    @Test func groupThatCitesNothingIsGreyNotAvoidance() throws {
+        let fig = try MixingHeatmapFigure(groupNames: ["A", "B", "C"], observed: [[2, 1, 3], [1, 2, 1], [0, 0, 0]],
+                                          expected: [[2, 4, 1], [1, 2, 1], [1, 1, 1]])
+        let text = fig.dotGraph.text
+        #expect(text.components(separatedBy: "cites none").count - 1 == 3 + 1)  // three cells + the note
+        #expect(text.components(separatedBy: "BGCOLOR=\"#BDBDBD\"").count - 1 == 3 + 1)  // three cells + the key
+        #expect(!text.contains("0.00×"))
+        #expect(fig.caption.contains("Lowest ratio between different groups: A → B, 0.25×."))
+        #expect(fig.caption.contains("One group makes no citations in this dataset (C)"))
+    }
+
     @Test func rejectsMalformedMatrices() {
         let cases: [(() throws -> MixingHeatmapFigure, String)] = [
             ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1, 2]], expected: [[1]]) }, "observed counts are not 1 × 1"),

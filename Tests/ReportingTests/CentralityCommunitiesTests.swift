@@ -209,6 +209,7 @@ struct CentralityCommunitiesTests {
         let indegree = try #require(report.allTables.first { $0.name == "centrality-top-in-degree" })
         #expect(indegree.columns == ["rank", "work", "year", "in-degree (times cited)"])
         let section = try #require(report.sections.first { $0.title.hasPrefix("Citation communities") })
+        #expect(section.title == "Citation communities")  // not "… and Group"
         #expect(section.blocks.count == 1)
         #expect(!report.allTables.contains { $0.name.hasPrefix("citation-communities") })
     }

@@ -118,11 +118,24 @@ public struct ClassificationTables: Sendable {
     /// `1 − similarity` between the named WoS categories, or `nil` when any name is not a
     /// WoS category of the matrix. O(g² + 247).
     public func wosDistances(_ names: [String]) -> [[Double]]? {
+        let rows = wosRows(names)
+        guard rows.allSatisfy({ $0 != nil }) else { return nil }
+        return wosDistances(rows: rows.compactMap { $0 })
+    }
+
+    /// The matrix row of each named WoS category (case-insensitive), `nil` for a name the
+    /// matrix has no row for (a category created after 2012, or not a WoS category at all).
+    /// O(g + 247).
+    public func wosRows(_ names: [String]) -> [Int?] {
         let index = wosIndex
-        let idx = names.map { index[$0.uppercased()] }
-        guard idx.allSatisfy({ $0 != nil }) else { return nil }
-        let ids = idx.compactMap { $0 }
-        return ids.map { a in ids.map { b in a == b ? 0 : max(0, 1 - wosSimilarity[a][b]) } }
+        return names.map { index[$0.uppercased()] }
+    }
+
+    /// `1 − similarity` between the categories of the given matrix rows, 0 on the diagonal,
+    /// clamped at 0. O(g²).
+    /// - Precondition: every row is in `0..<wosCategories.count`.
+    public func wosDistances(rows: [Int]) -> [[Double]] {
+        rows.map { a in rows.map { b in a == b ? 0 : max(0, 1 - wosSimilarity[a][b]) } }
     }
 }
 

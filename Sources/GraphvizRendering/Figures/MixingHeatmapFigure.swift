@@ -117,14 +117,22 @@ public struct MixingHeatmapFigure: Sendable {
         var lowest: (ratio: Double, i: Int, j: Int)?
         var highest: (ratio: Double, i: Int, j: Int)?
         var greyCells = 0
+        var silentRows: [Int] = []
         for i in 0..<g {
             parts.append(.markup("<TR><TD ALIGN=\"RIGHT\"><B>") + nameCell(i, align: "RIGHT") + .markup("</B></TD>"))
+            // A group that makes no citations at all has no row to compare: its zeros say
+            // its works are only cited here, not that it avoids anyone.
+            let silent = observed[i].allSatisfy { $0 == 0 }
+            if silent { silentRows.append(i) }
             for j in 0..<g {
                 let o = observed[i][j], e = expected[i][j]
                 let ratio = e > 0 ? Double(o) / e : .nan
                 let fill: String
                 var lines: [HTMLLabel] = [.markup("<B>") + .text(String(o)) + .markup("</B>")]
-                if let c = Self.scaleClass(ratio: ratio) {
+                if silent {
+                    fill = Self.noRatioColor
+                    lines.append(.text("cites none"))
+                } else if let c = Self.scaleClass(ratio: ratio) {
                     fill = Self.scale[c].hex
                     lines.append(.text(Self.ratioText(ratio) + "×"))
                     if i != j {
@@ -173,6 +181,7 @@ public struct MixingHeatmapFigure: Sendable {
             "Colour: ColorBrewer RdBu, log2 classes; outlined cells: within a group.",
         ]
         if greyCells > 0 { notes.append("Grey: expected count 0 or undefined, so no ratio.") }
+        if !silentRows.isEmpty { notes.append("Grey rows (cites none): the group's works make no citations here; they are only cited.") }
         for note in notes {
             legend.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">") + .text(note) + .markup("</FONT></TD></TR>"))
         }
@@ -190,6 +199,10 @@ public struct MixingHeatmapFigure: Sendable {
             sentences.append("Highest: \(groupNames[highest.i]) → \(groupNames[highest.j]), \(Self.ratioText(highest.ratio))×.")
         }
         if greyCells > 0 { sentences.append("\(greyCells) cells have an expected count of 0 or none defined and are grey.") }
+        if !silentRows.isEmpty {
+            let names = silentRows.map { groupNames[$0] }.joined(separator: ", ")
+            sentences.append("\(silentRows.count == 1 ? "One group makes" : "\(silentRows.count) groups make") no citations in this dataset (\(names)): \(silentRows.count == 1 ? "its row is" : "their rows are") grey, with no ratio, since a group that cites nothing says nothing about whom it avoids.")
+        }
         caption = sentences.joined(separator: " ")
 
         dotGraph = DOTGraph(

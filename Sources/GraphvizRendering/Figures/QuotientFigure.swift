@@ -28,6 +28,10 @@ public struct QuotientFigure: Sendable {
         public var title: String?
         /// Whether flows are directed (citing group → cited group). Default `true`.
         public var directed: Bool = true
+        /// Index of a node that stands for several merged groups ("other 87 groups"), drawn
+        /// white with a dashed outline (``Palette/merged``) and not counted among the
+        /// coloured groups. Default `nil`.
+        public var mergedGroup: Int? = nil
         /// Layout engine. Default `circo`: groups on a circle, arcs curved so that the two
         /// directions between a pair stay apart (`dot` draws long detours once more than
         /// four groups exchange flows in both directions).
@@ -72,8 +76,8 @@ public struct QuotientFigure: Sendable {
         let maxSize = max(1, quotient.groupSizes.max() ?? 1)
         var maxFlow = 0.0
         for i in 0..<g { for j in 0..<g where i != j { maxFlow = max(maxFlow, quotient.flows[i][j]) } }
-        let withShapes = Palette.needsShapes(groupCount: g - (missingGroup == nil ? 0 : 1))
-        func style(_ i: Int) -> GroupStyle { Palette.style(group: i, isMissing: Int32(i) == missingGroup) }
+        let withShapes = Palette.needsShapes(groupCount: g - (missingGroup == nil ? 0 : 1) - (options.mergedGroup == nil ? 0 : 1))
+        func style(_ i: Int) -> GroupStyle { Palette.style(group: i, isMissing: Int32(i) == missingGroup, isMerged: i == options.mergedGroup) }
         let noun = options.flowNoun
 
         var nodes: [DOTNode] = []
@@ -88,11 +92,13 @@ public struct QuotientFigure: Sendable {
             let longest = lines.map(\.count).max() ?? 0
             let needed = max(Double(longest) * 0.085 + 0.25, Double(lines.count) * 0.19 + 0.25)
             let width = max(needed, 0.9 + 1.1 * (Double(size) / Double(maxSize)).squareRoot())
-            nodes.append(DOTNode(id: "g\(i)", attributes: [
+            var attributes: DOTAttributes = [
                 "label": .text(label), "fillcolor": .text(st.fill), "fontcolor": .text(st.fontColor),
                 "shape": .text(st.shape), "width": .text(PartitionNetworkFigure.inches(width)),
                 "tooltip": .text("\(quotient.groupNames[i]): \(size) nodes, \(formatNumber(within)) \(noun) within the group"),
-            ]))
+            ]
+            if i == options.mergedGroup { attributes["style"] = "filled,dashed" }
+            nodes.append(DOTNode(id: "g\(i)", attributes: attributes))
         }
         func arcLabel(_ f: Double, _ i: Int, _ j: Int) -> String {
             guard let ratios = options.ratios, i < ratios.count, j < ratios[i].count, let r = ratios[i][j], r.isFinite else {

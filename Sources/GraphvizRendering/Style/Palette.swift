@@ -46,6 +46,15 @@ public enum Palette {
     /// The style of the "(missing)" group: light grey (not an Okabe–Ito colour, so it
     /// never collides with a real group), circle.
     public static let missing = GroupStyle(fill: "#BBBBBB", colorName: "grey", shape: "circle", fontColor: "#000000")
+    /// Style of a node standing for several merged groups ("other 87 groups"): white, so it
+    /// never borrows a colour a named group has. Figures draw its outline dashed.
+    public static let merged = GroupStyle(fill: "#FFFFFF", colorName: "white", shape: "circle", fontColor: "#000000")
+
+    /// Style of group `index` in a figure that may have one merged node (``merged``) besides
+    /// the missing group. O(1).
+    public static func style(group index: Int, isMissing: Bool, isMerged: Bool) -> GroupStyle {
+        isMerged && !isMissing ? merged : style(group: index, isMissing: isMissing)
+    }
 
     /// Whether `groupCount` groups need shapes as well as colours (more than 8).
     public static func needsShapes(groupCount: Int) -> Bool { groupCount > colors.count }

@@ -73,23 +73,27 @@ extension DatasetReportContext {
                                   missingGroup: partition.missingGroup, ratios: qOptions.ratios)
         qOptions.ratios = drawn.ratios
         qOptions.minimumFlow = drawn.minimumFlow
+        qOptions.mergedGroup = drawn.mergedIndex
         let quotient = try QuotientFigure(groupNames: drawn.names, flows: drawn.flows, groupSizes: drawn.sizes,
                                           missingGroup: drawn.missingGroup, options: qOptions)
         var quotientFigure = try ReportFigure.rendered(
             name: "citation-quotient", title: "Citations between groups of \(g)",
             caption: quotient.caption + drawn.captionNote, dot: quotient.dotGraph, engine: quotient.engine)
         quotientFigure.map = InteractiveMap.quotient(groupNames: drawn.names, missingGroup: drawn.missingGroup,
-                                                     sizes: drawn.sizes, groupTitle: g)
+                                                     mergedGroup: drawn.mergedIndex, sizes: drawn.sizes, groupTitle: g)
         quotientFigure.network = .quotient(flows, missingGroup: partition.missingGroup,
                                            title: "Citations between groups of \(g) in \(name)")
         blocks.append(.figure(quotientFigure))
 
         let groups = bridging.groups
-        blocks.append(.table(ReportTable(
+        var whoCitesWhom = ReportTable(
             name: "citation-mixing", title: "Who cites whom",
             caption: "Citation arcs by the group of the citing work (rows) and of the cited work (columns).",
             columns: ["citing \\ cited"] + groups,
-            rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } })))
+            rows: groups.indices.map { a in [.text(groups[a])] + groups.indices.map { .integer(bridging.mixing[a][$0]) } },
+            displayLimit: groups.count > ReportTable.maximumGroupColumns ? ReportTable.maximumGroupColumns : nil)
+        whoCitesWhom.limitGroupColumns(leading: 1)
+        blocks.append(.table(whoCitesWhom))
         let expected = null.expected.mixing
         if citingGroups < 2 {
             blocks.append(.paragraph(
@@ -130,7 +134,7 @@ extension DatasetReportContext {
         let citing = (0..<workCount).filter { graph.outDegree(Int32($0)) > 0 }
             .sorted { (graph.outDegree(Int32($0)), -$0) > (graph.outDegree(Int32($1)), -$1) }
         let usedGroups = groups.indices.filter { c in bridging.mixing.contains { $0[c] > 0 } }
-        blocks.append(.table(ReportTable(
+        var drawsOn = ReportTable(
             name: "citing-works-by-cited-group", title: "What each citing work draws on",
             caption: "For each work with references in the dataset: how many of the works it cites belong to each group of '\(g)', and its share citing its own group. Rows sorted by number of references.",
             columns: ["citing work", g] + usedGroups.map { groups[$0] } + ["references", "own group"],
@@ -142,7 +146,9 @@ extension DatasetReportContext {
                 return [.text(labelWithYear(w)), .text(groupName(w))] + usedGroups.map { .integer(counts[$0]) }
                     + [.integer(total), .number(total > 0 ? Double(own) / Double(total) : 0, digits: 2)]
             },
-            displayLimit: 30)))
+            displayLimit: 30)
+        drawsOn.limitGroupColumns(leading: 2, trailing: 2)
+        blocks.append(.table(drawsOn))
 
         blocks.append(sharedReferencesTable(graph: graph))
 

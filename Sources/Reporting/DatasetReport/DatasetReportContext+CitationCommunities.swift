@@ -8,7 +8,7 @@ extension DatasetReportContext {
     /// least one citation link (the section shared with the network report,
     /// ``CommunityComparison/section(title:graph:grouping:seed:prefix:groupTitle:subject:largely:partly:not:noLinks:)``).
     func citationCommunitiesSection(graph: Graph) -> (ReportPart, CommunityComparison?) {
-        let title = "Citation communities and \(groupTitle)"
+        let title = groupAttribute.map { "Citation communities and \($0)" } ?? "Citation communities"
         guard let g = groupAttribute else {
             return (ReportPart([ReportSection(title: title, blocks: [.paragraph(
                 "The dataset names no grouping attribute (group: in dataset.yml), so detected communities cannot be compared with literatures.")])]), nil)

@@ -28,14 +28,26 @@ extension DatasetReportContext {
         }
 
         // Rao–Stirling diversity of each citing work's references.
-        let (distance, missingPolicy, distanceWords) = diversityDistance()
-        let diversity = try graph.raoStirlingDiversity(by: partition, distance: distance, missing: missingPolicy)
+        let grouping = diversityGrouping()
+        let diversity = try graph.raoStirlingDiversity(by: grouping.partition, distance: grouping.distance, missing: grouping.missing)
+        var leftOut = ""
+        if grouping.missing == .exclude, let m = grouping.partition.missingGroup {
+            let groupOf = grouping.partition.groupOf
+            var toLeftOut = 0, byLeftOut = 0
+            for u in 0..<graph.nodeCount {
+                let range = graph.outOffsets[u]..<graph.outOffsets[u + 1]
+                if groupOf[u] == m { byLeftOut += range.count; continue }
+                for a in range where groupOf[Int(graph.outTargets[a])] == m { toLeftOut += 1 }
+            }
+            let works = groupOf.filter { $0 == m }.count
+            leftOut = " Left out: \(works) works, \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+        }
         let citing = (0..<workCount).filter { diversity.byNode[$0] != nil }
             .sorted { (diversity.byNode[$0] ?? 0, -$0) > (diversity.byNode[$1] ?? 0, -$1) }
         if !citing.isEmpty {
             blocks.append(.table(ReportTable(
                 name: "reference-diversity", title: "How diverse each work's references are",
-                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where \(distanceWords) (0 = every reference in one group).",
+                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where \(grouping.distanceWords) (0 = every reference in one group).\(leftOut)",
                 columns: ["citing work", g, "references", "Rao–Stirling diversity"],
                 rows: citing.map { w in
                     [.text(labelWithYear(w)), .text(groupName(w)), .integer(graph.outDegree(Int32(w))), cell(diversity.byNode[w], 3)]
@@ -71,7 +83,7 @@ extension DatasetReportContext {
                     caption: figure.caption, dot: figure.dotGraph, engine: figure.engine)))
             }
             let first = graph.firstLinkYears(by: partition, years: intYears)
-            blocks.append(.table(ReportTable(
+            var firstLinks = ReportTable(
                 name: "first-link-years", title: "When each group first cited each other group",
                 caption: "The earliest year a work of the row group cites a work of the column group in this dataset (dash: never).",
                 columns: ["citing \\ cited"] + partition.groupNames,
@@ -79,7 +91,10 @@ extension DatasetReportContext {
                     [.text(partition.groupNames[a])] + partition.groupNames.indices.map { b in
                         a < first.count && b < first[a].count ? (first[a][b].map { .integer($0) } ?? .missing) : .missing
                     }
-                })))
+                },
+                displayLimit: partition.groupCount > ReportTable.maximumGroupColumns ? ReportTable.maximumGroupColumns : nil)
+            firstLinks.limitGroupColumns(leading: 1)
+            blocks.append(.table(firstLinks))
         }
 
         // Missed bridges: works of different groups naming a shared concept, with no

@@ -18,6 +18,10 @@ extension DatasetReportContext {
         }
     }
 
+    /// Most groups a composition table has as columns; with more (and more groups than
+    /// attribute values) the table is turned, one row per group.
+    static let widestComposition = 12
+
     /// "Composition": works per group, and each categorical attribute by group.
     func compositionSection() -> ReportSection? {
         guard let g = groupAttribute else { return nil }
@@ -57,6 +61,21 @@ extension DatasetReportContext {
             for w in 0..<workCount { table[Int(rowsPartition.groupOf[w])][Int(partition.groupOf[w])] += 1 }
             let columnTotals = (0..<partition.groupCount).map { c in table.reduce(0) { $0 + $1[c] } }
             let columns = order.filter { columnTotals[$0] > 0 }
+            if columns.count > Self.widestComposition && columns.count > rowsPartition.groupCount {
+                // Many groups (an import's ~100 WoS categories): one row per group instead of
+                // one column, so the table stays readable.
+                let rowTotals = table.map { $0.reduce(0, +) }
+                let values = (0..<rowsPartition.groupCount).filter { rowTotals[$0] > 0 }
+                blocks.append(.table(ReportTable(
+                    name: "\(slug(attribute))-by-\(slug(g))", title: "Works by \(g) and \(attribute)",
+                    caption: "Cross-tabulation of the works by '\(g)' (rows, largest first) and '\(attribute)' (columns), with totals.",
+                    columns: [g] + values.map { rowsPartition.groupNames[$0] } + ["total"],
+                    rows: columns.map { c in
+                        [.text(partition.groupNames[c])] + values.map { .integer(table[$0][c]) } + [.integer(columnTotals[c])]
+                    } + [[.text("total")] + values.map { .integer(rowTotals[$0]) } + [.integer(workCount)]],
+                    displayLimit: 40)))
+                continue
+            }
             var rows: [[ReportCell]] = []
             for r in 0..<rowsPartition.groupCount {
                 rows.append([.text(rowsPartition.groupNames[r])] + columns.map { .integer(table[r][$0]) } + [.integer(table[r].reduce(0, +))])

@@ -77,6 +77,12 @@ struct DrawnQuotient: Equatable, Sendable {
         return (d.names, d.flows, d.merged)
     }
 
+    /// Index of the "other N groups" node in ``names``, or `nil` when nothing was merged
+    /// (it follows the kept groups and precedes the missing group). O(1).
+    var mergedIndex: Int? {
+        merged == 0 ? nil : names.count - 1 - (missingGroup == nil ? 0 : 1)
+    }
+
     /// The sentence the figure's caption gains when groups were merged.
     var captionNote: String {
         merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a node of their own; the \(merged) others are drawn as one node, without ratios (the table below has every group)."

@@ -37,7 +37,7 @@ extension DatasetSection {
         var methods = [MethodCatalogue.components]
         if context.siloStatisticsUnavailable() == nil {
             methods += [MethodCatalogue.mixing, MethodCatalogue.edgeHomophily, MethodCatalogue.eiIndex,
-                        MethodCatalogue.permutationNull, MethodCatalogue.brokerage, MethodCatalogue.raoStirling]
+                        MethodCatalogue.permutationNull, MethodCatalogue.brokerage] + context.diversityGrouping().methods
         }
         return ReportPart([section], methods: methods)
     }

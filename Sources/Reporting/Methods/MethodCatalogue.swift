@@ -68,6 +68,16 @@ public enum MethodCatalogue {
         key: "rao-stirling",
         sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two groups one minus the cosine similarity of their citation profiles (Stirling 2007; Rafols & Meyer 2010).",
         reference: "Stirling, A. (2007). A general framework for analysing diversity in science, technology and society. Journal of the Royal Society Interface 4(15), 707–719. doi:10.1098/rsif.2007.0213")
+    /// Rao–Stirling diversity with the distances of the Web of Science category similarity
+    /// matrix (used when a report's groups are WoS categories, issue 12).
+    public static let raoStirlingWoS = Method(
+        key: "rao-stirling-wos",
+        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two Web of Science subject categories one minus the cosine similarity of their citation profiles in the Web of Science 2008–2012 (Stirling 2007; Rafols & Meyer 2010); references to works without a category in that matrix are not counted.",
+        reference: raoStirling.reference)
+    /// The reference for the cosine distance between subject categories (no sentence of its own).
+    public static let rafolsMeyer = Method(
+        key: "rafols-meyer", sentence: "",
+        reference: "Rafols, I. & Meyer, M. (2010). Diversity and network coherence as indicators of interdisciplinarity: case studies in bionanoscience. Scientometrics 82(2), 263–287. doi:10.1007/s11192-009-0041-y")
     public static let sfdp = Method(
         key: "sfdp",
         sentence: "Networks were drawn with Graphviz's sfdp multilevel force-directed layout (Hu 2005) through the Graphviz C libraries (Gansner & North 2000), colours from the Okabe–Ito colour-blind-safe palette.",

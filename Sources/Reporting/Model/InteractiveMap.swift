@@ -64,9 +64,9 @@ public struct InteractiveMap: Sendable, Equatable {
 
     /// The map of a ``QuotientFigure``: one node per group (keys `g<index>`), the measure
     /// its size. O(groups).
-    public static func quotient(groupNames: [String], missingGroup: Int32?, sizes: [Int], groupTitle: String) -> InteractiveMap {
+    public static func quotient(groupNames: [String], missingGroup: Int32?, mergedGroup: Int? = nil, sizes: [Int], groupTitle: String) -> InteractiveMap {
         let groups = groupNames.indices.map { g in
-            Group(name: groupNames[g], color: Palette.style(group: g, isMissing: Int32(g) == missingGroup).fill)
+            Group(name: groupNames[g], color: Palette.style(group: g, isMissing: Int32(g) == missingGroup, isMerged: g == mergedGroup).fill)
         }
         let nodes = groupNames.indices.map { g in
             Node(key: "g\(g)", label: groupNames[g], group: g, value: Double(sizes[g]))

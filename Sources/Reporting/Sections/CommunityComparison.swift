@@ -139,13 +139,15 @@ struct CommunityComparison: Encodable, Sendable {
             ])))
         var totals = [Int](repeating: 0, count: groups.count)
         for row in contingency { for (j, c) in row.enumerated() { totals[j] += c } }
-        blocks.append(.table(ReportTable(
+        var byGroup = ReportTable(
             name: "\(prefix)-by-group", title: "Detected communities by \(groupTitle)",
             caption: "The \(works) \(subject) by detected community (rows, largest first\(rowName == nil ? "; C1, C2, … are arbitrary names" : "")) and group of '\(groupTitle)' (columns). A community drawn from one column reproduces a group; a row spread over several columns mixes groups.",
             columns: ["community", "works"] + groups,
             rows: contingency.enumerated().map { k, row in
                 [.text(rowName?(communityIDs[k]) ?? "C\(k + 1)"), .integer(communitySizes[k])] + row.map { .integer($0) }
-            } + [[.text("total"), .integer(works)] + totals.map { .integer($0) }])))
+            } + [[.text("total"), .integer(works)] + totals.map { .integer($0) }])
+        byGroup.limitGroupColumns(leading: 2)
+        blocks.append(.table(byGroup))
         return blocks
     }
 }

@@ -61,13 +61,16 @@ public enum HTMLWriter {
             let shown = t.displayedRows
             // A column holding any number is right-aligned throughout (dashes included).
             let numeric = t.columns.indices.map { i in t.rows.contains { i < $0.count && $0[i].isNumeric } }
+            let columns = t.shownColumns
             let note = shown.isEmpty ? "\(t.rows.count) rows in" :
                 shown.count < t.rows.count ? "Showing \(shown.count) of \(t.rows.count) rows; all rows in" : "Also as"
             return ["table": [
-                "name": t.name, "title": t.title, "caption": t.caption, "note": note, "shown": !shown.isEmpty,
-                "columns": t.columns.indices.map { i in ["name": t.columns[i], "numeric": numeric[i]] as [String: Any] },
+                "name": t.name, "title": t.title, "caption": t.caption + t.hiddenColumnsNote, "note": note, "shown": !shown.isEmpty,
+                "columns": columns.map { i in ["name": t.columns[i], "numeric": numeric[i]] as [String: Any] },
                 "rows": shown.map { row in
-                    ["cells": row.indices.map { i in ["text": row[i].display, "numeric": i < numeric.count ? numeric[i] : row[i].isNumeric] }]
+                    ["cells": columns.map { i in
+                        ["text": i < row.count ? row[i].display : "", "numeric": i < numeric.count ? numeric[i] : (i < row.count && row[i].isNumeric)]
+                    }]
                 },
             ] as [String: Any]]
         case .figure(let f):

@@ -44,14 +44,15 @@ public enum MarkdownWriter {
         if table.displayedRows.isEmpty {
             return out + "_\(escape(table.caption)) \(table.rows.count) rows in [tables/\(table.name).csv](tables/\(table.name).csv)._\n\n"
         }
-        out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.indices.map { i in
+        let shown = table.shownColumns
+        out += "| " + shown.map { escape(table.columns[$0]) }.joined(separator: " | ") + " |\n"
+        out += "|" + shown.map { i in
             table.rows.contains { i < $0.count && $0[i].isNumeric } ? "---:|" : "---|"
         }.joined() + "\n"
         for row in table.displayedRows {
-            out += "| " + row.map { escape($0.display) }.joined(separator: " | ") + " |\n"
+            out += "| " + shown.map { $0 < row.count ? escape(row[$0].display) : "" }.joined(separator: " | ") + " |\n"
         }
-        out += "\n_\(escape(table.caption))"
+        out += "\n_\(escape(table.caption))\(escape(table.hiddenColumnsNote))"
         if table.displayedRows.count < table.rows.count {
             out += " Showing \(table.displayedRows.count) of \(table.rows.count) rows; all rows in"
         } else {
