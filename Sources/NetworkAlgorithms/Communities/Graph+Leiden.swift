@@ -36,11 +36,13 @@ extension Graph {
     /// nothing, γ-connected. Heuristic all the same: a local optimum, not the maximum
     /// modularity. Time roughly O(m) per level and iteration; memory O(n + m).
     ///
-    /// Parallel and deterministic: fast local moving runs on one thread (each move sees
-    /// the previous ones) on levels below 100,000 adjacency entries and by colour classes
-    /// on both cores above (evaluated in parallel against a snapshot, applied one by one
-    /// in a seeded order; see `LeidenLevel.moveNodesColoured`, as in
-    /// ``louvain(resolution:seed:restarts:)``); refinement runs the communities in parallel, community `c`
+    /// Parallel and deterministic: fast local moving runs by colour classes on both cores
+    /// (evaluated in parallel against a snapshot, applied one by one in a seeded order; see
+    /// `LeidenLevel.moveNodesColoured`, as in ``louvain(resolution:seed:restarts:)``) on a
+    /// level of at least 100,000 adjacency entries that starts from singletons (the first
+    /// level of the first iteration), and on one thread (each move sees the previous ones)
+    /// otherwise: levels that start from a partition move few nodes, and the queue then
+    /// visits each node about once; refinement runs the communities in parallel, community `c`
     /// drawing from its own generator (seeded from one draw of the level's generator and
     /// `c`) and writing only its own members; aggregation builds the rows of fixed
     /// ranges of communities in parallel, each row summed over its members in ascending
