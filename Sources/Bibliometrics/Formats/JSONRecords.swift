@@ -69,7 +69,83 @@ enum JSONRecords {
             try forEachLine(path: path, body)
             return
         }
+        if head.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == 0x5B {
+            let data = try TextFile.data(path)
+            if let spans = arraySpans(data) {
+                // A well-formed top-level array: parse and hand over one element at a time, so
+                // only one element's objects are alive (a whole-document parse holds them all).
+                for (k, span) in spans.enumerated() {
+                    let value = try parse(data.subdata(in: span.bytes), path: path, line: span.firstLine)
+                    guard let o = value as? Object else {
+                        throw InputError(file: path, line: span.firstLine, message: "array element \(k + 1) is not a JSON object")
+                    }
+                    try body(Element(object: o, firstLine: span.firstLine, lastLine: span.lastLine))
+                }
+                return
+            }
+        }
+        // Anything else — and a broken array, for the whole-document parser's error message.
         for e in try elements(path: path, arrayKeys: arrayKeys) { try body(e) }
+    }
+
+    /// One element of a top-level array: its bytes and the lines it spans.
+    struct ArraySpan {
+        var bytes: Range<Int>
+        var firstLine: Int
+        var lastLine: Int
+    }
+
+    /// The elements of `data` when it is one well-formed top-level JSON array whose
+    /// elements are all objects or arrays: optional UTF-8 BOM and blanks, `[`, elements
+    /// separated by single commas, `]`, blanks. `nil` for anything else (a scalar element,
+    /// a missing or doubled comma, an unclosed bracket, bytes after the array), which the
+    /// caller then hands to the whole-document parser for its error. The elements' own
+    /// syntax is checked when each is parsed. One pass over the bytes, tracking strings
+    /// (with escapes) and nesting depth; O(file size) time, O(elements) memory.
+    static func arraySpans(_ data: Data) -> [ArraySpan]? {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [ArraySpan]? in
+            var i = 0
+            if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { i = 3 }
+            var line = 1
+            func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+            while i < raw.count, blank(raw[i]) { if raw[i] == 0x0A { line += 1 }; i += 1 }
+            guard i < raw.count, raw[i] == 0x5B else { return nil }
+            i += 1
+            var spans: [ArraySpan] = []
+            var depth = 0, inString = false, escape = false
+            var start = 0, startLine = 0
+            var expectElement = true, closed = false
+            while i < raw.count {
+                let b = raw[i]
+                if b == 0x0A { line += 1 }
+                if depth > 0 {
+                    if inString {
+                        if escape { escape = false } else if b == 0x5C { escape = true } else if b == 0x22 { inString = false }
+                    } else if b == 0x22 {
+                        inString = true
+                    } else if b == 0x5B || b == 0x7B {
+                        depth += 1
+                    } else if b == 0x5D || b == 0x7D {
+                        depth -= 1
+                        if depth == 0 { spans.append(ArraySpan(bytes: start..<(i + 1), firstLine: startLine, lastLine: line)) }
+                    }
+                } else if closed {
+                    guard blank(b) else { return nil }
+                } else if blank(b) {
+                    // between elements
+                } else if expectElement, b == 0x5B || b == 0x7B {
+                    depth = 1; start = i; startLine = line; expectElement = false
+                } else if !expectElement, b == 0x2C {
+                    expectElement = true
+                } else if b == 0x5D, !expectElement || spans.isEmpty {
+                    closed = true
+                } else {
+                    return nil
+                }
+                i += 1
+            }
+            return closed ? spans : nil
+        }
     }
 
     /// The objects of a file holding a JSON array, a single object, an object wrapping an

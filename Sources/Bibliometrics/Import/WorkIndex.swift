@@ -51,7 +51,9 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    candidate or the work prints no personal first author (``AuthorName/looksPersonal``),
 ///    works of a year within the tolerance whose title (or, for a title-less author-less
 ///    work, its source: WoS prints a report's title there) starts with the same two
-///    significant words (first three letters of each) are compared: both titles known →
+///    significant words (first three letters of each) are compared — or, when more than
+///    ``titleBlockLimit`` works share those two, the works sharing the first four words'
+///    starts (a shorter title is then not matched by this rule) — both titles known →
 ///    Dice ≥ `minimumDice` with at least four tokens in each; else the abbreviation must
 ///    match the title word by word (``sourcesMatch(words:_:)``, strong, three or more words).
 /// 4. **Raw text**: a reference with neither author nor identifier matches a work first
@@ -80,6 +82,13 @@ struct WorkIndex {
     private var bySurname: [String: [Int]] = [:]
     /// Works by `year|two title-word prefixes` (the title rule's blocks).
     private var byTitleStart: [String: [Int]] = [:]
+    /// Works by `year|four title-word prefixes`: the title rule's blocks when a two-word
+    /// block is crowded (``titleBlockLimit``).
+    private var byTitleLong: [String: [Int]] = [:]
+    /// Most candidates the title rule compares from the two-word blocks of a year window;
+    /// beyond it the four-word blocks are used, so a crowded start ("Report of the …",
+    /// thousands of titles sharing two words) never costs a comparison with each.
+    static let titleBlockLimit = 64
     private var byRaw: [String: Int] = [:]
     let options: MatchOptions
     /// Identifier matches refused, with the reason (for the log).
@@ -103,9 +112,12 @@ struct WorkIndex {
                 if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
             }
         }
-        if let y = n.work.year, let k = WorkIndex.titleStartKey(n.keys, personal: n.work.authors.first?.looksPersonal == true) {
-            let key = String(y) + "|" + k
-            if byTitleStart[key]?.contains(i) != true { byTitleStart[key, default: []].append(i) }
+        let personal = n.work.authors.first?.looksPersonal == true
+        if let y = n.work.year, let k = WorkIndex.titleStartKey(n.keys, personal: personal) {
+            WorkIndex.insert(i, at: String(y) + "|" + k, into: &byTitleStart)
+            if let long = WorkIndex.titleStartKey(n.keys, personal: personal, words: 4) {
+                WorkIndex.insert(i, at: String(y) + "|" + long, into: &byTitleLong)
+            }
         }
         if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
@@ -181,12 +193,22 @@ struct WorkIndex {
         return dice >= 0.9 || (dice >= 0.85 && min(x.count, y.count) >= 6)
     }
 
-    /// `abc|def`: the first three letters of the first two significant title words (or, for a
-    /// work without title and without a personal author, of its source); `nil` when there are
-    /// fewer than two such words.
-    static func titleStartKey(_ k: MatchKeys, personal: Bool) -> String? {
-        guard let words = k.titleWords ?? (personal ? nil : k.venueWords), words.count >= 2 else { return nil }
-        return String(words[0].prefix(3)) + "|" + String(words[1].prefix(3))
+    /// `abc|def`: the first three letters of the first `words` (default two) significant
+    /// title words (or, for a work without title and without a personal author, of its
+    /// source); `nil` when there are fewer such words.
+    static func titleStartKey(_ k: MatchKeys, personal: Bool, words count: Int = 2) -> String? {
+        guard let words = k.titleWords ?? (personal ? nil : k.venueWords), words.count >= count else { return nil }
+        return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
+    }
+
+    /// Adds node `i` to `key`'s block unless it is already there. The membership test scans
+    /// only small blocks; in a crowded one a node re-registered later may be listed twice,
+    /// which changes no match (candidates are compared in index order). O(min(block, limit)).
+    static func insert(_ i: Int, at key: String, into blocks: inout [String: [Int]]) {
+        if let block = blocks[key] {
+            if block.last == i || (block.count <= titleBlockLimit && block.contains(i)) { return }
+        }
+        blocks[key, default: []].append(i)
     }
 
     /// The title rule (see the type's definition, rule 3).
@@ -198,7 +220,15 @@ struct WorkIndex {
         let keys = MatchKeys(title: c.title, venue: c.venue)
         guard let start = WorkIndex.titleStartKey(keys, personal: personal) else { return nil }
         var candidates: [Int] = []
-        for y in YearDistance.window(year, max(0, options.yearTolerance)) { candidates += byTitleStart[String(y) + "|" + start] ?? [] }
+        let years = YearDistance.window(year, max(0, options.yearTolerance))
+        for y in years { candidates += byTitleStart[String(y) + "|" + start] ?? [] }
+        if candidates.count > WorkIndex.titleBlockLimit {
+            // A crowded start: only works sharing four title words' starts are compared; a
+            // title of fewer words is not matched by title here (said in the type's docs).
+            guard let long = WorkIndex.titleStartKey(keys, personal: personal, words: 4) else { return nil }
+            candidates = []
+            for y in years { candidates += byTitleLong[String(y) + "|" + long] ?? [] }
+        }
         candidates.sort()
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
@@ -212,7 +242,7 @@ struct WorkIndex {
             if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
             var same = false
             if let x = keys.titleSet, let y = wk.titleSet {
-                same = x.count >= 4 && y.count >= 4 && TitleSimilarity.dice(x, y) >= options.minimumDice
+                same = x.count >= 4 && y.count >= 4 && !WorkIndex.numbersDiffer(x, y) && TitleSimilarity.dice(x, y) >= options.minimumDice
             } else {
                 let a = keys.titleWords ?? keys.venueWords, b = wk.titleWords ?? wk.venueWords
                 if let a, let b, min(a.count, b.count) >= 3, WorkIndex.sourcesMatch(words: a, b) == .strong { same = true }
@@ -226,9 +256,7 @@ struct WorkIndex {
 
     func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, _ w: Work, _ wk: MatchKeys) -> Bool {
         if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
-            // "Part 1" versus "Part 2": titles whose numbers differ are different works.
-            let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
-            if !nx.isEmpty, !ny.isEmpty, nx != ny { return false }
+            if WorkIndex.numbersDiffer(x, y) { return false }
             let common = Double(x.intersection(y).count)
             let dice = 2 * common / Double(x.count + y.count)
             let shorter = min(x.count, y.count)
@@ -251,6 +279,13 @@ struct WorkIndex {
             }
         }
         return false
+    }
+
+    /// "Part 1" versus "Part 2", "topic 1" versus "topic 57": titles that both carry numbers
+    /// and not the same ones are different works. O(|x| + |y|).
+    static func numbersDiffer(_ x: Set<String>, _ y: Set<String>) -> Bool {
+        let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
+        return !nx.isEmpty && !ny.isEmpty && nx != ny
     }
 
     enum SourceMatch { case strong, weak, none }

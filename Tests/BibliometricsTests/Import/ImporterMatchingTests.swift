@@ -147,6 +147,30 @@ struct ImporterReferencesTextTests {
 }
 
 struct TitlesDecideTests {
+    /// The title rule in a crowded block: 100 reports of one organisation in 2010 whose titles
+    /// all start "Annual report …" (more than ``WorkIndex/titleBlockLimit`` share the two-word
+    /// start), and a reference to the 57th. Only the works sharing the first four words'
+    /// starts (annual, report, topic, 57) are compared, and the reference still finds its
+    /// report by title (the reference prints no author, so the key rule cannot): 101 works
+    /// (no new one), one arc to record 57, method `title`. Before the number check the title
+    /// rule merged "topic 1" with "topic 2" (Dice 0.88): numbered titles now stay apart there too.
+    @Test func titleRuleInACrowdedBlock() throws {
+        var items: [String] = []
+        for k in 1...100 {
+            items.append(#"{"id": "r\#(k)", "type": "report", "title": "Annual report on topic \#(k) of the agency", "author": [{"literal": "World Health Organization"}], "issued": {"date-parts": [[2010]]}}"#)
+        }
+        items.append(#"{"id": "citing", "type": "article-journal", "title": "A paper", "author": [{"family": "Lee", "given": "Ann"}], "issued": {"date-parts": [[2012]]}, "reference": [{"key": "x", "year": "2010", "article-title": "Annual report on topic 57 of the agency"}]}"#)
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let d = Importer().merge(try Importer().read(files: [try dir.write("c.json", "[" + items.joined(separator: ",\n") + "]")], format: .cslJSON))
+        #expect(d.works.count == 101, "\(d.duplicates.prefix(3).map { "\($0)" })")
+        #expect(d.citations.count == 1)
+        let row = try #require(d.references.first)
+        #expect(row.method == .title)
+        let cited = try #require(d.works.first { $0.work.id == row.cited })
+        #expect(cited.work.title == "Annual report on topic 57 of the agency")
+    }
+
     /// A chapter and the book it appears in (same author, same year; the chapter's source is
     /// the book's title) are two works: when both titles are known, titles alone decide.
     /// Likewise two papers of one author, year and journal with different titles.
