@@ -17,7 +17,8 @@ import Foundation
 /// a lone name is a reference of its own (a web page cited by its author only).
 ///
 /// Fields of one reference (``parse(_:source:)``): the year is the last `(dddd)` at the end
-/// (styles 1–3) or the first `(dddd)` (style 4, where the source follows it); the leading
+/// (styles 1–3) or the first `(dddd)` (style 4, where the source follows it), else a comma
+/// part that is only a year, else one that starts `dddd. ` (`Et al., 2020. TITLE`); the leading
 /// name-shaped parts are the authors; `pp.` gives the pages; trailing numbers are volume
 /// and issue (`11 (4)` in style 4); the comma-part before them is the source; what lies
 /// between the authors and the source is the title (commas kept). A DOI anywhere
@@ -136,6 +137,15 @@ public enum ScopusReference {
                 text = ps.joined(separator: ", ")
             }
         }
+        if ref.year == nil {
+            // `Bargagliotti A., Et al., 2020. Pre-K-12 guidelines …`: a comma part that starts with the year and a full stop.
+            var ps = text.components(separatedBy: ", ")
+            if let k = ps.indices.dropFirst().first(where: { Self.yearFullStop(ps[$0]) != nil }), let (y, rest) = Self.yearFullStop(ps[k]) {
+                ref.year = y
+                if rest.isEmpty { ps.remove(at: k) } else { ps[k] = rest }
+                text = ps.joined(separator: ", ")
+            }
+        }
         var parts = readAuthors(text, into: &ref)
         if let after {
             // Style 4: the title precedes the year; the source (or a book's publisher) follows.
@@ -163,6 +173,15 @@ public enum ScopusReference {
         }
         if ref.volume != nil || ref.pages != nil { ref.type = .article }
         return ref
+    }
+
+    /// `2020. Title …` → (2020, `Title …`); `2022.` → (2022, ``); else `nil` (years 1500–2099).
+    static func yearFullStop(_ part: String) -> (Int, String)? {
+        let u = Array(part.utf8)
+        guard u.count >= 5, u[4] == UInt8(ascii: "."), u[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let y = Int(String(decoding: u[0..<4], as: UTF8.self)), (1500...2099).contains(y) else { return nil }
+        guard u.count == 5 || u[5] == UInt8(ascii: " ") else { return nil }
+        return (y, String(decoding: u[5...], as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     /// Reads the leading authors of `text` (any style) into `ref`; returns the remaining comma parts.

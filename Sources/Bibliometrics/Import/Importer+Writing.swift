@@ -58,7 +58,7 @@ extension Importer {
         Made by `siloscope import` from: \(fileList.joined(separator: ", ")). Every row of `works.csv`,
         `citations.csv` and `references.csv` names in `source` the file and line(s) it was read from
         (`#k` = the reference's position in its record's list). How each reference was matched
-        (`method`: doi, openalex, pmid, native-id, key, raw-text, new) is in `references.csv`; duplicate
+        (`method`: doi, openalex, pmid, native-id, key, title, raw-text, volume-page, new) is in `references.csv`; duplicate
         records, refused matches and skipped records are in `import-log.txt`.
 
         """ + (d.summary.fields.map { c in

@@ -252,7 +252,7 @@ public struct Importer: Sendable {
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: index.conflicts)
         dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
-        return dataset
+        return mergeWorks(dataset)
     }
 }
 

@@ -17,6 +17,8 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
     /// One side prints no personal first author (none, `[Anonymous]`, or an organisation):
     /// years within tolerance and the titles (or a WoS title abbreviation) agree.
     case title
+    /// Final merge pass (``WorkMergePass``): same first-author key, year, first page (and volume).
+    case volumePage = "volume-page"
     /// Matched nothing: a new work.
     case new
 
@@ -41,7 +43,8 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 ///    same numbers when both carry any ("Part 1" ≠ "Part 2") — titles alone decide;
 ///    when a title is missing, a source (or a source against a title: WoS prints a book's title as its
 ///    source) matches by ``sourcesMatch(_:_:)``; a one-word source also needs equal volume
-///    and first page. Among several candidates the one with the exact year, then the
+///    and first page; an arXiv source matches only the same arXiv number
+///    (``arXivSources(_:_:)``). Among several candidates the one with the exact year, then the
 ///    lowest index, wins (deterministic).
 ///    Surnames are compared by their blocking keys (``AuthorName/matchKeys``): `De Veaux`,
 ///    `Veaux De` and `DeVeaux` share `veaux`. A volume or first page that differs does not
@@ -275,6 +278,9 @@ struct WorkIndex {
         if wk.titleSet == nil { pairs.append((ck.titleWords, wk.venueWords)) }
         for (a, b) in pairs {
             guard let a, let b else { continue }
+            if let same = WorkIndex.arXivSources(a, b) {
+                if same { return true } else { continue }
+            }
             switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
@@ -294,6 +300,15 @@ struct WorkIndex {
     }
 
     enum SourceMatch { case strong, weak, none }
+
+    /// `nil` unless a source is arXiv (first word starts with `arxiv`): then `true` only when
+    /// both print the same arXiv number (their digits, non-empty). `ARXIV PREPRINT ARXIV`
+    /// names a server, not a work, so it matches no other source.
+    static func arXivSources(_ a: [String], _ b: [String]) -> Bool? {
+        guard a.first?.hasPrefix("arxiv") == true || b.first?.hasPrefix("arxiv") == true else { return nil }
+        let x = a.joined().filter(\.isNumber), y = b.joined().filter(\.isNumber)
+        return !x.isEmpty && x == y
+    }
 
     /// Not `und`: WoS abbreviates "Undergraduate" so (`DAT SCI UND`).
     static let stopWords: Set<String> = ["of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "fur", "der",
@@ -360,7 +375,7 @@ struct WorkIndex {
                 parts.append("title '\(c.title ?? c.venue ?? "?")' ~ '\(w.title ?? w.venue ?? "?")'")
             }
             return parts.joined(separator: "; ")
-        case .new: return ""
+        case .new, .volumePage: return ""
         case .key:
             let a1 = c.firstAuthor?.matchKey ?? "?", a2 = w.authors.first?.matchKey ?? "?"
             let authors = a1 == a2 ? "first author \(a1)" : "first authors '\(c.firstAuthor?.display ?? "?")'/'\(w.authors.first?.display ?? "?")' (shared surname word)"

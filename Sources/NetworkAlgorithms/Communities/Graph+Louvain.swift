@@ -37,7 +37,8 @@ extension Graph {
     /// the same partition, bit for bit, on any machine.
     ///
     /// After the last level, one more local-moving round on the original graph lets
-    /// single nodes leave a community an early merge put them in.
+    /// single nodes leave a community an early merge put them in (one node at a time: it
+    /// starts from a partition and moves few nodes).
     ///
     /// Heuristic: a local optimum, not the maximum; different seeds may give different
     /// partitions (on Zachary's karate club single seeds reach 0.398–0.420). With

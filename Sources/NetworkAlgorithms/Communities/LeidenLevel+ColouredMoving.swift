@@ -74,13 +74,7 @@ extension LeidenLevel {
         let size = self.size
         guard size > 0 else { return false }
         let colouring = greedyColouring()
-        var total = [Double](repeating: 0, count: size)
-        var members = [Int32](repeating: 0, count: size)
-        for v in 0..<size {
-            total[Int(community[v])] += strength[v]
-            members[Int(community[v])] += 1
-        }
-        var empty: [Int] = (0..<size).filter { members[$0] == 0 }.reversed()
+        var (total, members, empty) = communityTotals(community)
         var active = [Bool](repeating: true, count: size)
         var pending = size
         let workerCount = max(1, workers)

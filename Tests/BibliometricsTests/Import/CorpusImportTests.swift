@@ -210,6 +210,9 @@ struct CorpusImportTests {
          "SALTZ J S DEWAR N I HECKMAN R KEY CONCEPTS FOR A DATA SCIENCE ETHICS CURRICULUM PROCEEDINGS OF THE 49TH ACM TECHNICAL SYMPOSIUM ON COMPUTER SCIENCE EDUCATION PP 952-957 2018",
          "same authors, title and year"),
         ("TUKEY J EXPLORATORY DATA ANALYSIS 1977", "TUKEY JW ET AL EXPLORATORY DATA ANALYSIS 2 1977", "same author, title and year"),
+        ("SCHWAB-MCCOY A ET AL 2021 JOURNAL OF STATISTICS AND DATA SCIENCE EDUCATION 29 SUP1 PP S40-S50",
+         "SCHWAB-MCCOY A BAKER CM GASPER RE DATA SCIENCE IN 2020 COMPUTING CURRICULA AND CHALLENGES FOR THE NEXT 10 YEARS JOURNAL OF STATISTICS AND DATA SCIENCE EDUCATION 29 PP S40-S50 2021",
+         "same first author, journal, year 2021, volume 29 and pages S40-S50 (the WoS variant also prints DOI 10.1080/10691898.2020.1851159)"),
     ]
 
     /// Pairwise counts of `node` (string → predicted work) against `goldWork` (string → gold cluster).
@@ -277,14 +280,17 @@ struct CorpusImportTests {
         let a = Self.pairCounts(found, node: node, goldWork: adjudicated)
         let aPrecision = Double(a.tp) / Double(max(1, a.tp + a.fp)), aRecall = Double(a.tp) / Double(max(1, a.tp + a.fn))
         print("clustering on manualdupes, adjudicated: TP \(a.tp) FP \(a.fp) FN \(a.fn), precision \(aPrecision), recall \(aRecall)")
-        // Issue 11's targets: precision ≥ 0.99, recall ≥ 0.90. Measured 2026-12-03 (1,574 gold
-        // strings located): against the gold as printed TP 2,354, FP 49, FN 446 → precision
-        // 0.980, recall 0.841; adjudicated TP 2,400, FP 3, FN 488 → precision 0.9988, recall
-        // 0.831. Precision is met once the gold's own splits are joined; recall is NOT met
-        // (what is missed: README, "Reference clustering"). These floors guard the figures.
-        #expect(precision >= 0.979, "precision \(precision) (TP \(tp), FP \(fp))")
-        #expect(recall >= 0.84, "recall \(recall) (TP \(tp), FN \(fn))")
+        // Issue 11's targets: precision ≥ 0.99, recall ≥ 0.90. Measured 2026-12-03 with the final
+        // merge pass and the Scopus `Et al., 2020. TITLE` year (1,574 gold strings located):
+        // against the gold as printed TP 2,602, FP 70, FN 198 → precision 0.974, recall 0.929;
+        // adjudicated TP 2,669, FP 3, FN 223 → precision 0.9989, recall 0.923. Before the pass:
+        // 0.980/0.841 raw, 0.9988/0.831 adjudicated. The
+        // raw FPs are the gold's own splits (``goldSplits``); the 3 adjudicated FPs are the NASEM
+        // interim report that the gold files with the final one. Both targets are met once the
+        // gold's splits are joined. These floors guard the figures.
+        #expect(precision >= 0.973, "precision \(precision) (TP \(tp), FP \(fp))")
+        #expect(recall >= 0.929, "recall \(recall) (TP \(tp), FN \(fn))")
         #expect(aPrecision >= 0.998, "adjudicated precision \(aPrecision) (TP \(a.tp), FP \(a.fp))")
-        #expect(aRecall >= 0.83, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
+        #expect(aRecall >= 0.922, "adjudicated recall \(aRecall) (TP \(a.tp), FN \(a.fn))")
     }
 }
