@@ -21,8 +21,9 @@ import Foundation
 ///
 /// Time O(file size); memory O(n + m), with n at most ``vertexLimit(fileSize:)``.
 public enum PajekReader {
-    /// Fewest vertices a `*Vertices` header may always declare.
-    public static let minimumVertexLimit = 1_000_000
+    /// Fewest vertices a `*Vertices` header may always declare (100,000: a 33-byte file
+    /// declaring 792,248 cost `metrics` 4 s and 132 MB under the old 1,000,000).
+    public static let minimumVertexLimit = 100_000
     /// Declared vertices accepted per byte of file beyond ``minimumVertexLimit``.
     public static let verticesPerByte = 16
 

@@ -66,6 +66,11 @@ struct HostileInputTests {
         #expect(e?.line == 1)
         #expect(e?.message.contains("10000000") == true)
         #expect(e?.message.contains("\(PajekReader.minimumVertexLimit)") == true)
+        // The fuzzer's slow input (session 4): 33 bytes declaring 792,248 vertices took 4 s
+        // and 132 MB under the old floor of 1,000,000; the floor is now 100,000.
+        let slow = try dir.write("slow.net", "*vertices  792248 2+@2\n*Arcs\n1 2\n")
+        let refused = #expect(throws: InputError.self) { _ = try NetworkInput.load(path: slow) }
+        #expect(refused?.message.contains("at most 100000 are accepted") == true)
         // Within the limit, isolated declared vertices are still read (Pajek semantics).
         let ok = try dir.write("ok.net", "*Vertices 1000\n*Arcs\n1 2\n")
         #expect(try NetworkInput.load(path: ok).graph.nodeCount == 1000)
