@@ -101,6 +101,19 @@ struct WorkMergePass {
     }
 
     /// A hashed blocking key (no string building per variant).
+    /// The members of `key`'s block followed by those of the same block in the later years
+    /// of the tolerance window (each pair of years is visited once, from its earlier year);
+    /// `nil` when the block is empty. O(members in the window).
+    static func yearWindow(_ key: BlockKey, in blocks: [BlockKey: [Int]], tolerance: Int) -> [Int]? {
+        guard var candidates = blocks[key] else { return nil }
+        for yy in YearDistance.window(key.year, tolerance) where yy > key.year {
+            var next = key
+            next.year = yy
+            candidates += blocks[next] ?? []
+        }
+        return candidates
+    }
+
     struct BlockKey: Hashable, Comparable {
         var rule: UInt8
         var name: String
@@ -140,13 +153,7 @@ struct WorkMergePass {
         for key in Self.orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
         // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
         for key in Self.orderedKeys(block) {
-            guard let members = block[key] else { continue }
-            var candidates = members
-            for yy in YearDistance.window(key.year, tolerance) where yy > key.year {
-                var next = key
-                next.year = yy
-                candidates += block[next] ?? []
-            }
+            guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
             if candidates.count <= Importer.blockLimit {
                 compareAll(candidates, rule: .key)
             } else {
@@ -159,13 +166,7 @@ struct WorkMergePass {
         }
         // Rule 4: year|title start, one side without a personal first author.
         for key in Self.orderedKeys(start) {
-            guard let members = start[key] else { continue }
-            var candidates = members
-            for yy in YearDistance.window(key.year, tolerance) where yy > key.year {
-                var next = key
-                next.year = yy
-                candidates += start[next] ?? []
-            }
+            guard let candidates = Self.yearWindow(key, in: start, tolerance: tolerance) else { continue }
             // Only pairs with a variant without a personal first author: O(|impersonal| · b).
             let all = Array(Set(candidates)).sorted()
             for a in all where !variants[a].personal {
