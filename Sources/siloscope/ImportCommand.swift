@@ -61,7 +61,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A CSV of venues and their field (columns venue, and issn and/or categories at the chosen level) for venues the data cannot place.", valueName: "venues.csv"))
     var venues: String?
 
+    @Flag(help: ArgumentHelp(
+        "At the end, print the wall time of every stage (reading, matching, final merge pass, fields, writing) and the peak memory on standard error.",
+        discussion: "Each stage's progress line then also gives the peak resident memory so far. The dataset folder is the same with or without it."))
+    var timings = false
+
     func run() throws {
+        let stageTimings = timings ? StageTimings() : nil
+        let progress = ProgressLog.timedStandardError(recording: stageTimings)
         var detect = true
         if case .named = format { detect = false }
         let inputs = try ImportInputs(paths: files, detect: detect)
@@ -91,12 +98,17 @@ struct ImportCommand: ParsableCommand {
             var options = ImportOptions(lenient: lenient)
             options.literatures = literatures
             options.venueTable = venues
+            let withMemory = timings
+            options.progress = { stage in
+                progress(stage + (withMemory ? PeakMemory.residentBytes().map { String(format: " (peak memory so far %.0f MB)", Double($0) / 1_048_576) } ?? "" : ""))
+            }
             let importer = Importer(options: options)
             var given: ImportFormat?
             if case .named(let f) = format { given = f }
             let summary = try importer.run(files: files, format: given, outputFolder: out)
             StandardOutput.write(try summary.jsonString() + "\n")
         }
-        ProgressLog.standardError("wrote \(out)")
+        progress("wrote \(out)")
+        ReportCommand.print(stageTimings)
     }
 }

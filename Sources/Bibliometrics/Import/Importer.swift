@@ -13,6 +13,9 @@ public struct ImportOptions: Sendable {
     public var literatures: LiteratureLevel?
     /// The analyst's venue table (`--venues`), see ``VenueTable``.
     public var venueTable: String?
+    /// Told the name of each stage as it starts (reading, matching, the final merge pass,
+    /// fields, writing), for progress lines and `--timings`; `nil` = silent.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(lenient: Bool = false, match: MatchOptions = MatchOptions(), title: String? = nil) {
         self.lenient = lenient
@@ -132,14 +135,18 @@ public struct Importer: Sendable {
     /// Reads, merges and writes the dataset folder; returns the ARCHITECTURE.md §6 summary.
     @discardableResult
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
+        options.progress?("reading \(files.count) file\(files.count == 1 ? "" : "s")")
         var merged = merge(try read(files: files, format: format))
+        options.progress?("placing works in fields")
         try classify(&merged, outputFolder: outputFolder)
+        options.progress?("writing the dataset folder")
         try write(merged, to: outputFolder)
         return merged.summary
     }
 
     /// Merges the records of `results` (see the type's definition).
     public func merge(_ results: [FileReadResult]) -> ImportedDataset {
+        options.progress?("matching records and references")
         var index = WorkIndex(options: options.match)
         var duplicates: [DuplicateRecord] = []
         var recordNode: [[Int]] = []
@@ -252,6 +259,7 @@ public struct Importer: Sendable {
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: index.conflicts)
         dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
+        options.progress?("final merge pass over \(dataset.works.count) works")
         return mergeWorks(dataset)
     }
 }
