@@ -50,17 +50,9 @@ import Foundation
 extension Importer {
     /// Largest `surname|year` block compared whole in the final merge pass.
     static let blockLimit = 32
-
-    /// Runs the final merge pass on `d` (see the extension's definition).
-    func mergeWorks(_ d: consuming ImportedDataset) -> ImportedDataset {
-        var pass = WorkMergePass(works: d.works, options: options.match)
-        pass.run(works: d.works, references: d.references)
-        pass.apply(to: &d)
-        return d
-    }
 }
 
-/// State of one final merge pass (``Importer/mergeWorks(_:)``).
+/// State of one final merge pass (run by ``Importer/merge(_:)`` once every reference is read).
 struct WorkMergePass {
     struct Variant {
         var work: Int
@@ -81,7 +73,7 @@ struct WorkMergePass {
     let options: MatchOptions
     let matcher: WorkIndex
     var variants: [Variant] = []
-    var uf: UnionFind
+    var uf: [Int]
     /// Per root: DOI, PMID, native ids, citing flag of the joined works.
     var doi: [DOI?]
     var pmid: [String?]
@@ -90,14 +82,43 @@ struct WorkMergePass {
     /// Why each absorbed work joined (keyed by its index).
     var merges: [Int: Merge] = [:]
 
-    init(works: [ImportedWork], options: MatchOptions) {
+    /// What the pass decided: the root (smallest index) of each work's component, and why
+    /// each absorbed work joined.
+    struct Outcome {
+        var root: [Int]
+        var merges: [Int: Merge]
+    }
+
+    /// Runs the pass over the works of the reading pass (`nodes`) and the reference rows
+    /// (`rows`, with `rowNodes[k]` = citing and cited work of row `k`). Pure: reads its
+    /// inputs, returns the components. O(V + Σ b²) (see the extension's definition).
+    static func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)], options: MatchOptions) -> Outcome {
+        var pass = WorkMergePass(nodes: nodes, options: options)
+        pass.run(nodes: nodes, rows: rows, rowNodes: rowNodes)
+        var root = [Int](repeating: 0, count: nodes.count)
+        for i in root.indices { root[i] = pass.find(i) }
+        return Outcome(root: root, merges: pass.merges)
+    }
+
+    init(nodes: [WorkIndex.Node], options: MatchOptions) {
         self.options = options
         matcher = WorkIndex(options: options)
-        uf = UnionFind(count: works.count, groups: [], titled: [])
-        doi = works.map(\.work.doi)
-        pmid = works.map(\.work.pmid)
-        native = works.map(\.nativeIDs)
-        citing = works.map(\.isCiting)
+        uf = Array(0..<nodes.count)
+        doi = nodes.map(\.work.doi)
+        pmid = nodes.map(\.work.pmid)
+        native = nodes.map(\.nativeIDs)
+        citing = nodes.map(\.isCiting)
+    }
+
+    /// The root of `x`'s component (path halving). The root is always the component's
+    /// smallest work index (``tryMerge(_:_:rule:)`` hangs the larger root under the smaller).
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while uf[x] != x {
+            uf[x] = uf[uf[x]]
+            x = uf[x]
+        }
+        return x
     }
 
     /// A hashed blocking key (no string building per variant).
@@ -126,9 +147,9 @@ struct WorkMergePass {
         }
     }
 
-    mutating func run(works: [ImportedWork], references: [ImportedReferenceRow]) {
-        guard works.count > 1 else { return }
-        collectVariants(works: works, references: references)
+    mutating func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)]) {
+        guard nodes.count > 1 else { return }
+        collectVariants(nodes: nodes, rows: rows, rowNodes: rowNodes)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
         for (v, x) in variants.enumerated() {
@@ -211,28 +232,93 @@ struct WorkMergePass {
         return out
     }
 
-    /// Each work's distinct variants: the record for a citing work, and every distinct
-    /// reference string matched to it, in work then row order.
-    mutating func collectVariants(works: [ImportedWork], references: [ImportedReferenceRow]) {
-        var index: [String: Int] = [:]
-        for (i, w) in works.enumerated() { index[w.work.id] = i }
-        var perWork = [[CitedReference]](repeating: [], count: works.count)
-        struct Seen: Hashable { var work: Int; var raw: String }
-        var seen = Set<Seen>()
-        for (i, w) in works.enumerated() where w.isCiting { perWork[i].append(w.work.asReference) }
-        for row in references {
-            guard row.note?.hasPrefix("self-citation") != true, let i = index[row.cited] else { continue }
-            let r = row.reference
-            guard seen.insert(Seen(work: i, raw: r.raw)).inserted else { continue }
-            perWork[i].append(r)
+    /// Each work's distinct variants — the record for a citing work, and every distinct
+    /// reference string matched to it (self-citations left out), in work then row order —
+    /// that could meet a variant of *another* work in some block; the others are never
+    /// compared with anything but their own work's variants, which changes nothing.
+    ///
+    /// A variant with a year is kept when one of its `surname|year` cells within the year
+    /// tolerance, or one of its `title start|year` cells within it, also holds a variant of
+    /// another work. Every bucket the rules compare is a sub-bucket of such a window, so a
+    /// bucket holding two works keeps all its members and keeps them in the same relative
+    /// order: the comparisons between different works, their order and so every union and
+    /// evidence are exactly those of the pass over all variants. Only kept variants are
+    /// tokenised. O(V) cells plus the tokenising of the kept variants and of those with a
+    /// title or without a personal first author.
+    mutating func collectVariants(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)]) {
+        // Rows grouped by cited work, in row order (counting sort).
+        let n = nodes.count
+        var start = [Int](repeating: 0, count: n + 1)
+        for (c, t) in rowNodes where c != t { start[t + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var fill = start
+        var byWork = [Int32](repeating: 0, count: start[n])
+        for (k, nodePair) in rowNodes.enumerated() where nodePair.citing != nodePair.cited {
+            byWork[fill[nodePair.cited]] = Int32(truncatingIfNeeded: k)
+            fill[nodePair.cited] += 1
         }
-        for (i, refs) in perWork.enumerated() {
-            for r in refs where r.year != nil {
-                let a = r.firstAuthor
-                variants.append(Variant(work: i, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
-                                        surnames: a?.matchKeys ?? [], personal: a?.looksPersonal == true,
-                                        volume: r.volume.map(WorkIndex.number) ?? "", page: r.pages.map(WorkIndex.firstPage) ?? ""))
+        // Candidate variants: (work, row) with row -1 - r for the record of citing work r.
+        var records: [CitedReference] = []
+        var recordSlot: [Int: Int] = [:]
+        for i in 0..<n where nodes[i].isCiting {
+            recordSlot[i] = records.count
+            records.append(nodes[i].work.asReference)
+        }
+        var candidates: [(work: Int, row: Int)] = []
+        candidates.reserveCapacity(byWork.count + records.count)
+        var seen = Set<String>()
+        for i in 0..<n {
+            if let r = recordSlot[i], records[r].year != nil { candidates.append((i, -1 - r)) }
+            let slice = byWork[start[i]..<start[i + 1]]
+            if slice.count > 1 { seen.removeAll(keepingCapacity: true) }
+            for k32 in slice {
+                let k = Int(k32)
+                if slice.count > 1, !seen.insert(rows[k].reference.raw).inserted { continue }
+                if rows[k].reference.year != nil { candidates.append((i, k)) }
             }
+        }
+        func reference(_ c: (work: Int, row: Int)) -> CitedReference { c.row >= 0 ? rows[c.row].reference : records[-1 - c.row] }
+        // Cells: the work found there, or -1 when two works are.
+        struct NameYear: Hashable { var name: String; var year: Int }
+        var surnameCells: [NameYear: Int] = [:], startCells: [NameYear: Int] = [:]
+        var surnames: [[String]] = [], starts: [String?] = []
+        surnames.reserveCapacity(candidates.count)
+        starts.reserveCapacity(candidates.count)
+        func note(_ key: NameYear, _ work: Int, in cells: inout [NameYear: Int]) {
+            if let w = cells[key] {
+                if w != work { cells[key] = -1 }
+            } else {
+                cells[key] = work
+            }
+        }
+        for c in candidates {
+            let r = reference(c)
+            let year = r.year ?? 0
+            let author = r.firstAuthor
+            let names = author?.matchKeys ?? []
+            for s in names { note(NameYear(name: s, year: year), c.work, in: &surnameCells) }
+            surnames.append(names)
+            let personal = author?.looksPersonal == true
+            var k: String?
+            if r.title != nil || (!personal && r.venue != nil) { k = WorkIndex.titleStartKey(MatchKeys(title: r.title, venue: personal ? nil : r.venue), personal: personal) }
+            if let k { note(NameYear(name: k, year: year), c.work, in: &startCells) }
+            starts.append(k)
+        }
+        let tolerance = max(0, options.yearTolerance)
+        func shared(_ name: String, _ year: Int, _ work: Int, _ cells: [NameYear: Int]) -> Bool {
+            for y in YearDistance.window(year, tolerance) {
+                if let w = cells[NameYear(name: name, year: y)], w != work { return true }
+            }
+            return false
+        }
+        for (v, c) in candidates.enumerated() {
+            let r = reference(c)
+            let year = r.year ?? 0
+            guard surnames[v].contains(where: { shared($0, year, c.work, surnameCells) }) || starts[v].map({ shared($0, year, c.work, startCells) }) == true else { continue }
+            let a = r.firstAuthor
+            variants.append(Variant(work: c.work, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
+                                    surnames: surnames[v], personal: a?.looksPersonal == true,
+                                    volume: r.volume.map(WorkIndex.number) ?? "", page: r.pages.map(WorkIndex.firstPage) ?? ""))
         }
     }
 
@@ -246,12 +332,12 @@ struct WorkMergePass {
 
     mutating func tryMerge(_ v: Int, _ w: Int, rule: Rule) {
         let p = variants[v], q = variants[w]
-        let ra = uf.find(p.work), rb = uf.find(q.work)
+        let ra = find(p.work), rb = find(q.work)
         guard ra != rb, compatible(ra, rb) else { return }
         guard let method = matches(p, q, rule: rule) else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         let (kept, absorbed) = p.work < q.work ? (p, q) : (q, p)
-        uf.union(ra, rb)
+        uf[child] = root
         doi[root] = doi[root] ?? doi[child]
         pmid[root] = pmid[root] ?? pmid[child]
         for x in native[child] where !native[root].contains(x) { native[root].append(x) }
@@ -310,82 +396,5 @@ struct WorkMergePass {
         case .key, .title:
             return head + WorkIndex.evidence(absorbed, wk, method: method)
         }
-    }
-
-    /// Removes the absorbed works from `d`, re-points its rows, rebuilds arcs and counts.
-    func apply(to d: inout ImportedDataset) {
-        guard !merges.isEmpty else { return }
-        var finder = uf
-        let n = d.works.count
-        let rootOf = (0..<n).map { finder.find($0) }
-        var index: [String: Int] = [:]
-        for (i, w) in d.works.enumerated() { index[w.work.id] = i }
-        // Fill the kept works' gaps from the absorbed ones, in work order.
-        for i in 0..<n where rootOf[i] != i {
-            let r = rootOf[i]
-            let x = d.works[i]
-            var w = d.works[r].work
-            if w.authors.isEmpty { w.authors = x.work.authors }
-            w.year = w.year ?? x.work.year
-            w.title = w.title ?? x.work.title
-            w.venue = w.venue ?? x.work.venue
-            w.volume = w.volume ?? x.work.volume
-            w.issue = w.issue ?? x.work.issue
-            w.pages = w.pages ?? x.work.pages
-            w.publisher = w.publisher ?? x.work.publisher
-            w.doi = w.doi ?? x.work.doi
-            w.url = w.url ?? x.work.url
-            w.pmid = w.pmid ?? x.work.pmid
-            w.openAlexID = w.openAlexID ?? x.work.openAlexID
-            if w.type == .unknown { w.type = x.work.type }
-            w.sources += x.work.sources
-            d.works[r].work = w
-            for id in x.nativeIDs where !d.works[r].nativeIDs.contains(id) { d.works[r].nativeIDs.append(id) }
-            d.works[r].isCiting = d.works[r].isCiting || x.isCiting
-        }
-        let newID = (0..<n).map { d.works[rootOf[$0]].work.id }
-        // Rows: re-point; the row that created an absorbed work carries the merge.
-        var matched = d.summary.matched
-        var arcIndex: [Int64: Int] = [:]
-        var arcs: [(citing: Int, cited: Int, sources: [String])] = []
-        for k in d.references.indices {
-            var row = d.references[k]
-            guard let c = index[row.cited], let g = index[row.citing] else { continue }
-            let target = rootOf[c], citingRoot = rootOf[g]
-            if row.method == .new, let m = merges[c] {
-                row.method = m.method
-                row.evidence = m.evidence
-                matched.unmatched -= 1
-                matched.byKey += 1
-            }
-            row.cited = newID[c]
-            row.citing = newID[g]
-            if target == citingRoot {
-                row.note = "self-citation: the reference matches its own citing work; no arc"
-            } else if let a = arcIndex[Int64(citingRoot) << 32 | Int64(target)] {
-                row.note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
-                arcs[a].sources.append(row.source)
-            } else {
-                row.note = nil
-                arcIndex[Int64(citingRoot) << 32 | Int64(target)] = arcs.count
-                arcs.append((citingRoot, target, [row.source]))
-            }
-            d.references[k] = row
-        }
-        var citedBy = [Int](repeating: 0, count: n)
-        for a in arcs { citedBy[a.cited] += 1 }
-        for i in 0..<n { d.works[i].citedBy = citedBy[i] }
-        d.works = (0..<n).filter { rootOf[$0] == $0 }.map { d.works[$0] }
-        d.citations = arcs.map { ImportedCitation(citing: newID[$0.citing], cited: newID[$0.cited], sources: $0.sources) }
-        d.recordWorks = d.recordWorks.map { $0.map { id in index[id].map { newID[$0] } ?? id } }
-        d.duplicates = d.duplicates.map { x in
-            var x = x
-            x.work = index[x.work].map { newID[$0] } ?? x.work
-            return x
-        }
-        d.summary.matched = matched
-        d.summary.works = d.works.count
-        d.summary.citations = d.citations.count
-        d.notes.append("Final merge pass: \(merges.count) works joined an earlier work (method and evidence in matches.csv, evidence starting 'final merge pass').")
     }
 }

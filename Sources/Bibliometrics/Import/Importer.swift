@@ -173,13 +173,14 @@ public struct Importer: Sendable {
             }
             recordNode.append(nodesOfFile)
         }
-        // 2. References, 3. arcs.
+        // 2. References (arcs are made once the final merge pass has joined works).
         var matched = ImportSummary.MatchCounts()
-        var arcIndex: [Int64: Int] = [:] // (citing << 32 | cited) → arc
-        var arcs: [(citing: Int, cited: Int, sources: [String])] = []
         // One row per reference, built once; the work ids are filled in when known (`rowNodes`).
         var rows: [ImportedReferenceRow] = []
         var rowNodes: [(citing: Int, cited: Int)] = []
+        let referenceCount = results.reduce(0) { $0 + $1.referenceCount }
+        rows.reserveCapacity(referenceCount)
+        rowNodes.reserveCapacity(referenceCount)
         for (f, file) in results.enumerated() {
             for (r, record) in file.records.enumerated() {
                 let citing = recordNode[f][r]
@@ -200,25 +201,21 @@ public struct Importer: Sendable {
                         method = .new
                         matched.unmatched += 1
                     }
-                    var note: String?
-                    if target == citing {
-                        note = "self-citation: the reference matches its own citing work; no arc"
-                    } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
-                        note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
-                        arcs[a].sources.append(source)
-                    } else {
-                        arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
-                        arcs.append((citing, target, [source]))
-                    }
                     rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: ref,
-                                                     nativeID: item.nativeID, source: source, note: note, evidence: evidence))
+                                                     nativeID: item.nativeID, source: source, note: nil, evidence: evidence))
                     rowNodes.append((citing, target))
                 }
             }
         }
-        // Ids.
+        // 3. The final merge pass (``WorkMergePass``) over the works as read.
+        options.progress?("final merge pass over \(index.nodes.count) works")
+        let joined = WorkMergePass.run(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match)
+        let root = joined.root
+        // Ids, from the works as read (an absorbed work's id is reserved, as before the pass).
         var used = Set<String>()
         var ids: [String] = []
+        used.reserveCapacity(index.nodes.count)
+        ids.reserveCapacity(index.nodes.count)
         for node in index.nodes {
             var base = WorkIDs.base(node.work, nativeIDs: node.nativeIDs)
             if used.contains(base) {
@@ -229,26 +226,58 @@ public struct Importer: Sendable {
             used.insert(base)
             ids.append(base)
         }
+        used = []
+        // Kept works fill their gaps from the works they absorbed, in work order.
+        for i in index.nodes.indices where root[i] != i {
+            index.absorb(i, into: root[i])
+        }
+        // 4. Arcs: one per (citing, cited) pair of joined works, rows in reading order; the row
+        // that created an absorbed work carries the merge's method and evidence.
+        var arcIndex: [Int64: Int] = [:]
+        var arcs: [(citing: Int, cited: Int, sources: [String])] = []
+        arcIndex.reserveCapacity(rows.count)
+        arcs.reserveCapacity(rows.count)
+        for k in rows.indices {
+            let (c0, t0) = rowNodes[k]
+            let citing = root[c0], target = root[t0]
+            if rows[k].method == .new, let m = joined.merges[t0] {
+                rows[k].method = m.method
+                rows[k].evidence = m.evidence
+                matched.unmatched -= 1
+                matched.byKey += 1
+            }
+            if target == citing {
+                rows[k].note = "self-citation: the reference matches its own citing work; no arc"
+            } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
+                rows[k].note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
+                arcs[a].sources.append(rows[k].source)
+            } else {
+                arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
+                arcs.append((citing, target, [rows[k].source]))
+            }
+            rows[k].citing = ids[citing]
+            rows[k].cited = ids[target]
+        }
+        arcIndex = [:]
+        rowNodes = []
         var citedBy = [Int](repeating: 0, count: index.nodes.count)
         for a in arcs { citedBy[a.cited] += 1 }
-        let works = index.nodes.enumerated().map { i, n in
+        var works: [ImportedWork] = []
+        works.reserveCapacity(index.nodes.count - joined.merges.count)
+        for (i, n) in index.nodes.enumerated() where root[i] == i {
             var w = n.work
             w.id = ids[i]
-            return ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i])
+            works.append(ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i]))
         }
         let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
-        for k in rows.indices {
-            rows[k].citing = ids[rowNodes[k].citing]
-            rows[k].cited = ids[rowNodes[k].cited]
-        }
-        rowNodes = []
+        arcs = []
         let dups = duplicates.map { d in
-            DuplicateRecord(work: Int(d.work).map { ids[$0] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
+            DuplicateRecord(work: Int(d.work).map { ids[root[$0]] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
         let formats = Array(Set(results.map { $0.format.rawValue })).sorted()
         var summary = ImportSummary(format: formats.joined(separator: "+"),
                                     records: results.reduce(0) { $0 + $1.records.count },
-                                    references: results.reduce(0) { $0 + $1.referenceCount },
+                                    references: referenceCount,
                                     skipped: results.reduce(0) { $0 + $1.skipped.count },
                                     duplicates: dups.count, matched: matched)
         summary.parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
@@ -256,11 +285,14 @@ public struct Importer: Sendable {
         summary.citations = citations.count
         summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                 references: $0.referenceCount, skipped: $0.skipped.count) }
+        var notes = index.conflicts
+        if !joined.merges.isEmpty {
+            notes.append("Final merge pass: \(joined.merges.count) works joined an earlier work (method and evidence in matches.csv, evidence starting 'final merge pass').")
+        }
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
-                                      files: results, summary: summary, notes: index.conflicts)
-        dataset.recordWorks = recordNode.map { $0.map { ids[$0] } }
-        options.progress?("final merge pass over \(dataset.works.count) works")
-        return mergeWorks(dataset)
+                                      files: results, summary: summary, notes: notes)
+        dataset.recordWorks = recordNode.map { $0.map { ids[root[$0]] } }
+        return dataset
     }
 }
 

@@ -464,6 +464,31 @@ struct WorkIndex {
     }
 }
 
+extension WorkIndex {
+    /// Work `child` joins work `kept` (final merge pass): `kept` keeps its fields and fills
+    /// its gaps from `child`, takes its sources, native ids and citing flag. The indexes are
+    /// not updated (the pass runs after every lookup). O(fields).
+    mutating func absorb(_ child: Int, into kept: Int) {
+        let x = nodes[child]
+        if nodes[kept].work.authors.isEmpty { nodes[kept].work.authors = x.work.authors }
+        if nodes[kept].work.year == nil { nodes[kept].work.year = x.work.year }
+        if nodes[kept].work.title == nil { nodes[kept].work.title = x.work.title }
+        if nodes[kept].work.venue == nil { nodes[kept].work.venue = x.work.venue }
+        if nodes[kept].work.volume == nil { nodes[kept].work.volume = x.work.volume }
+        if nodes[kept].work.issue == nil { nodes[kept].work.issue = x.work.issue }
+        if nodes[kept].work.pages == nil { nodes[kept].work.pages = x.work.pages }
+        if nodes[kept].work.publisher == nil { nodes[kept].work.publisher = x.work.publisher }
+        if nodes[kept].work.doi == nil { nodes[kept].work.doi = x.work.doi }
+        if nodes[kept].work.url == nil { nodes[kept].work.url = x.work.url }
+        if nodes[kept].work.pmid == nil { nodes[kept].work.pmid = x.work.pmid }
+        if nodes[kept].work.openAlexID == nil { nodes[kept].work.openAlexID = x.work.openAlexID }
+        if nodes[kept].work.type == .unknown { nodes[kept].work.type = x.work.type }
+        nodes[kept].work.sources += x.work.sources
+        for id in x.nativeIDs where !nodes[kept].nativeIDs.contains(id) { nodes[kept].nativeIDs.append(id) }
+        nodes[kept].isCiting = nodes[kept].isCiting || x.isCiting
+    }
+}
+
 /// A block of the fallback key: a surname key (``AuthorName/matchKeys``) and a year.
 struct SurnameYear: Hashable {
     var surname: String

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Bibliometrics
 
-/// The final merge pass over works (``Importer/mergeWorks(_:)``) on tiny hand-made exports.
+/// The final merge pass over works (``WorkMergePass``, run by ``Importer/merge(_:)``) on tiny hand-made exports.
 /// The reference strings are copied from `corpora/dse-citan` (WoS `CR` and Scopus
 /// `References`), where the reading pass left them as two works.
 struct ImporterMergePassTests {
