@@ -58,11 +58,13 @@ struct WorkMergePass {
         var work: Int
         var ref: CitedReference
         var keys: MatchKeys
-        var surnames: [String]
+        /// Surname keys (``AuthorName/matchKeys``) as ids into ``names``.
+        var surnames: [Int32]
         var personal: Bool
-        /// Volume digits and first page, computed once ("" when not printed).
-        var volume: String
-        var page: String
+        /// Volume digits and first page as ids into ``names``, computed once (0 = "" = not printed).
+        var volume: Int32
+        var page: Int32
+        var year: Int
     }
 
     struct Merge {
@@ -73,6 +75,10 @@ struct WorkMergePass {
     let options: MatchOptions
     let matcher: WorkIndex
     var variants: [Variant] = []
+    /// Interned strings of the blocking keys (surname keys, volumes, pages, title starts);
+    /// id 0 is "". Blocks are hashed by ids, ordered by the strings (``BlockKey/precedes(_:in:)``).
+    var names: [String] = [""]
+    var nameIDs: [String: Int32] = ["": 0]
     var uf: [Int]
     /// Per root: DOI, PMID, native ids, citing flag of the joined works.
     var doi: [DOI?]
@@ -135,16 +141,31 @@ struct WorkMergePass {
         return candidates
     }
 
-    struct BlockKey: Hashable, Comparable {
+    /// A block of one rule: interned name (surname key), year, and two interned values.
+    struct BlockKey: Hashable {
         var rule: UInt8
-        var name: String
+        var name: Int32
         var year: Int
-        var a: String
-        var b: String
+        var a: Int32
+        var b: Int32
 
-        static func < (x: BlockKey, y: BlockKey) -> Bool {
-            (x.rule, x.name, x.year, x.a, x.b) < (y.rule, y.name, y.year, y.a, y.b)
+        /// The order of the keys' strings: (rule, name, year, a, b).
+        func precedes(_ y: BlockKey, in names: [String]) -> Bool {
+            if rule != y.rule { return rule < y.rule }
+            if name != y.name { return names[Int(name)] < names[Int(y.name)] }
+            if year != y.year { return year < y.year }
+            if a != y.a { return names[Int(a)] < names[Int(y.a)] }
+            return b != y.b && names[Int(b)] < names[Int(y.b)]
         }
+    }
+
+    /// The id of `s` in ``names`` (added when new). O(|s|) expected.
+    mutating func intern(_ s: String) -> Int32 {
+        if let i = nameIDs[s] { return i }
+        let i = Int32(truncatingIfNeeded: names.count)
+        names.append(s)
+        nameIDs[s] = i
+        return i
     }
 
     mutating func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)]) {
@@ -152,28 +173,30 @@ struct WorkMergePass {
         collectVariants(nodes: nodes, rows: rows, rowNodes: rowNodes)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
-        for (v, x) in variants.enumerated() {
-            guard let y = x.ref.year else { continue }
-            for s in x.surnames {
-                if !x.volume.isEmpty, !x.page.isEmpty { vp[BlockKey(rule: 1, name: s, year: y, a: x.volume, b: x.page), default: []].append(v) }
-                if Self.usablePage(x.page) { page[BlockKey(rule: 2, name: s, year: y, a: x.page, b: ""), default: []].append(v) }
-                block[BlockKey(rule: 3, name: s, year: y, a: "", b: ""), default: []].append(v)
+        for v in variants.indices {
+            let y = variants[v].year, volume = variants[v].volume, pg = variants[v].page
+            let usable = Self.usablePage(names[Int(pg)])
+            for s in variants[v].surnames {
+                if volume != 0, pg != 0 { vp[BlockKey(rule: 1, name: s, year: y, a: volume, b: pg), default: []].append(v) }
+                if usable { page[BlockKey(rule: 2, name: s, year: y, a: pg, b: 0), default: []].append(v) }
+                block[BlockKey(rule: 3, name: s, year: y, a: 0, b: 0), default: []].append(v)
             }
-            if let k = Self.titleStart(x) { start[BlockKey(rule: 4, name: "", year: y, a: k, b: ""), default: []].append(v) }
+            if let k = Self.titleStart(variants[v]) { start[BlockKey(rule: 4, name: 0, year: y, a: intern(k), b: 0), default: []].append(v) }
         }
         // Rule 1: surname|year|volume|page, years ±tolerance.
-        for (v, x) in variants.enumerated() {
-            guard let y = x.ref.year, !x.volume.isEmpty, !x.page.isEmpty else { continue }
-            for s in x.surnames {
+        for v in variants.indices {
+            let y = variants[v].year, volume = variants[v].volume, pg = variants[v].page
+            guard volume != 0, pg != 0 else { continue }
+            for s in variants[v].surnames {
                 for yy in YearDistance.window(y, tolerance) {
-                    for w in vp[BlockKey(rule: 1, name: s, year: yy, a: x.volume, b: x.page)] ?? [] where w > v { tryMerge(v, w, rule: .volumePage) }
+                    for w in vp[BlockKey(rule: 1, name: s, year: yy, a: volume, b: pg)] ?? [] where w > v { tryMerge(v, w, rule: .volumePage) }
                 }
             }
         }
         // Rule 2: surname|year|page.
-        for key in Self.orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
+        for key in orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
         // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
-        for key in Self.orderedKeys(block) {
+        for key in orderedKeys(block) {
             guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
             if candidates.count <= Importer.blockLimit {
                 compareAll(candidates, rule: .key)
@@ -186,7 +209,7 @@ struct WorkMergePass {
             }
         }
         // Rule 4: year|title start, one side without a personal first author.
-        for key in Self.orderedKeys(start) {
+        for key in orderedKeys(start) {
             guard let candidates = Self.yearWindow(key, in: start, tolerance: tolerance) else { continue }
             // Only pairs with a variant without a personal first author: O(|impersonal| · b).
             let all = Array(Set(candidates)).sorted()
@@ -198,9 +221,13 @@ struct WorkMergePass {
 
     enum Rule { case volumePage, page, key, title }
 
-    /// Keys in first-insertion order of their first member (deterministic).
-    static func orderedKeys(_ buckets: [BlockKey: [Int]]) -> [BlockKey] {
-        buckets.filter { $0.value.count > 1 }.sorted { ($0.value[0], $0.key) < ($1.value[0], $1.key) }.map(\.key)
+    /// Keys in first-insertion order of their first member, ties by the keys' strings (deterministic).
+    func orderedKeys(_ buckets: [BlockKey: [Int]]) -> [BlockKey] {
+        var keyed: [(first: Int, key: BlockKey)] = []
+        for (key, members) in buckets where members.count > 1 { keyed.append((members[0], key)) }
+        let names = names
+        keyed.sort { $0.first != $1.first ? $0.first < $1.first : $0.key.precedes($1.key, in: names) }
+        return keyed.map(\.key)
     }
 
     mutating func compareAll(_ members: [Int], rule: Rule) {
@@ -277,13 +304,13 @@ struct WorkMergePass {
                 if rows[k].reference.year != nil { candidates.append((i, k)) }
             }
         }
-        func reference(_ c: (work: Int, row: Int)) -> CitedReference { c.row >= 0 ? rows[c.row].reference : records[-1 - c.row] }
-        // Cells: the work found there, or -1 when two works are.
-        struct NameYear: Hashable { var name: String; var year: Int }
+        // Cells (interned name, year): the work found there, or -1 when two works are.
+        struct NameYear: Hashable { var name: Int32; var year: Int }
         var surnameCells: [NameYear: Int] = [:], startCells: [NameYear: Int] = [:]
-        var surnames: [[String]] = [], starts: [String?] = []
+        var surnames: [[Int32]] = [], starts: [Int32] = [], years: [Int] = []
         surnames.reserveCapacity(candidates.count)
         starts.reserveCapacity(candidates.count)
+        years.reserveCapacity(candidates.count)
         func note(_ key: NameYear, _ work: Int, in cells: inout [NameYear: Int]) {
             if let w = cells[key] {
                 if w != work { cells[key] = -1 }
@@ -292,33 +319,47 @@ struct WorkMergePass {
             }
         }
         for c in candidates {
-            let r = reference(c)
-            let year = r.year ?? 0
-            let author = r.firstAuthor
-            let names = author?.matchKeys ?? []
-            for s in names { note(NameYear(name: s, year: year), c.work, in: &surnameCells) }
-            surnames.append(names)
+            // Fields read in place (no copy of the reference).
+            let year: Int, author: AuthorName?, title: String?, venue: String?
+            if c.row >= 0 {
+                year = rows[c.row].reference.year ?? 0
+                author = rows[c.row].reference.firstAuthor
+                title = rows[c.row].reference.title
+                venue = rows[c.row].reference.venue
+            } else {
+                year = records[-1 - c.row].year ?? 0
+                author = records[-1 - c.row].firstAuthor
+                title = records[-1 - c.row].title
+                venue = records[-1 - c.row].venue
+            }
+            let ids = (author?.matchKeys ?? []).map { intern($0) }
+            for s in ids { note(NameYear(name: s, year: year), c.work, in: &surnameCells) }
+            surnames.append(ids)
+            years.append(year)
             let personal = author?.looksPersonal == true
-            var k: String?
-            if r.title != nil || (!personal && r.venue != nil) { k = WorkIndex.titleStartKey(MatchKeys(title: r.title, venue: personal ? nil : r.venue), personal: personal) }
-            if let k { note(NameYear(name: k, year: year), c.work, in: &startCells) }
+            var k: Int32 = -1
+            if title != nil || (!personal && venue != nil),
+               let start = WorkIndex.titleStartKey(MatchKeys(title: title, venue: personal ? nil : venue), personal: personal) {
+                k = intern(start)
+                note(NameYear(name: k, year: year), c.work, in: &startCells)
+            }
             starts.append(k)
         }
         let tolerance = max(0, options.yearTolerance)
-        func shared(_ name: String, _ year: Int, _ work: Int, _ cells: [NameYear: Int]) -> Bool {
+        func shared(_ name: Int32, _ year: Int, _ work: Int, _ cells: [NameYear: Int]) -> Bool {
             for y in YearDistance.window(year, tolerance) {
                 if let w = cells[NameYear(name: name, year: y)], w != work { return true }
             }
             return false
         }
         for (v, c) in candidates.enumerated() {
-            let r = reference(c)
-            let year = r.year ?? 0
-            guard surnames[v].contains(where: { shared($0, year, c.work, surnameCells) }) || starts[v].map({ shared($0, year, c.work, startCells) }) == true else { continue }
-            let a = r.firstAuthor
+            let year = years[v]
+            guard surnames[v].contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) else { continue }
+            let r = c.row >= 0 ? rows[c.row].reference : records[-1 - c.row]
             variants.append(Variant(work: c.work, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
-                                    surnames: surnames[v], personal: a?.looksPersonal == true,
-                                    volume: r.volume.map(WorkIndex.number) ?? "", page: r.pages.map(WorkIndex.firstPage) ?? ""))
+                                    surnames: surnames[v], personal: r.firstAuthor?.looksPersonal == true,
+                                    volume: intern(r.volume.map(WorkIndex.number) ?? ""), page: intern(r.pages.map(WorkIndex.firstPage) ?? ""),
+                                    year: year))
         }
     }
 
@@ -331,46 +372,46 @@ struct WorkMergePass {
     }
 
     mutating func tryMerge(_ v: Int, _ w: Int, rule: Rule) {
-        let p = variants[v], q = variants[w]
-        let ra = find(p.work), rb = find(q.work)
+        // Roots first: most pairs of a block are of one work already (no copy of a variant).
+        let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
-        guard let method = matches(p, q, rule: rule) else { return }
+        guard let method = Self.matches(variants[v], variants[w], rule: rule, options: options, matcher: matcher) else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
-        let (kept, absorbed) = p.work < q.work ? (p, q) : (q, p)
+        let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
         uf[child] = root
         doi[root] = doi[root] ?? doi[child]
         pmid[root] = pmid[root] ?? pmid[child]
         for x in native[child] where !native[root].contains(x) { native[root].append(x) }
         citing[root] = citing[root] || citing[child]
-        merges[child] = Merge(method: method, evidence: evidence(absorbed.ref, kept.ref, method: method, rule: rule))
+        merges[child] = Merge(method: method, evidence: evidence(variants[absorbed].ref, variants[kept].ref, method: method, rule: rule))
     }
 
     /// The method when `p` and `q` describe the same work under `rule`, else `nil`.
-    func matches(_ p: Variant, _ q: Variant, rule: Rule) -> ImportMatchMethod? {
-        guard let yp = p.ref.year, let yq = q.ref.year, YearDistance.between(yp, yq) <= options.yearTolerance else { return nil }
-        let a = p.ref, b = q.ref
-        if let x = a.doi, let y = b.doi, x != y { return nil }
+    static func matches(_ p: borrowing Variant, _ q: borrowing Variant, rule: Rule, options: MatchOptions, matcher: borrowing WorkIndex) -> ImportMatchMethod? {
+        let yp = p.year, yq = q.year
+        guard YearDistance.between(yp, yq) <= options.yearTolerance else { return nil }
+        if let x = p.ref.doi, let y = q.ref.doi, x != y { return nil }
         let titlesKnown = p.keys.titleSet != nil && q.keys.titleSet != nil
         switch rule {
         case .volumePage, .page:
-            guard Set(p.surnames).isDisjoint(with: q.surnames) == false else { return nil }
+            guard p.surnames.contains(where: q.surnames.contains) else { return nil }
             if rule == .page {
                 guard yp == yq else { return nil }
-                if a.volume != nil, b.volume != nil, p.volume != q.volume { return nil }
+                if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume { return nil }
             }
-            guard a.pages != nil, b.pages != nil, p.page == q.page else { return nil }
-            if titlesKnown && !matcher.describesSameWork(a, p.keys, Work(id: "", reference: b), q.keys) { return nil }
+            guard p.ref.pages != nil, q.ref.pages != nil, p.page == q.page else { return nil }
+            if titlesKnown && !matcher.describesSameWork(p.ref, p.keys, volume: q.ref.volume, pages: q.ref.pages, q.keys) { return nil }
             return .volumePage
         case .key:
-            guard Set(p.surnames).isDisjoint(with: q.surnames) == false else { return nil }
+            guard p.surnames.contains(where: q.surnames.contains) else { return nil }
             let same = WorkIndex.nearlySameTitle(p.keys, q.keys)
-            if a.volume != nil, b.volume != nil, p.volume != q.volume, !same { return nil }
-            if a.pages != nil, b.pages != nil, p.page != q.page, !same { return nil }
-            return matcher.describesSameWork(a, p.keys, Work(id: "", reference: b), q.keys) ? .key : nil
+            if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume, !same { return nil }
+            if p.ref.pages != nil, q.ref.pages != nil, p.page != q.page, !same { return nil }
+            return matcher.describesSameWork(p.ref, p.keys, volume: q.ref.volume, pages: q.ref.pages, q.keys) ? .key : nil
         case .title:
             guard !(p.personal && q.personal) else { return nil }
-            if a.volume != nil, b.volume != nil, p.volume != q.volume { return nil }
-            if a.pages != nil, b.pages != nil, p.page != q.page { return nil }
+            if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume { return nil }
+            if p.ref.pages != nil, q.ref.pages != nil, p.page != q.page { return nil }
             if let x = p.keys.titleSet, let y = q.keys.titleSet {
                 return x.count >= 4 && y.count >= 4 && TitleSimilarity.dice(x, y) >= options.minimumDice ? .title : nil
             }
