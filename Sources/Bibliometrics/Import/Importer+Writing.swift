@@ -198,17 +198,21 @@ extension Importer {
         }
         out.append("")
         out.append("## Files")
-        for f in d.files {
+        for (i, f) in d.files.enumerated() {
+            // Counts as read: after ``merge(_:)`` the records no longer hold their references.
+            let perRecord = i < d.referencesPerRecord.count ? d.referencesPerRecord[i] : f.records.map(\.references.count)
+            let referenceCount = perRecord.reduce(0, +)
             let declared = f.records.compactMap(\.declaredReferences)
-            var line = "\(display[f.file] ?? f.file): \(f.format.rawValue), \(f.records.count) records, \(f.referenceCount) references, \(f.skipped.count) skipped"
-            if let pieces = f.notes["referencePieces"], pieces != f.referenceCount {
+            var line = "\(display[f.file] ?? f.file): \(f.format.rawValue), \(f.records.count) records, \(referenceCount) references, \(f.skipped.count) skipped"
+            if let pieces = f.notes["referencePieces"], pieces != referenceCount {
                 line += "; the References cells have \(pieces) ';'-separated pieces (authors of one reference are also separated by ';' in newer Scopus exports)"
             }
             out.append(line)
             if !declared.isEmpty {
-                for r in f.records {
-                    if let n = r.declaredReferences, n != r.references.count {
-                        out.append("  \(show(r.work.sources.first?.description ?? "?")): the record declares \(n) references, \(r.references.count) were read")
+                for (k, r) in f.records.enumerated() {
+                    let read = k < perRecord.count ? perRecord[k] : r.references.count
+                    if let n = r.declaredReferences, n != read {
+                        out.append("  \(show(r.work.sources.first?.description ?? "?")): the record declares \(n) references, \(read) were read")
                     }
                 }
             }

@@ -83,6 +83,10 @@ public struct ImportedDataset: Sendable {
     public var notes: [String]
     /// For each file, the work id of each of its records (in reading order).
     public var recordWorks: [[String]] = []
+    /// For each file, the number of cited references read from each of its records. The
+    /// records in `files` no longer hold their references after ``Importer/merge(_:)``: each
+    /// reference lives once, in its row of `references` (memory).
+    public var referencesPerRecord: [[Int]] = []
     /// The field of each work (parallel to `works`), once ``Importer/classify(_:)`` ran.
     public var fields: [FieldAssignment] = []
     /// The level of `fields`.
@@ -144,17 +148,24 @@ public struct Importer: Sendable {
         return merged.summary
     }
 
-    /// Merges the records of `results` (see the type's definition).
-    public func merge(_ results: [FileReadResult]) -> ImportedDataset {
+    /// Merges the records of `results` (see the type's definition). The records keep their
+    /// fields; their references move into the rows of ``ImportedDataset/references``
+    /// (counts in ``ImportedDataset/referencesPerRecord``).
+    public func merge(_ results: consuming [FileReadResult]) -> ImportedDataset {
         options.progress?("matching records and references")
+        // Counts that read the records' references, taken before the references move into rows.
+        let parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
+        let referencesPerRecord = results.map { $0.records.map(\.references.count) }
+        let fileCounts = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
+                                                                 references: $0.referenceCount, skipped: $0.skipped.count) }
         var index = WorkIndex(options: options.match)
         var duplicates: [DuplicateRecord] = []
         var recordNode: [[Int]] = []
         // 1. Citing records.
-        for file in results {
+        for f in results.indices {
             var nodesOfFile: [Int] = []
-            for record in file.records {
-                let span = record.work.sources.first?.description ?? file.file
+            for record in results[f].records {
+                let span = record.work.sources.first?.description ?? results[f].file
                 let probe = record.work.asReference
                 if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
                     let kept = index.nodes[i].records.first ?? index.nodes[i].work.sources.first?.description ?? "?"
@@ -178,15 +189,20 @@ public struct Importer: Sendable {
         // One row per reference, built once; the work ids are filled in when known (`rowNodes`).
         var rows: [ImportedReferenceRow] = []
         var rowNodes: [(citing: Int, cited: Int)] = []
-        let referenceCount = results.reduce(0) { $0 + $1.referenceCount }
+        let referenceCount = fileCounts.reduce(0) { $0 + $1.references }
         rows.reserveCapacity(referenceCount)
         rowNodes.reserveCapacity(referenceCount)
-        for (f, file) in results.enumerated() {
-            for (r, record) in file.records.enumerated() {
+        for f in results.indices {
+            let fileName = results[f].file
+            for r in results[f].records.indices {
                 let citing = recordNode[f][r]
-                for (k, item) in record.references.enumerated() {
+                // The record's references move into the rows (one copy of each reference in memory).
+                let references = results[f].records[r].references
+                results[f].records[r].references = []
+                let recordSource = results[f].records[r].work.sources.first?.description
+                for (k, item) in references.enumerated() {
                     let ref = item.reference
-                    let source = (ref.source?.description ?? record.work.sources.first?.description ?? file.file) + "#\(k + 1)"
+                    let source = (ref.source?.description ?? recordSource ?? fileName) + "#\(k + 1)"
                     let rawKey = WorkIndex.rawKey(ref)
                     let target: Int, method: ImportMatchMethod
                     var evidence = ""
@@ -208,6 +224,7 @@ public struct Importer: Sendable {
             }
         }
         // 3. The final merge pass (``WorkMergePass``) over the works as read.
+        index.releaseLookups()
         options.progress?("final merge pass over \(index.nodes.count) works")
         let joined = WorkMergePass.run(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match)
         let root = joined.root
@@ -234,9 +251,10 @@ public struct Importer: Sendable {
         // 4. Arcs: one per (citing, cited) pair of joined works, rows in reading order; the row
         // that created an absorbed work carries the merge's method and evidence.
         var arcIndex: [Int64: Int] = [:]
-        var arcs: [(citing: Int, cited: Int, sources: [String])] = []
+        var citations: [ImportedCitation] = []
+        var citedBy = [Int](repeating: 0, count: index.nodes.count)
         arcIndex.reserveCapacity(rows.count)
-        arcs.reserveCapacity(rows.count)
+        citations.reserveCapacity(rows.count)
         for k in rows.indices {
             let (c0, t0) = rowNodes[k]
             let citing = root[c0], target = root[t0]
@@ -249,19 +267,18 @@ public struct Importer: Sendable {
             if target == citing {
                 rows[k].note = "self-citation: the reference matches its own citing work; no arc"
             } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
-                rows[k].note = "repeated citation: arc already stated by \(arcs[a].sources[0])"
-                arcs[a].sources.append(rows[k].source)
+                rows[k].note = "repeated citation: arc already stated by \(citations[a].sources[0])"
+                citations[a].sources.append(rows[k].source)
             } else {
-                arcIndex[Int64(citing) << 32 | Int64(target)] = arcs.count
-                arcs.append((citing, target, [rows[k].source]))
+                arcIndex[Int64(citing) << 32 | Int64(target)] = citations.count
+                citations.append(ImportedCitation(citing: ids[citing], cited: ids[target], sources: [rows[k].source]))
+                citedBy[target] += 1
             }
             rows[k].citing = ids[citing]
             rows[k].cited = ids[target]
         }
         arcIndex = [:]
         rowNodes = []
-        var citedBy = [Int](repeating: 0, count: index.nodes.count)
-        for a in arcs { citedBy[a.cited] += 1 }
         var works: [ImportedWork] = []
         works.reserveCapacity(index.nodes.count - joined.merges.count)
         for (i, n) in index.nodes.enumerated() where root[i] == i {
@@ -269,22 +286,19 @@ public struct Importer: Sendable {
             w.id = ids[i]
             works.append(ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i]))
         }
-        let citations = arcs.map { ImportedCitation(citing: ids[$0.citing], cited: ids[$0.cited], sources: $0.sources) }
-        arcs = []
         let dups = duplicates.map { d in
             DuplicateRecord(work: Int(d.work).map { ids[root[$0]] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
         let formats = Array(Set(results.map { $0.format.rawValue })).sorted()
         var summary = ImportSummary(format: formats.joined(separator: "+"),
                                     records: results.reduce(0) { $0 + $1.records.count },
-                                    references: referenceCount,
+                                    references: fileCounts.reduce(0) { $0 + $1.references },
                                     skipped: results.reduce(0) { $0 + $1.skipped.count },
                                     duplicates: dups.count, matched: matched)
-        summary.parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
+        summary.parsed = parsed
         summary.works = works.count
         summary.citations = citations.count
-        summary.files = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
-                                                                references: $0.referenceCount, skipped: $0.skipped.count) }
+        summary.files = fileCounts
         var notes = index.conflicts
         if !joined.merges.isEmpty {
             notes.append("Final merge pass: \(joined.merges.count) works joined an earlier work (method and evidence in matches.csv, evidence starting 'final merge pass').")
@@ -292,6 +306,7 @@ public struct Importer: Sendable {
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: notes)
         dataset.recordWorks = recordNode.map { $0.map { ids[root[$0]] } }
+        dataset.referencesPerRecord = referencesPerRecord
         return dataset
     }
 }

@@ -465,6 +465,23 @@ struct WorkIndex {
 }
 
 extension WorkIndex {
+    /// Frees the lookup indexes and each node's match keys once no more lookups will be
+    /// made (before the final merge pass): memory for the later stages. O(nodes).
+    mutating func releaseLookups() {
+        byDOI = [:]
+        byOpenAlex = [:]
+        byPMID = [:]
+        byNative = [:]
+        bySurname = [:]
+        byTitleStart = [:]
+        byTitleLong = [:]
+        byRaw = [:]
+        for i in nodes.indices {
+            nodes[i].keys = MatchKeys(title: nil, venue: nil)
+            nodes[i].rawKey = nil
+        }
+    }
+
     /// Work `child` joins work `kept` (final merge pass): `kept` keeps its fields and fills
     /// its gaps from `child`, takes its sources, native ids and citing flag. The indexes are
     /// not updated (the pass runs after every lookup). O(fields).
