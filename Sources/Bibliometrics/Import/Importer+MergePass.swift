@@ -307,8 +307,10 @@ struct WorkMergePass {
         // Cells (interned name, year): the work found there, or -1 when two works are.
         struct NameYear: Hashable { var name: Int32; var year: Int }
         var surnameCells: [NameYear: Int] = [:], startCells: [NameYear: Int] = [:]
-        var surnames: [[Int32]] = [], starts: [Int32] = [], years: [Int] = []
-        surnames.reserveCapacity(candidates.count)
+        // Surname ids of candidate v: surnameIDs[surnameStart[v]..<surnameStart[v + 1]] (flat: no array per candidate).
+        var surnameIDs: [Int32] = [], surnameStart: [Int32] = [0], starts: [Int32] = [], years: [Int] = []
+        surnameIDs.reserveCapacity(candidates.count)
+        surnameStart.reserveCapacity(candidates.count + 1)
         starts.reserveCapacity(candidates.count)
         years.reserveCapacity(candidates.count)
         func note(_ key: NameYear, _ work: Int, in cells: inout [NameYear: Int]) {
@@ -332,9 +334,12 @@ struct WorkMergePass {
                 title = records[-1 - c.row].title
                 venue = records[-1 - c.row].venue
             }
-            let ids = (author?.matchKeys ?? []).map { intern($0) }
-            for s in ids { note(NameYear(name: s, year: year), c.work, in: &surnameCells) }
-            surnames.append(ids)
+            for key in author?.matchKeys ?? [] {
+                let s = intern(key)
+                note(NameYear(name: s, year: year), c.work, in: &surnameCells)
+                surnameIDs.append(s)
+            }
+            surnameStart.append(Int32(truncatingIfNeeded: surnameIDs.count))
             years.append(year)
             let personal = author?.looksPersonal == true
             var k: Int32 = -1
@@ -354,10 +359,11 @@ struct WorkMergePass {
         }
         for (v, c) in candidates.enumerated() {
             let year = years[v]
-            guard surnames[v].contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) else { continue }
+            let names = surnameIDs[Int(surnameStart[v])..<Int(surnameStart[v + 1])]
+            guard names.contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) else { continue }
             let r = c.row >= 0 ? rows[c.row].reference : records[-1 - c.row]
             variants.append(Variant(work: c.work, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
-                                    surnames: surnames[v], personal: r.firstAuthor?.looksPersonal == true,
+                                    surnames: Array(names), personal: r.firstAuthor?.looksPersonal == true,
                                     volume: intern(r.volume.map(WorkIndex.number) ?? ""), page: intern(r.pages.map(WorkIndex.firstPage) ?? ""),
                                     year: year))
         }

@@ -248,11 +248,22 @@ public struct Importer: Sendable {
         for i in index.nodes.indices where root[i] != i {
             index.absorb(i, into: root[i])
         }
+        // The works (cited_by counted below), then the index is freed before the arcs are made (memory).
+        var works: [ImportedWork] = []
+        var position = [Int](repeating: -1, count: index.nodes.count)
+        works.reserveCapacity(index.nodes.count - joined.merges.count)
+        for i in index.nodes.indices where root[i] == i {
+            var w = index.nodes[i].work
+            w.id = ids[i]
+            position[i] = works.count
+            works.append(ImportedWork(work: w, nativeIDs: index.nodes[i].nativeIDs, isCiting: index.nodes[i].isCiting, citedBy: 0))
+        }
+        var notes = index.conflicts
+        index = WorkIndex(options: options.match)
         // 4. Arcs: one per (citing, cited) pair of joined works, rows in reading order; the row
         // that created an absorbed work carries the merge's method and evidence.
         var arcIndex: [Int64: Int] = [:]
         var citations: [ImportedCitation] = []
-        var citedBy = [Int](repeating: 0, count: index.nodes.count)
         arcIndex.reserveCapacity(rows.count)
         citations.reserveCapacity(rows.count)
         for k in rows.indices {
@@ -272,20 +283,13 @@ public struct Importer: Sendable {
             } else {
                 arcIndex[Int64(citing) << 32 | Int64(target)] = citations.count
                 citations.append(ImportedCitation(citing: ids[citing], cited: ids[target], sources: [rows[k].source]))
-                citedBy[target] += 1
+                works[position[target]].citedBy += 1
             }
             rows[k].citing = ids[citing]
             rows[k].cited = ids[target]
         }
         arcIndex = [:]
         rowNodes = []
-        var works: [ImportedWork] = []
-        works.reserveCapacity(index.nodes.count - joined.merges.count)
-        for (i, n) in index.nodes.enumerated() where root[i] == i {
-            var w = n.work
-            w.id = ids[i]
-            works.append(ImportedWork(work: w, nativeIDs: n.nativeIDs, isCiting: n.isCiting, citedBy: citedBy[i]))
-        }
         let dups = duplicates.map { d in
             DuplicateRecord(work: Int(d.work).map { ids[root[$0]] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
@@ -299,7 +303,6 @@ public struct Importer: Sendable {
         summary.works = works.count
         summary.citations = citations.count
         summary.files = fileCounts
-        var notes = index.conflicts
         if !joined.merges.isEmpty {
             notes.append("Final merge pass: \(joined.merges.count) works joined an earlier work (method and evidence in matches.csv, evidence starting 'final merge pass').")
         }
