@@ -26,55 +26,50 @@ import NetworkCore
 ///
 /// File names in provenance are the inputs' last path components (a name shared by two
 /// inputs keeps the path as given), so output does not depend on where the inputs live.
-/// The folder is created only once every small text is built; each large table is then
-/// built as bytes and written at once, every file replaced atomically. Only these fixed names inside `outputFolder` are written.
+/// In two steps (``writeReferenceTables(_:to:)``, then ``write(_:to:after:)``), so that an
+/// import frees its rows before it places works in fields: the folder is created and the
+/// three tables of rows written first, then `works.csv` and the small texts; each table is
+/// streamed as bytes, every file replaced atomically. Only these fixed names inside `outputFolder` are written.
 extension Importer {
     public func write(_ d: ImportedDataset, to outputFolder: String) throws {
+        let tables = try writeReferenceTables(d, to: outputFolder)
+        try write(d, to: outputFolder, after: tables)
+    }
+
+    /// What ``writeReferenceTables(_:to:)`` wrote and what the rest of the folder needs from
+    /// the rows (so the rows can be freed before the works are placed in fields).
+    public struct WrittenReferenceTables: Sendable {
+        /// Per cited work id: the provenance of the first reference naming it, as in the row
+        /// (shared with the row's string, no copy; shown when written).
+        var firstMention: [String: String]
+        /// The import log's lines for references without an arc (shown).
+        var noted: [String]
+        var citationCount: Int
+    }
+
+    /// The folder's URL, checked (`--out` must name a folder).
+    static func datasetFolder(_ outputFolder: String) throws -> URL {
         let folderURL = URL(fileURLWithPath: outputFolder).standardizedFileURL
         let name = folderURL.lastPathComponent
         guard !name.isEmpty, name != "/" else {
             throw InputError(file: outputFolder, field: "--out", message: "expected a dataset folder path")
         }
+        return folderURL
+    }
+
+    /// Creates the folder and writes the three tables that do not depend on fields —
+    /// `citations.csv`, `references.csv`, `matches.csv` — on both cores; returns what the
+    /// rest of the folder needs from the rows (``write(_:to:after:)``).
+    public func writeReferenceTables(_ d: ImportedDataset, to outputFolder: String) throws -> WrittenReferenceTables {
+        let folderURL = try Self.datasetFolder(outputFolder)
         let display = Self.displayNames(d.files.map(\.file))
         let paths = ProvenancePaths(display: display)
         let show: @Sendable (String) -> String = { paths.show($0) }
         let firstMention: [String: String] = {
             var out: [String: String] = [:]
-            for r in d.references where out[r.cited] == nil { out[r.cited] = show(r.source) }
+            for r in d.references where out[r.cited] == nil { out[r.cited] = r.source }
             return out
         }()
-        let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
-        let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
-        let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
-        let yml = DatasetManifest.citationDatasetYAML(
-            name: name, title: title, source: "siloscope import of " + fileList.joined(separator: ", "),
-            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(d.citations.count) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.") + (literatures == nil ? "" : Self.literatureManifestLines)
-        let log = importLog(d, show: show, display: display)
-        let readme = """
-        # \(name)
-
-        \(title).
-
-        Made by `siloscope import` from: \(fileList.joined(separator: ", ")). Every row of `works.csv`,
-        `citations.csv` and `references.csv` names in `source` the file and line(s) it was read from
-        (`#k` = the reference's position in its record's list). How each reference was matched
-        (`method`: doi, openalex, pmid, native-id, key, title, raw-text, volume-page, new) is in `references.csv`; duplicate
-        records, refused matches and skipped records are in `import-log.txt`.
-
-        """ + (d.summary.fields.map { c in
-            """
-
-            ## Fields and literatures
-
-            Each work's field is in `works.csv` (`categories` at level `\(c.level)`, all of them, separated by `; `;
-            `category` the primary one; `field_source` and `field_key` say how it was found). `literatures.csv`
-            maps each category to a literature (edit its `literature` column to merge categories; a re-import
-            keeps your choices). Coverage:
-
-            \(Self.coverageLines(c).map { "- " + $0 }.joined(separator: "\n"))
-
-            """
-        } ?? "")
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
@@ -82,12 +77,10 @@ extension Importer {
         }
         // The large tables are streamed to their files row by row (memory: one chunk of
         // bytes, never a table of Strings nor a table's whole text).
-        // Four independent files: written on both cores (each job writes only its own file).
-        _ = try Importer.inParallel(4) { job in
+        // Three independent files: written on both cores (each job writes only its own file).
+        _ = try Importer.inParallel(3) { job in
             switch job {
             case 0:
-                try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
-            case 1:
                 var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
                 for c in d.citations {
                     citations.csv.field(c.citing)
@@ -96,7 +89,7 @@ extension Importer {
                     try citations.endRow()
                 }
                 try citations.finish()
-            case 2:
+            case 1:
                 var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
                     "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
                     "openalex", "native_id", "raw", "source"])
@@ -134,12 +127,59 @@ extension Importer {
                     matches.csv.field(row.evidence)
                     matches.csv.field(row.reference.raw)
                     matches.csv.field(show(row.source))
-                    matches.csv.field(firstMention[row.cited] ?? "")
+                    matches.csv.field(firstMention[row.cited].map(show) ?? "")
                     try matches.endRow()
                 }
                 try matches.finish()
             }
         }
+        let noted = d.references.filter { $0.note != nil }.map { r in show("\(r.source) \(r.citing) -> \(r.cited): \(r.note ?? "")") }
+        return WrittenReferenceTables(firstMention: firstMention, noted: noted, citationCount: d.citations.count)
+    }
+
+    /// Writes the rest of the folder — `works.csv`, `dataset.yml`, `import-log.txt`,
+    /// `README.md`, `literatures.csv` — once the works are placed in fields; reads nothing
+    /// of `d.references` or `d.citations` (freed by then, see ``run(files:format:outputFolder:)``).
+    public func write(_ d: ImportedDataset, to outputFolder: String, after tables: WrittenReferenceTables) throws {
+        let folderURL = try Self.datasetFolder(outputFolder)
+        let name = folderURL.lastPathComponent
+        let display = Self.displayNames(d.files.map(\.file))
+        let paths = ProvenancePaths(display: display)
+        let show: @Sendable (String) -> String = { paths.show($0) }
+        let firstMention = tables.firstMention
+        let fileList = d.files.map { "\(display[$0.file] ?? $0.file) (\($0.format.rawValue))" }
+        let title = options.title ?? "Citation network imported from \(fileList.count == 1 ? fileList[0] : "\(fileList.count) exports")"
+        let literatures = Self.literaturesTable(d, existing: Self.existingLiteratures(folderURL))
+        let yml = DatasetManifest.citationDatasetYAML(
+            name: name, title: title, source: "siloscope import of " + fileList.joined(separator: ", "),
+            description: "\(d.summary.records) citing records (\(d.summary.duplicates) duplicates merged), \(d.summary.references) cited references, \(d.works.count) works, \(tables.citationCount) citation arcs. Matching: \(d.summary.matched.byIdentifier) references by identifier, \(d.summary.matched.byKey) by key, \(d.summary.matched.unmatched) new works. See import-log.txt.") + (literatures == nil ? "" : Self.literatureManifestLines)
+        let log = importLog(d, show: show, display: display, citationCount: tables.citationCount, noted: tables.noted)
+        let readme = """
+        # \(name)
+
+        \(title).
+
+        Made by `siloscope import` from: \(fileList.joined(separator: ", ")). Every row of `works.csv`,
+        `citations.csv` and `references.csv` names in `source` the file and line(s) it was read from
+        (`#k` = the reference's position in its record's list). How each reference was matched
+        (`method`: doi, openalex, pmid, native-id, key, title, raw-text, volume-page, new) is in `references.csv`; duplicate
+        records, refused matches and skipped records are in `import-log.txt`.
+
+        """ + (d.summary.fields.map { c in
+            """
+
+            ## Fields and literatures
+
+            Each work's field is in `works.csv` (`categories` at level `\(c.level)`, all of them, separated by `; `;
+            `category` the primary one; `field_source` and `field_key` say how it was found). `literatures.csv`
+            maps each category to a literature (edit its `literature` column to merge categories; a re-import
+            keeps your choices). Coverage:
+
+            \(Self.coverageLines(c).map { "- " + $0 }.joined(separator: "\n"))
+
+            """
+        } ?? "")
+        try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
         for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
@@ -176,21 +216,21 @@ extension Importer {
             file.csv.field(w.type.rawValue)
             file.csv.field(role)
             file.csv.field(iw.citedBy)
-            file.csv.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id] ?? ""))
+            file.csv.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id].map(show) ?? ""))
             if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { file.csv.field(c) } }
             try file.endRow()
         }
         try file.finish()
     }
 
-    func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String]) -> String {
+    func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String], citationCount: Int, noted: [String]) -> String {
         var out: [String] = []
         let s = d.summary
         out.append("siloscope import")
         out.append("format: \(s.format)")
         out.append("records: \(s.records)  references: \(s.references)  skipped: \(s.skipped)  duplicates: \(s.duplicates)")
         out.append("matched: byIdentifier \(s.matched.byIdentifier)  byKey \(s.matched.byKey)  unmatched \(s.matched.unmatched)")
-        out.append("works: \(d.works.count)  citations: \(d.citations.count)")
+        out.append("works: \(d.works.count)  citations: \(citationCount)")
         if let c = s.fields {
             out.append("")
             out.append("## Fields")
@@ -236,11 +276,10 @@ extension Importer {
             out.append("## Refused identifier matches")
             out.append(contentsOf: d.notes)
         }
-        let noted = d.references.filter { $0.note != nil }
         if !noted.isEmpty {
             out.append("")
             out.append("## References without an arc (\(noted.count))")
-            for r in noted { out.append(show("\(r.source) \(r.citing) -> \(r.cited): \(r.note ?? "")")) }
+            out.append(contentsOf: noted)
         }
         return out.joined(separator: "\n") + "\n"
     }

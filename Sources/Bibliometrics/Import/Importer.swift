@@ -141,10 +141,15 @@ public struct Importer: Sendable {
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
         options.progress?("reading \(files.count) file\(files.count == 1 ? "" : "s")")
         var merged = merge(try read(files: files, format: format))
+        // The tables of rows first, so the rows are freed before the works are placed in fields (memory).
+        options.progress?("writing citations, references and matches")
+        let tables = try writeReferenceTables(merged, to: outputFolder)
+        merged.references = []
+        merged.citations = []
         options.progress?("placing works in fields")
         try classify(&merged, outputFolder: outputFolder)
-        options.progress?("writing the dataset folder")
-        try write(merged, to: outputFolder)
+        options.progress?("writing works and the log")
+        try write(merged, to: outputFolder, after: tables)
         return merged.summary
     }
 
