@@ -11,6 +11,9 @@ struct CitationMetrics: Encodable, Sendable {
     var centrality: [CentralityTopList]?
     /// Louvain communities of the undirected citation network against the groups.
     var communities: CommunityComparison?
+    /// The silo statistics over the works that have a group, with their null, when some
+    /// works have none (``DatasetReportContext/knownGroupSiloBlock(graph:)``).
+    var knownGroups: BridgingResult?
 }
 
 extension DatasetReportContext {
@@ -127,7 +130,8 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
                 [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
-        if let known = knownGroupSiloBlock(graph: graph) { blocks.append(known) }
+        let known = knownGroupSiloBlock(graph: graph)
+        if let known { blocks.append(known.block) }
         blocks += try citationSiloBlocks(graph: graph)
 
         // What each citing work draws on: its references by group.
@@ -154,7 +158,7 @@ extension DatasetReportContext {
 
         var withNull = bridging
         withNull.null = null
-        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
+        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull, knownGroups: known?.bridging))
     }
 
     /// Most groups drawn in the citation quotient figure (circo): the largest ones.
