@@ -93,7 +93,7 @@ extension DatasetReportContext {
         func diagonal<T>(_ m: [[T?]], _ a: Int) -> T? { a < m.count && a < m[a].count ? m[a][a] : nil }
         let g = groupTitle
         let of = citing.count > shown.count ? " (of \(citing.count) that make any)" : ""
-        let caption = "The \(shown.count) groups of \(g) that make the most citations\(of): citations made, how many go to a work of the same group, "
+        let caption = "The \(shown.count) \(groupsOf(g)) that make the most citations\(of): citations made, how many go to a work of the same group, "
             + "the mean of that count over the \(null.samples) label shuffles, their ratio and the two-sided p of a count this far from chance."
         var rows: [[ReportCell]] = []
         for a in shown {
