@@ -20,38 +20,35 @@ extension DatasetReportContext {
     /// Complexity: O(g log g) for g groups (the ranking of the table).
     func headlineSection(metrics: DatasetMetrics) -> ReportSection? {
         let g = groupTitle
+        let title = "In short: how siloed are the \(groupsOf(g))?"
         if let reason = siloStatisticsUnavailable() {
             guard metrics.citation != nil || metrics.conceptCoUse != nil else { return nil }
-            return ReportSection(title: "In short", blocks: [.paragraph(reason)])
+            return ReportSection(title: title, blocks: [.paragraph(reason)])
         }
         if let citation = metrics.citation {
             let known = citation.knownGroups
             guard let b = known ?? Optional(citation.bridging), let null = b.null,
                   let h = b.edgeHomophily, let e = null.expected.edgeHomophily else { return nil }
-            var blocks: [ReportBlock] = []
-            var text = "How siloed are the \(groupsOf(g)) in this dataset? "
+            var blocks: [ReportBlock] = [.paragraph(answer(h: h, expected: e, null: null, edges: b.edges, subject: "pairs of works linked by a citation"))]
+            var text = ""
             if known != nil, let all = citation.bridging.edgeHomophily {
                 let missing = partition.missingGroup.map { partition.groupSizes()[Int($0)] } ?? 0
-                text += "\(missing) of \(workCount) works have no \(g) that any source states; they and every citation touching them are left out here. "
-                    + "Among the \(workCount - missing) works that have one, "
-                    + Self.homophilySentence(h: h, expected: e, null: null, edges: b.edges, subject: "pairs of works linked by a citation", g: g)
-                    + " (Counting the works without a \(g) as one more group, the share is \(percent(all)).)"
-            } else {
-                text += "Of the " + Self.homophilySentence(h: h, expected: e, null: null, edges: b.edges, subject: "pairs of works linked by a citation", g: g, leading: false)
+                text += "Counted over the \(workCount - missing) of \(workCount) works that have a \(g); the \(missing) with none that any source states, "
+                    + "and every citation touching them, are left out (counting them as one more group, the share is \(percent(all))). "
             }
             if let ei = b.eiIndex, let eiExpected = null.expected.eiIndex {
-                text += " E-I index \(ReportCell.number(ei, digits: 3).display) against \(ReportCell.number(eiExpected, digits: 3).display) by chance (−1: every link within a group, +1: every link across)."
+                text += "E-I index \(ReportCell.number(ei, digits: 3).display) against \(ReportCell.number(eiExpected, digits: 3).display) by chance (−1: every link within a group, +1: every link across). "
             }
-            text += " The section \"Citation network\" has the figures, the full table and the null model."
+            text += "The section \"Citation network\" has the figures, the full table and the null model."
             blocks.append(.paragraph(text))
             if let table = homeTable(b, null: null) { blocks.append(.table(table)) }
-            return ReportSection(title: "In short", blocks: blocks)
+            return ReportSection(title: title, blocks: blocks)
         }
         if let coUse = metrics.conceptCoUse, let h = coUse.edgeHomophily, let e = coUse.null.expected.edgeHomophily {
-            return ReportSection(title: "In short", blocks: [.paragraph(
-                "How siloed are the \(groupsOf(g)) in this dataset? The dataset has no citations between its works, so the answer comes from the concepts they name. Of the "
-                + Self.homophilySentence(h: h, expected: e, null: coUse.null, edges: coUse.links, subject: "pairs of works that name a concept in common", g: g, leading: false)
-                + " The section \"Concept co-use network\" has the figures and the full table.")])
+            return ReportSection(title: title, blocks: [
+                .paragraph(answer(h: h, expected: e, null: coUse.null, edges: coUse.links, subject: "pairs of works that name a concept in common")),
+                .paragraph("The dataset has no citations between its works, so the answer comes from the concepts they name. The section \"Concept co-use network\" has the figures and the full table."),
+            ])
         }
         return nil
     }
@@ -59,27 +56,25 @@ extension DatasetReportContext {
     /// "literatures" for the grouping `literature`, else "groups of <attribute>".
     func groupsOf(_ g: String) -> String { g == "literature" ? "literatures" : "groups of \(g)" }
 
-    /// "N pairs …, x% join two works of the same group; …" with the null's mean, interval,
-    /// p and the reading against the interval.
-    static func homophilySentence(h: Double, expected e: Double, null: NullModelResult, edges: Int,
-                                  subject: String, g: String, leading: Bool = true) -> String {
-        var s = (leading ? "of the " : "") + "\(edges) \(subject) (each pair once), \(percent(h)) join two works of the same \(g); "
-            + "with the \(g) labels shuffled over the works \(null.samples) times, \(percent(e)) would on average"
-        let interval = null.intervals.edgeHomophily
-        if let interval, interval.count == 2 {
-            s += " (95% of shuffles between \(percent(interval[0])) and \(percent(interval[1])))"
-        }
-        s += ". "
-        let ratio = e > 0 ? " — \(ReportCell.number(h / e, digits: 2).display) times the share chance gives" : ""
-        let pText = null.pValues.edgeHomophily.map { ReportCell.number($0, digits: 3).display }
-        let p = pText.map { ", p = \($0)" } ?? ""
-        if let pValue = null.pValues.edgeHomophily, pValue < Self.headlineLevel, h > e {
-            s += "So the groups are more siloed than chance\(ratio)\(p) (one-sided: the share of shuffles at least as siloed)."
-        } else if let interval, interval.count == 2, h < interval[0] {
-            s += "So the groups are less siloed than chance: their works link across groups more often than a random assignment would\(p)."
-        } else {
-            s += "So the groups are not clearly more siloed than chance\(p): shuffled labels give a share this high too often to tell."
-        }
+    /// The answer, verdict first: "The literatures are more siloed than chance: x% of the N
+    /// pairs … join two works of the same literature, against y% on average with the labels
+    /// shuffled …; p = …".
+    func answer(h: Double, expected e: Double, null: NullModelResult, edges: Int, subject: String) -> String {
+        let g = groupTitle
+        let interval = null.intervals.edgeHomophily.flatMap { $0.count == 2 ? $0 : nil }
+        let p = null.pValues.edgeHomophily
+        let more = p.map { $0 < Self.headlineLevel } == true && h > e
+        let less = !more && interval.map { h < $0[0] } == true
+        var s = "The \(groupsOf(g)) are "
+        s += more ? "more siloed than chance: " : less ? "less siloed than chance — their works link across groups more often than a random assignment would: "
+            : "not clearly more siloed than chance: "
+        s += "\(percent(h)) of the \(edges) \(subject) (each pair once) join two works of the same \(g), against \(percent(e)) on average "
+            + "with the \(g) labels shuffled over the works \(null.samples) times"
+        if let interval { s += " (95% of shuffles between \(percent(interval[0])) and \(percent(interval[1])))" }
+        if more, e > 0 { s += " — \(ReportCell.number(h / e, digits: 2).display) times the share chance gives" }
+        if let p { s += "; p = \(ReportCell.number(p, digits: 3).display) (one-sided: the share of shuffles at least as siloed)" }
+        s += "."
+        if !more && !less { s += " Shuffled labels give a share this high too often to tell." }
         return s
     }
 
