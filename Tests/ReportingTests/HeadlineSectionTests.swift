@@ -64,8 +64,18 @@ struct HeadlineSectionTests {
         #expect(text.hasPrefix("The groups of field are not clearly more siloed than chance: 80.0% of the 5 pairs of works linked by a citation (each pair once) join two works of the same field"), "\(text)")
         #expect(text.contains("Counted over the 6 of 7 works that have a field; the 1 with none"), "\(text)")
         #expect(text.contains("the share is 66.7%"), "\(text)")
+        #expect(!text.contains("rests on a minority"), "6 of 7 works have a field")
         let p = try #require(Double(text.split(separator: "p = ")[1].prefix(5)))
         #expect(abs(p - 0.1) < 0.04, "p \(p) against 0.1 by hand")
+    }
+
+    /// 4 of 9 works have a field (44.4%): the answer says it rests on a minority of the network.
+    @Test func lowCoverageIsSaid() throws {
+        let works = [("x1", "X"), ("x2", "X"), ("y1", "Y"), ("y2", "Y")] + (1...5).map { ("m\($0)", "") }
+        let report = try Self.report(works: works, arcs: [("x1", "x2"), ("y1", "y2"), ("x1", "y1"), ("m1", "x1")])
+        let text = Self.paragraph(try #require(report.sections.first))
+        #expect(text.contains("Counted over the 4 of 9 works that have a field; the 5 with none"), "\(text)")
+        #expect(text.contains("That is 44.4% of the works, so the answer rests on a minority of the network."), "\(text)")
     }
 
     /// One field only: the section says why there is no answer.

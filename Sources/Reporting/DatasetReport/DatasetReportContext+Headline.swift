@@ -35,6 +35,10 @@ extension DatasetReportContext {
                 let missing = partition.missingGroup.map { partition.groupSizes()[Int($0)] } ?? 0
                 text += "Counted over the \(workCount - missing) of \(workCount) works that have a \(g); the \(missing) with none that any source states, "
                     + "and every citation touching them, are left out (counting them as one more group, the share is \(percent(all))). "
+                let coverage = Double(workCount - missing) / Double(max(1, workCount))
+                if coverage < 0.5 {
+                    text += "That is \(percent(coverage)) of the works, so the answer rests on a minority of the network. "
+                }
             }
             if let ei = b.eiIndex, let eiExpected = null.expected.eiIndex {
                 text += "E-I index \(ReportCell.number(ei, digits: 3).display) against \(ReportCell.number(eiExpected, digits: 3).display) by chance (−1: every link within a group, +1: every link across). "
