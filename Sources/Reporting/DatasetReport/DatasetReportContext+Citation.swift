@@ -111,9 +111,12 @@ extension DatasetReportContext {
             let missing = bridging.groups.firstIndex(of: Partition.missingLabel).map { Int32($0) }
             let observed = DrawnQuotient.merged(bridging.mixing.map { $0.map(Double.init) }, names: bridging.groups, missingGroup: missing)
             let expectedDrawn = DrawnQuotient.merged(expected.map { $0.map { $0 ?? .nan } }, names: bridging.groups, missingGroup: missing)
+            // Each drawn cell's two-sided p under the null (nil for cells of merged groups).
+            let pDrawn = DrawnQuotient(names: bridging.groups, flows: bridging.mixing.map { $0.map(Double.init) },
+                                       sizes: bridging.groupSizes, missingGroup: missing, ratios: null.pValues.mixing).ratios
             let heatmap = try MixingHeatmapFigure(
                 groupNames: observed.names, observed: observed.table.map { $0.map { Int(exactly: $0) ?? 0 } },
-                expected: expectedDrawn.table, options: hOptions)
+                expected: expectedDrawn.table, pValues: pDrawn, options: hOptions)
             blocks.append(.figure(try .rendered(
                 name: "citation-mixing-heatmap", title: "Citations between groups against chance",
                 caption: heatmap.caption + (observed.merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a row and a column of their own; the \(observed.merged) others are summed into one (observed and expected counts both summed; the table 'Who cites whom' has every group)."),
