@@ -5,10 +5,10 @@ extension MixingHeatmapFigure {
     /// (λ): `min(1, 2 · min(P(X ≤ o), P(X ≥ o)))`, the doubled smaller tail.
     ///
     /// The heatmap's fallback for cells the null model did not test (cells summed over
-    /// merged groups). Under label permutation a cell count varies at least about as much as
-    /// a Poisson count with the same mean, so a cell this test cannot tell from chance could
-    /// not be told by the permutation test either; a cell it does tell apart may still be
-    /// within chance under the permutation test (the figure says so).
+    /// merged groups), and an approximation there: under label permutation a cell count can
+    /// vary more than a Poisson count with the same mean (a work citing or cited many times
+    /// moves many arcs at once) or less (a group holding most of the works), so the figure's
+    /// caption counts the cells judged this way.
     ///
     /// Exact tail sums in log space (terms e^(−λ + k ln λ − ln k!)) while o and λ are below
     /// 1,000; above, the normal approximation with continuity correction,

@@ -230,7 +230,7 @@ public struct MixingHeatmapFigure: Sendable {
         if greyCells > 0 { sentences.append("\(greyCells) cells have an expected count of 0 or none defined and are grey.") }
         if pValues != nil {
             sentences.append("\(chanceCells) of the \(g * g) cells are white: their count is within what \(options.nullName) gives (two-sided p ≥ \(Self.ratioText(options.level))), so their ratio, written in grey, says nothing either way"
-                + (untested > 0 ? "; the \(untested) cells of merged groups, which the shuffles do not test, are judged against a Poisson count with the expected mean (an approximation: a coloured one may still be within chance under the shuffles)." : "."))
+                + (untested > 0 ? "; the \(untested) cells of merged groups, which the shuffles do not test, are judged against a Poisson count with the expected mean instead (an approximation)." : "."))
         }
         if !silentRows.isEmpty {
             let names = silentRows.map { groupNames[$0] }.joined(separator: ", ")
