@@ -35,7 +35,10 @@ import Foundation
 /// by the first two title or source word prefixes, ``WorkIndex/titleStartKey(_:personal:)``),
 /// and `year|title start` for the title rule. Each bucket is compared pairwise among
 /// variants of different (current) works, so the cost is O(V + Σ b²) for V variants and
-/// buckets of b variants, b ≤ ``blockLimit`` for the unsplit blocks.
+/// buckets of b variants, b ≤ ``blockLimit`` for the unsplit blocks. Variants that share no
+/// window with a variant of another work are left out before any tokenising
+/// (``WorkMergePass/collectVariants(nodes:rows:rowNodes:)``): that changes no comparison
+/// between two works, so the result is that of the pass over all variants.
 ///
 /// Output: absorbed works leave `works`; every reference row is re-pointed; arcs, their
 /// `repeated citation` / `self-citation` notes and `cited_by` are rebuilt from the rows in
