@@ -148,14 +148,29 @@ struct LeidenLevel {
     /// earlier one (the queue order is the randomness).
     /// With `allowEmpty` false (Louvain) a node only joins neighbouring communities.
     /// Returns whether any node moved.
+    /// With `skipping`, the nodes it marks are left out of the first visits (screened
+    /// against the starting partition: they would stay), the rest keep the random order.
     @discardableResult
     func moveNodesFast(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool = true,
-                       rng: inout SeededGenerator) -> Bool {
+                       rng: inout SeededGenerator, skipping: [Bool]? = nil) -> Bool {
         let size = self.size
         var (total, members, empty) = communityTotals(community)
         var queue = (0..<size).map { Int32($0) }
         rng.shuffle(&queue)  // ring buffer of capacity `size`, first in the random order
         var queued = [Bool](repeating: true, count: size)
+        var initial = size
+        if let skipping {
+            initial = 0
+            for i in 0..<size {
+                let v = Int(queue[i])
+                if skipping[v] {
+                    queued[v] = false
+                } else {
+                    queue[initial] = Int32(v)
+                    initial += 1
+                }
+            }
+        }
         var weightTo = [Double](repeating: 0, count: size)
         var touched = [Int](repeating: 0, count: size + 1)
         var movedAny = false
@@ -172,7 +187,7 @@ struct LeidenLevel {
         queued.withUnsafeMutableBufferPointer { inQueue in
         weightTo.withUnsafeMutableBufferPointer { to in
         touched.withUnsafeMutableBufferPointer { seen in
-            var head = 0, count = size
+            var head = 0, count = initial
             while count > 0 {
                 let v = Int(ring[head])
                 head += 1
@@ -231,22 +246,27 @@ struct LeidenLevel {
         return movedAny
     }
 
-    /// Local moving of a level: by colour classes on `workers` threads
-    /// (``moveNodesColoured(community:resolution:twoM:allowEmpty:rng:workers:)``) when the
-    /// level has at least ``colouredMovingMinimumEntries`` adjacency entries and starts
-    /// from singletons, else one node at a time
-    /// (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:)``). From singletons most
-    /// nodes move and both cores share the evaluations; from a partition (Leiden's
-    /// aggregate levels and later iterations, Louvain's final round) few nodes move, the
-    /// queue visits each node about once, and colour rounds re-evaluated ~3× as many
-    /// entries (measured: 300k/3M Price graph, level 1, 0.36 s coloured vs 0.09 s queue).
-    /// The choice depends on the level and the start only; neither result depends on
-    /// `workers`.
+    /// Local moving of a level. On a level of at least ``colouredMovingMinimumEntries``
+    /// adjacency entries: from singletons by colour classes on `workers` threads
+    /// (``moveNodesColoured(community:resolution:twoM:allowEmpty:rng:workers:)``), from a
+    /// partition by the queue after a parallel screening
+    /// (``moveNodesScreened(community:resolution:twoM:allowEmpty:rng:workers:)``). Smaller
+    /// levels: one node at a time (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:skipping:)``).
+    /// From singletons most nodes move and both cores share the evaluations; from a
+    /// partition (Leiden's aggregate levels and later iterations, Louvain's final round)
+    /// few nodes move, so the queue visits each node about once, and colour rounds
+    /// re-evaluated ~3× as many entries (measured: 300k/3M Price graph, level 1, 0.36 s
+    /// coloured vs 0.09 s queue); the screening moves that one visit onto both cores.
+    /// The choice depends on the level and the start only; no result depends on `workers`.
     @discardableResult
     func moveNodes(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool,
                    rng: inout SeededGenerator, workers: Int) -> Bool {
-        if neighbors.count >= Self.colouredMovingMinimumEntries && Self.isSingletons(community) {
-            return moveNodesColoured(community: &community, resolution: resolution, twoM: twoM,
+        if neighbors.count >= Self.colouredMovingMinimumEntries {
+            if Self.isSingletons(community) {
+                return moveNodesColoured(community: &community, resolution: resolution, twoM: twoM,
+                                         allowEmpty: allowEmpty, rng: &rng, workers: workers)
+            }
+            return moveNodesScreened(community: &community, resolution: resolution, twoM: twoM,
                                      allowEmpty: allowEmpty, rng: &rng, workers: workers)
         }
         return moveNodesFast(community: &community, resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
