@@ -355,8 +355,9 @@ struct LeidenLevel {
         refinedSize.withUnsafeMutableBufferPointer { sizeBuffer in
         external.withUnsafeMutableBufferPointer { externalBuffer in
         weightTo.withUnsafeMutableBufferPointer { toBuffer in
-            let shared = RefineBuffers(offsets: off, neighbors: nbr, weights: wt, strength: str, community: com,
-                                       members: members, refined: refinedBuffer, refinedStrength: strengthBuffer,
+            let level = GroupedLevelView(offsets: off, neighbors: nbr, weights: wt, strength: str, group: com,
+                                         members: members)
+            let shared = RefineBuffers(level: level, refined: refinedBuffer, refinedStrength: strengthBuffer,
                                        refinedSize: sizeBuffer, external: externalBuffer, weightTo: toBuffer)
             let work: @Sendable (Int) -> Void = { b in
                 var scratch = RefineScratch()
@@ -382,17 +383,12 @@ struct LeidenLevel {
         var order: [Int] = []
     }
 
-    /// The level (read only) and the arrays refinement writes, shared by the workers; each
-    /// community writes only its own members' entries (refined ids are member indices).
-    /// Every index is a node id (< size) by the CSR's and `community`'s construction.
+    /// The level grouped by community (read only) and the arrays refinement writes, shared
+    /// by the workers; each community writes only its own members' entries (refined ids
+    /// are member indices). Every index is a node id (< size) by the CSR's and
+    /// `community`'s construction.
     struct RefineBuffers: @unchecked Sendable {
-        let offsets: UnsafeBufferPointer<Int>
-        let neighbors: UnsafeBufferPointer<Int32>
-        let weights: UnsafeBufferPointer<Double>
-        let strength: UnsafeBufferPointer<Double>
-        let community: UnsafeBufferPointer<Int32>
-        /// Nodes grouped by community (``grouped(by:count:)``).
-        let members: UnsafeBufferPointer<Int32>
+        let level: GroupedLevelView
         let refined: UnsafeMutableBufferPointer<Int32>
         let refinedStrength: UnsafeMutableBufferPointer<Double>
         let refinedSize: UnsafeMutableBufferPointer<Int32>
@@ -400,19 +396,19 @@ struct LeidenLevel {
         let weightTo: UnsafeMutableBufferPointer<Double>
     }
 
-    /// Refines community `c`, whose members (ascending) are `buffers.members[members]`.
+    /// Refines community `c`, whose members (ascending) are `buffers.level.members[members]`.
     static func refineCommunity(_ c: Int, members: Range<Int>, resolution: Double, twoM: Double,
                                 seed: UInt64, buffers: RefineBuffers, scratch: inout RefineScratch) {
         var seeder = SeededGenerator(seed: seed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
         var rng = SeededGenerator(seed: seeder.next())
-        let offsets = buffers.offsets, neighbors = buffers.neighbors, weights = buffers.weights
-        let strength = buffers.strength, community = buffers.community
+        let offsets = buffers.level.offsets, neighbors = buffers.level.neighbors, weights = buffers.level.weights
+        let strength = buffers.level.strength, community = buffers.level.group
         let refined = buffers.refined, refinedStrength = buffers.refinedStrength
         let refinedSize = buffers.refinedSize, external = buffers.external, weightTo = buffers.weightTo
         let own32 = Int32(c)
         var ks = 0.0
         for i in members {
-            let v = Int(buffers.members[i])
+            let v = Int(buffers.level.members[i])
             ks += strength[v]
             var e = 0.0
             for p in offsets[v]..<offsets[v + 1] where community[Int(neighbors[p])] == own32 {
@@ -422,7 +418,7 @@ struct LeidenLevel {
         }
         scratch.order.removeAll(keepingCapacity: true)
         for i in members {
-            let v = Int(buffers.members[i])
+            let v = Int(buffers.level.members[i])
             if external[v] >= resolution * strength[v] * (ks - strength[v]) / twoM { scratch.order.append(v) }
         }
         rng.shuffle(&scratch.order)
@@ -499,8 +495,9 @@ struct LeidenLevel {
         group.withUnsafeBufferPointer { grp in
         nodes.withUnsafeBufferPointer { members in
         start.withUnsafeBufferPointer { first in
-            let input = AggregateInput(offsets: off, neighbors: nbr, weights: wt, strength: str, group: grp,
-                                       members: members, start: first)
+            let input = AggregateInput(level: GroupedLevelView(offsets: off, neighbors: nbr, weights: wt, strength: str,
+                                                               group: grp, members: members),
+                                       start: first)
             let work: @Sendable (Int) -> Void = { b in
                 parts.store(b, Self.aggregateRows(ranges[b], count: count, input: input))
             }
@@ -542,15 +539,16 @@ struct LeidenLevel {
         part.ends.reserveCapacity(range.count)
         var weightTo = [Double](repeating: 0, count: count)
         var touched = [Int32](repeating: 0, count: count)
-        let off = input.offsets, nbr = input.neighbors, wt = input.weights, grp = input.group
+        let off = input.level.offsets, nbr = input.level.neighbors, wt = input.level.weights
+        let grp = input.level.group
         weightTo.withUnsafeMutableBufferPointer { to in
         touched.withUnsafeMutableBufferPointer { seen in
             for c in range {
                 var touchedCount = 0
                 var k = 0.0
                 for i in input.start[c]..<input.start[c + 1] {
-                    let v = Int(input.members[i])
-                    k += input.strength[v]
+                    let v = Int(input.level.members[i])
+                    k += input.level.strength[v]
                     for p in off[v]..<off[v + 1] {
                         let d = Int(grp[Int(nbr[p])])
                         if d == c { continue }
@@ -572,16 +570,24 @@ struct LeidenLevel {
     }
 }
 
-/// A level and a grouping of its nodes, read by the aggregation workers (read only; every
-/// index a node or group id by construction).
-struct AggregateInput: @unchecked Sendable {
+/// A level's rows and strengths with a grouping of its nodes, as unchecked buffers read
+/// by the refinement and aggregation workers (read only; every index a node or group id
+/// by construction).
+struct GroupedLevelView: @unchecked Sendable {
     let offsets: UnsafeBufferPointer<Int>
     let neighbors: UnsafeBufferPointer<Int32>
     let weights: UnsafeBufferPointer<Double>
     let strength: UnsafeBufferPointer<Double>
+    /// The group (community) of every node.
     let group: UnsafeBufferPointer<Int32>
-    /// Nodes grouped by `group`: `members[start[c]..<start[c + 1]]` are those of group `c`.
+    /// Nodes grouped by `group` (``LeidenLevel/grouped(by:count:)``), ascending in a group.
     let members: UnsafeBufferPointer<Int32>
+}
+
+/// A grouped level read by the aggregation workers: `level.members[start[c]..<start[c + 1]]`
+/// are the nodes of group `c`.
+struct AggregateInput: @unchecked Sendable {
+    let level: GroupedLevelView
     let start: UnsafeBufferPointer<Int>
 }
 
