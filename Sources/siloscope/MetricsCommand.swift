@@ -73,17 +73,23 @@ struct MetricsCommand: ParsableCommand {
         case .json:
             try MetricsJSONStream.write(summary: summary, nodeCount: graph.nodeCount, row: row, to: StandardOutput.write)
         case .csv:
-            let rows = (0..<graph.nodeCount).map(row)
-            let table = ReportTable(
-                name: "metrics", title: "", caption: "",
-                columns: ["id"] + (labels == nil ? [] : ["label"]) + measures.map(\.rawValue),
-                rows: rows.map { r in
+            // Streamed in batches like the JSON: memory O(batch) beyond the measure columns.
+            var out: [UInt8] = []
+            CSVTableWriter.append(header: ["id"] + (labels == nil ? [] : ["label"]) + measures.map(\.rawValue), to: &out)
+            var start = 0
+            while start < graph.nodeCount {
+                let end = min(graph.nodeCount, start + MetricsJSONStream.batchSize)
+                CSVTableWriter.append(rows: (start..<end).lazy.map(row).map { r in
                     [.text(r.id)] + (r.label.map { [ReportCell.text($0)] } ?? []) + measures.map { m -> ReportCell in
                         guard let x = r.values[m] else { return .missing }
                         return m.isCount ? .integer(Int(x)) : .number(x, digits: 6)
                     }
-                })
-            StandardOutput.write(try CSVTableWriter.csv(table))
+                }, to: &out)
+                StandardOutput.write(out)
+                out.removeAll(keepingCapacity: true)
+                start = end
+            }
+            if graph.nodeCount == 0 { StandardOutput.write(out) }
         }
     }
 }

@@ -59,6 +59,35 @@ import Testing
         #expect(fig.caption.contains("One group makes no citations in this dataset (C)"))
     }
 
+    /// Poisson two-sided p by hand. o = 0, λ = 0.1: P(X ≤ 0) = e^−0.1 = 0.905, P(X ≥ 0) = 1 →
+    /// min(1, 2 · 0.905) = 1. o = 0, λ = 3: 2 e^−3 = 0.0996. o = 5, λ = 1: P(X ≥ 5) =
+    /// 1 − e^−1 (1 + 1 + 1/2 + 1/6 + 1/24) = 0.003660 → p = 0.007320. Large counts use the
+    /// normal approximation: o = 1100, λ = 1000 → z = 99.5/√1000 = 3.1464, p = erfc(z/√2) = 0.001652.
+    @Test func poissonTwoSidedPByHand() {
+        #expect(MixingHeatmapFigure.poissonTwoSidedP(observed: 0, expected: 0.1) == 1)
+        #expect(abs(MixingHeatmapFigure.poissonTwoSidedP(observed: 0, expected: 3) - 2 * 0.049787068) < 1e-8)
+        #expect(abs(MixingHeatmapFigure.poissonTwoSidedP(observed: 5, expected: 1) - 0.0073198) < 1e-6)
+        #expect(abs(MixingHeatmapFigure.poissonTwoSidedP(observed: 1100, expected: 1000) - 0.001652) < 2e-5)
+        #expect(MixingHeatmapFigure.poissonTwoSidedP(observed: 3, expected: 0) == 1)
+    }
+
+    /// With p-values: A → B (observed 0, expected 2, p 0.4 from the null) is white with its
+    /// ratio in grey, not dark blue; A → A (p 0.001) keeps its colour; B's row has no
+    /// p-values (a merged group): B → A, 0 against 0.2 expected, is white by the Poisson
+    /// fallback (2 e^−0.2 > 1 → p = 1), and B → B, 9 against 1 (p = 2 P(X ≥ 9) ≈ 2.2e−6),
+    /// is coloured. The lowest ratio in the caption is taken over coloured cells only.
+    @Test func cellsWithinChanceAreWhite() throws {
+        let fig = try MixingHeatmapFigure(groupNames: ["A", "B"], observed: [[8, 0], [0, 9]], expected: [[4, 2], [0.2, 1]],
+                                          pValues: [[0.001, 0.4], [nil, nil]])
+        let text = fig.dotGraph.text
+        #expect(text.contains("<TD BGCOLOR=\"#FFFFFF\" BORDER=\"1\" COLOR=\"#FFFFFF\" WIDTH=\"64\" HEIGHT=\"44\"><FONT COLOR=\"#000000\"><B>0</B><BR/><FONT COLOR=\"#777777\">0.00×</FONT></FONT></TD>"))
+        #expect(text.contains("<B>8</B><BR/>2.00×") && text.contains("BGCOLOR=\"#FDDBC7\" BORDER=\"2\""))
+        #expect(text.contains("BGCOLOR=\"#B2182B\" BORDER=\"2\""))  // B → B, 9×
+        #expect(fig.caption.contains("2 of the 4 cells are white"))
+        #expect(fig.caption.contains("the 2 cells of merged groups"))
+        #expect(!fig.caption.contains("Lowest ratio between different groups"))
+    }
+
     @Test func rejectsMalformedMatrices() {
         let cases: [(() throws -> MixingHeatmapFigure, String)] = [
             ({ try MixingHeatmapFigure(groupNames: ["A"], observed: [[1, 2]], expected: [[1]]) }, "observed counts are not 1 × 1"),

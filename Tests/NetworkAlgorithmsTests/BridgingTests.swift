@@ -92,6 +92,10 @@ struct BridgingTests {
         #expect(json.contains(#""edgeHomophily":null"#))
         #expect(json.contains(#""null":null"#))
         #expect(json.contains(#""eiIndexByGroup":[null]"#))
+        // Two groups but no edges: class-insensitive homophily is undefined too (it was 0,
+        // reading as "no homophily" where there is nothing to measure).
+        let twoGroups = g.bridging(by: Partition(values: ["A", "B"]), attribute: "x")
+        #expect(twoGroups.classInsensitiveHomophily == nil && twoGroups.edgeHomophily == nil)
     }
 
     /// Two triangles and a bridge, by hand. Arcs: 7; e_AA = e_BB = 3/7, e_AB = 1/7.

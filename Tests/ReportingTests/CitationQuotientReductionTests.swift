@@ -47,6 +47,8 @@ struct CitationQuotientReductionTests {
         // coloured groups need no second shape (the caption does not say colours repeat).
         let node8 = try #require(svg.components(separatedBy: "<title>g8</title>").dropFirst().first?.components(separatedBy: "</g>").first)
         #expect(node8.contains("fill=\"#ffffff\"") && node8.contains("stroke-dasharray"))
+        // Its white legend swatch has a grey outline (else it vanishes on the white page).
+        #expect(svg.contains("stroke=\"#666666\""))
         #expect(!figure.caption.contains("colours repeat"))
         #expect(figure.map?.groups.last?.color == "#FFFFFF")
         // 15 groups × 2 roles: the composition table is turned, one row per group, largest

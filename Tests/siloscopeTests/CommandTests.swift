@@ -38,6 +38,21 @@ struct CommandTests {
         #expect(r.stdout == "id,outDegree\na,2\nb,1\nc,1\nd,1\n")
     }
 
+    /// A chain n0 → n1 → … → n9999 (10,000 nodes, more than two batches of 4,096): the CSV is
+    /// written in batches, with the header once and every node's row in order; out-degree
+    /// is 1 for all but the last node.
+    @Test func metricsCSVIsStreamedInBatches() throws {
+        let dir = try CLI.temporaryFolder()
+        let path = dir.appendingPathComponent("chain.tsv").path
+        try (0..<9_999).map { "n\($0)\tn\($0 + 1)\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["metrics", path, "--metrics", "outDegree", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 10_002 && lines.last == "")
+        #expect(lines.filter { $0 == "id,outDegree" }.count == 1 && lines[0] == "id,outDegree")
+        #expect(lines[1] == "n0,1" && lines[4097] == "n4096,1" && lines[10_000] == "n9999,0")
+    }
+
     /// Hand computation: undirected simple pairs {a,b} XX, {a,c} XY, {b,c} XY, {c,d} YY →
     /// 2 within, 2 across: edge homophily 0.5, E-I (2 − 2)/4 = 0. Directed mixing:
     /// X→X a→b (1), X→Y a→c, b→c (2), Y→X c→a (1), Y→Y d→c (1).

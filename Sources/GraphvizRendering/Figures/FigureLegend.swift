@@ -22,8 +22,11 @@ enum FigureLegend {
         if !entries.isEmpty || !lines.isEmpty {
             let swatch = lines.isEmpty ? 12 : 22
             parts.append(.markup("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\">"))
+            // The white swatch of a merged node ("other 87 groups") gets a grey outline, or
+            // it would vanish on the white background.
             var cells: [(HTMLLabel, String)] = entries.map {
-                (.markup("<TD BGCOLOR=\"\($0.style.fill)\" WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"), $0.text)
+                let outline = $0.style.fill == Palette.merged.fill ? " BORDER=\"1\" COLOR=\"#666666\"" : ""
+                return (.markup("<TD BGCOLOR=\"\($0.style.fill)\"\(outline) WIDTH=\"12\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"), $0.text)
             }
             // Line samples start on a new row.
             while !lines.isEmpty && cells.count % cols != 0 { cells.append((.markup("<TD></TD>"), "")) }

@@ -16,6 +16,13 @@
 /// whose expected count is 0 or not a number have no ratio and are grey (`#BDBDBD`, not in
 /// the scale). Within-group (diagonal) cells have a heavier border.
 ///
+/// With per-cell p-values of the null (`pValues`), a cell whose count chance gives too
+/// often to tell (two-sided p ≥ ``Options/level``) is white whatever its ratio — with few
+/// expected citations a ratio of 0 or 3 means nothing — and its ratio is written in grey;
+/// cells without one (summed over merged groups) are tested against a Poisson count with
+/// the expected mean instead (``poissonTwoSidedP(observed:expected:)``).
+/// The caption's lowest and highest ratios are taken over the coloured (not white) cells.
+///
 /// Complexity O(g²) for g groups. Deterministic: the DOT text depends only on the inputs.
 public struct MixingHeatmapFigure: Sendable {
     /// Figure options.
@@ -32,6 +39,8 @@ public struct MixingHeatmapFigure: Sendable {
         public var title: String?
         /// Longest group name, in characters (wrapped at about 14 per line). Default 48.
         public var nameLength: Int = 48
+        /// Two-sided p at or above which a cell is drawn white as "within chance". Default 0.05.
+        public var level: Double = 0.05
         /// Creates default options.
         public init() {}
     }
@@ -45,6 +54,8 @@ public struct MixingHeatmapFigure: Sendable {
     ]
     /// Colour of cells with no ratio (expected count 0 or not a number).
     public static let noRatioColor = "#BDBDBD"
+    /// Colour of cells whose count is within chance (p ≥ ``Options/level``).
+    public static let withinChanceColor = "#FFFFFF"
 
     /// The scale class (0…8) of `ratio`, or `nil` when it is NaN or infinite. Ratio 0 is
     /// class 0. Pure.
@@ -75,18 +86,20 @@ public struct MixingHeatmapFigure: Sendable {
     ///   - observed: `observed[i][j]` = count from group i (citing) to group j (cited), ≥ 0.
     ///   - expected: the count expected under the null, ≥ 0, or NaN when undefined.
     ///   - intervals: optional text per cell (e.g. "0.2–0.5"), written under the ratio.
+    ///   - pValues: optional two-sided p of each cell under the null (`nil` entries: untested).
     ///   - options: see ``Options``.
     /// - Throws: ``GraphvizError`` `.invalidInput` when a matrix is not g × g, a count is
     ///   negative, or an expectation is negative or infinite.
     public init(
         groupNames: [String], observed: [[Int]], expected: [[Double]], intervals: [[String?]]? = nil,
-        options: Options = Options()
+        pValues: [[Double?]]? = nil, options: Options = Options()
     ) throws(GraphvizError) {
         let g = groupNames.count
         func bad(_ what: String) -> GraphvizError { GraphvizError(kind: .invalidInput, message: what) }
         guard observed.count == g, observed.allSatisfy({ $0.count == g }) else { throw bad("observed counts are not \(g) × \(g)") }
         guard expected.count == g, expected.allSatisfy({ $0.count == g }) else { throw bad("expected counts are not \(g) × \(g)") }
         if let intervals, intervals.count != g || !intervals.allSatisfy({ $0.count == g }) { throw bad("intervals are not \(g) × \(g)") }
+        if let pValues, pValues.count != g || !pValues.allSatisfy({ $0.count == g }) { throw bad("p-values are not \(g) × \(g)") }
         for i in 0..<g {
             for j in 0..<g {
                 if observed[i][j] < 0 { throw bad("observed count \(observed[i][j]) in row \(i), column \(j) is negative") }
@@ -117,6 +130,8 @@ public struct MixingHeatmapFigure: Sendable {
         var lowest: (ratio: Double, i: Int, j: Int)?
         var highest: (ratio: Double, i: Int, j: Int)?
         var greyCells = 0
+        var chanceCells = 0
+        var untested = 0
         var silentRows: [Int] = []
         for i in 0..<g {
             parts.append(.markup("<TR><TD ALIGN=\"RIGHT\"><B>") + nameCell(i, align: "RIGHT") + .markup("</B></TD>"))
@@ -132,9 +147,16 @@ public struct MixingHeatmapFigure: Sendable {
                 if silent {
                     fill = Self.noRatioColor
                     lines.append(.text("cites none"))
+                } else if Self.scaleClass(ratio: ratio) != nil, let row = pValues?[i],
+                          (row[j] ?? Self.poissonTwoSidedP(observed: o, expected: e)) >= options.level {
+                    fill = Self.withinChanceColor
+                    lines.append(.markup("<FONT COLOR=\"#777777\">") + .text(Self.ratioText(ratio) + "×") + .markup("</FONT>"))
+                    chanceCells += 1
+                    if row[j] == nil { untested += 1 }
                 } else if let c = Self.scaleClass(ratio: ratio) {
                     fill = Self.scale[c].hex
                     lines.append(.text(Self.ratioText(ratio) + "×"))
+                    if pValues != nil && pValues?[i][j] == nil { untested += 1 }
                     if i != j {
                         if lowest == nil || ratio < (lowest?.ratio ?? 0) { lowest = (ratio, i, j) }
                         if highest == nil || ratio > (highest?.ratio ?? 0) { highest = (ratio, i, j) }
@@ -171,6 +193,9 @@ public struct MixingHeatmapFigure: Sendable {
             legend.append(.markup("<TD BGCOLOR=\"\(s.hex)\" WIDTH=\"52\"><FONT POINT-SIZE=\"9\" COLOR=\"\(Palette.contrastingText(on: s.hex))\">") + .text(s.range) + .markup("</FONT></TD>"))
         }
         legend.append(.markup("<TD WIDTH=\"8\"></TD><TD BGCOLOR=\"\(Self.noRatioColor)\"><FONT POINT-SIZE=\"9\">") + .text("no ratio") + .markup("</FONT></TD>"))
+        if pValues != nil {
+            legend.append(.markup("<TD WIDTH=\"4\"></TD><TD BGCOLOR=\"\(Self.withinChanceColor)\" BORDER=\"1\" COLOR=\"#BBBBBB\"><FONT POINT-SIZE=\"9\" COLOR=\"#777777\">") + .text("within chance") + .markup("</FONT></TD>"))
+        }
         legend.append(.markup("</TR><TR>"))
         legend.append(.markup("<TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">") + .text("← fewer than expected") + .markup("</FONT></TD><TD></TD>"))
         legend.append(.markup("<TD COLSPAN=\"4\" ALIGN=\"RIGHT\"><FONT POINT-SIZE=\"9\">") + .text("more than expected →") + .markup("</FONT></TD><TD></TD><TD></TD>"))
@@ -181,6 +206,10 @@ public struct MixingHeatmapFigure: Sendable {
             "Colour: ColorBrewer RdBu, log2 classes; outlined cells: within a group.",
         ]
         if greyCells > 0 { notes.append("Grey: expected count 0 or undefined, so no ratio.") }
+        if pValues != nil {
+            notes.append("White, ratio in grey: chance gives a count this far from expected too often to tell (two-sided p ≥ \(Self.ratioText(options.level)))"
+                + (untested > 0 ? "; cells of merged groups, which the shuffles do not test, against a Poisson count with the expected mean." : "."))
+        }
         if !silentRows.isEmpty { notes.append("Grey rows (cites none): the group's works make no citations here; they are only cited.") }
         for note in notes {
             legend.append(.markup("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">") + .text(note) + .markup("</FONT></TD></TR>"))
@@ -199,6 +228,10 @@ public struct MixingHeatmapFigure: Sendable {
             sentences.append("Highest: \(groupNames[highest.i]) → \(groupNames[highest.j]), \(Self.ratioText(highest.ratio))×.")
         }
         if greyCells > 0 { sentences.append("\(greyCells) cells have an expected count of 0 or none defined and are grey.") }
+        if pValues != nil {
+            sentences.append("\(chanceCells) of the \(g * g) cells are white: their count is within what \(options.nullName) gives (two-sided p ≥ \(Self.ratioText(options.level))), so their ratio, written in grey, says nothing either way"
+                + (untested > 0 ? "; the \(untested) cells of merged groups, which the shuffles do not test, are judged against a Poisson count with the expected mean instead (an approximation)." : "."))
+        }
         if !silentRows.isEmpty {
             let names = silentRows.map { groupNames[$0] }.joined(separator: ", ")
             sentences.append("\(silentRows.count == 1 ? "One group makes" : "\(silentRows.count) groups make") no citations in this dataset (\(names)): \(silentRows.count == 1 ? "its row is" : "their rows are") grey, with no ratio, since a group that cites nothing says nothing about whom it avoids.")

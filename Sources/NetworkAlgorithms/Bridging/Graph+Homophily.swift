@@ -29,7 +29,8 @@ extension UndirectedGraph {
     ///   homophily `ĥ = (1 / (C − 1)) Σ_k max(0, h_k − |k| / n)`, where `n` counts the
     ///   kept nodes (isolated ones too) and `C` the kept groups that have at least one
     ///   node. `ĥ` is 0 when every group links no more within itself than its size
-    ///   predicts, and 1 when all edges are internal and groups are tiny.
+    ///   predicts, and 1 when all edges are internal and groups are tiny; `nil` (undefined)
+    ///   with fewer than two groups or no edges.
     ///
     /// Time O(n + m + g). Deterministic (integer counts).
     /// - Precondition: `partition.nodeCount == nodeCount`.
@@ -58,7 +59,7 @@ extension UndirectedGraph {
         let groupH: [Double?] = (0..<g).map { allEnds[$0] > 0 ? Double(sameEnds[$0]) / Double(allEnds[$0]) : nil }
         let classes = sizes.filter { $0 > 0 }.count
         var insensitive: Double?
-        if classes >= 2 && kept > 0 {
+        if classes >= 2 && kept > 0 && edges > 0 {
             var sum = 0.0
             for k in 0..<g where sizes[k] > 0 {
                 sum += max(0, (groupH[k] ?? 0) - Double(sizes[k]) / Double(kept))

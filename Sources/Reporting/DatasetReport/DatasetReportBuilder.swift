@@ -101,7 +101,7 @@ public struct DatasetReportBuilder: Sendable {
             name: dataset.manifest.name,
             title: dataset.manifest.title,
             source: dataset.manifest.source,
-            sections: part.sections,
+            sections: (context.headlineSection(metrics: metrics).map { [$0] } ?? []) + part.sections,
             parameters: context.parameterRows(sectionRows: part.parameters) + context.claimParameterRows(),
             methods: [context.dataParagraph(), paragraph] + part.methodParagraphs,
             references: references,

@@ -11,6 +11,9 @@ struct CitationMetrics: Encodable, Sendable {
     var centrality: [CentralityTopList]?
     /// Louvain communities of the undirected citation network against the groups.
     var communities: CommunityComparison?
+    /// The silo statistics over the works that have a group, with their null, when some
+    /// works have none (``DatasetReportContext/knownGroupSiloBlock(graph:)``).
+    var knownGroups: BridgingResult?
 }
 
 extension DatasetReportContext {
@@ -108,9 +111,12 @@ extension DatasetReportContext {
             let missing = bridging.groups.firstIndex(of: Partition.missingLabel).map { Int32($0) }
             let observed = DrawnQuotient.merged(bridging.mixing.map { $0.map(Double.init) }, names: bridging.groups, missingGroup: missing)
             let expectedDrawn = DrawnQuotient.merged(expected.map { $0.map { $0 ?? .nan } }, names: bridging.groups, missingGroup: missing)
+            // Each drawn cell's two-sided p under the null (nil for cells of merged groups).
+            let pDrawn = DrawnQuotient(names: bridging.groups, flows: bridging.mixing.map { $0.map(Double.init) },
+                                       sizes: bridging.groupSizes, missingGroup: missing, ratios: null.pValues.mixing).ratios
             let heatmap = try MixingHeatmapFigure(
                 groupNames: observed.names, observed: observed.table.map { $0.map { Int(exactly: $0) ?? 0 } },
-                expected: expectedDrawn.table, options: hOptions)
+                expected: expectedDrawn.table, pValues: pDrawn, options: hOptions)
             blocks.append(.figure(try .rendered(
                 name: "citation-mixing-heatmap", title: "Citations between groups against chance",
                 caption: heatmap.caption + (observed.merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a row and a column of their own; the \(observed.merged) others are summed into one (observed and expected counts both summed; the table 'Who cites whom' has every group)."),
@@ -127,7 +133,8 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(bridging.assortativity, 3), .missing, .missing, .missing],
                 [.text("modularity (directed)"), cell(bridging.modularity, 3), .missing, .missing, .missing],
             ])))
-        if let known = knownGroupSiloBlock(graph: graph) { blocks.append(known) }
+        let known = knownGroupSiloBlock(graph: graph)
+        if let known { blocks.append(known.block) }
         blocks += try citationSiloBlocks(graph: graph)
 
         // What each citing work draws on: its references by group.
@@ -154,7 +161,7 @@ extension DatasetReportContext {
 
         var withNull = bridging
         withNull.null = null
-        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull))
+        return (ReportSection(title: "Citation network", blocks: blocks), CitationMetrics(graph: summary, bridging: withNull, knownGroups: known?.bridging))
     }
 
     /// Most groups drawn in the citation quotient figure (circo): the largest ones.

@@ -22,19 +22,35 @@ extension DatasetReportContext {
     /// attribute values) the table is turned, one row per group.
     static let widestComposition = 12
 
+    /// Groups "Works by <group>" shows readers when there are more (the CSV has them all).
+    static let widestWorksTable = 16
+
     /// "Composition": works per group, and each categorical attribute by group.
     func compositionSection() -> ReportSection? {
         guard let g = groupAttribute else { return nil }
         var blocks: [ReportBlock] = []
         let sizes = partition.groupSizes()
-        let order = Array(partition.groupNames.indices)  // by size, the missing group last
+        var order = Array(partition.groupNames.indices)  // by size, the missing group last
+        // Many groups (an import's WoS categories): readers see the largest, then (missing)
+        // and the total, the CSV has every group.
+        let many = order.count > Self.widestWorksTable
+        if many, let m = partition.missingGroup {
+            order.removeAll { $0 == Int(m) }
+            order.insert(Int(m), at: Self.widestWorksTable - 1)
+        }
+        func row(_ k: Int) -> [ReportCell] {
+            [.text(partition.groupNames[k]), .integer(sizes[k]), .number(Double(sizes[k]) / Double(max(1, workCount)), digits: 3)]
+        }
+        let total: [ReportCell] = [.text("total"), .integer(workCount), .number(workCount > 0 ? 1 : 0, digits: 3)]
+        let rows = many ? order.prefix(Self.widestWorksTable).map(row) + [total] + order.dropFirst(Self.widestWorksTable).map(row)
+                        : order.map(row) + [total]
         blocks.append(.table(ReportTable(
             name: "works-by-\(slug(g))", title: "Works by \(g)",
-            caption: "Number and share of the \(workCount) works in each group of '\(g)'.",
+            caption: "Number and share of the \(workCount) works in each group of '\(g)'"
+                + (many ? " (\(order.count - (partition.missingGroup == nil ? 0 : 1)) groups: the \(Self.widestWorksTable - (partition.missingGroup == nil ? 0 : 1)) largest\(partition.missingGroup == nil ? "" : ", \(Partition.missingLabel)") and the total first, then the others)." : "."),
             columns: [g, "works", "share"],
-            rows: order.map { k in
-                [.text(partition.groupNames[k]), .integer(sizes[k]), .number(Double(sizes[k]) / Double(max(1, workCount)), digits: 3)]
-            } + [[.text("total"), .integer(workCount), .number(workCount > 0 ? 1 : 0, digits: 3)]])))
+            rows: rows,
+            displayLimit: many ? Self.widestWorksTable + 1 : nil)))
 
         // How the grouping was derived, value by value.
         if let mapping = dataset.manifest.mappings.first(where: { $0.as == g }), let from = dataset.workAttributes[mapping.from] {

@@ -10,17 +10,18 @@ extension DatasetReportContext {
     /// unclassified measures "classified versus unclassified" rather than how the
     /// literatures cite each other; leaving out the missing works and every arc touching
     /// them (``MissingGroupPolicy/exclude``), with the same label-permutation null over the
-    /// remaining works, answers the question asked. `nil` when no work is missing or fewer
-    /// than two groups remain.
-    func knownGroupSiloBlock(graph: Graph) -> ReportBlock? {
+    /// remaining works, answers the question asked. Returns the table and the statistics
+    /// with their null (kept in `metrics.json` as `citation.knownGroups` and read by the
+    /// report's headline); `nil` when no work is missing or fewer than two groups remain.
+    func knownGroupSiloBlock(graph: Graph) -> (block: ReportBlock, bridging: BridgingResult)? {
         guard let m = partition.missingGroup else { return nil }
         let missingCount = partition.groupOf.reduce(0) { $0 + ($1 == m ? 1 : 0) }
         guard missingCount > 0, partition.groupCount - 1 >= 2 else { return nil }
         let g = groupTitle
-        let b = graph.bridging(by: partition, attribute: g, missing: .exclude)
+        var b = graph.bridging(by: partition, attribute: g, missing: .exclude)
         let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed, missing: .exclude)
         let kept = partition.nodeCount - missingCount
-        return .table(ReportTable(
+        let table = ReportBlock.table(ReportTable(
             name: "citation-silo-statistics-known", title: "How siloed the citations are among works with a \(g)",
             caption: "As above, over the \(kept) works that have a \(g) (the \(missingCount) works in (missing) and every citation touching them left out); labels shuffled over these works \(null.samples) times (seed \(null.seed)).",
             columns: ["statistic", "value", "expected under the null", "95% interval", "p"],
@@ -31,5 +32,7 @@ extension DatasetReportContext {
                 [.text("nominal assortativity"), cell(b.assortativity, 3), .missing, .missing, .missing],
                 [.text("modularity (directed)"), cell(b.modularity, 3), .missing, .missing, .missing],
             ]))
+        b.null = null
+        return (table, b)
     }
 }

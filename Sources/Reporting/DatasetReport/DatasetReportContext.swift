@@ -92,6 +92,9 @@ struct DatasetReportContext: Sendable {
             ("quotient figures", "Graphviz circo"),
             ("null model", "label permutation, \(parameters.nullSamples) samples"),
         ]
+        if siloStatisticsUnavailable() == nil, citationArcCount > 0 || hasConceptLayer {
+            rows.append(("\"In short\": more siloed than chance", "one-sided p of edge homophily below \(AnalysisCatalogue.number(Self.headlineLevel))"))
+        }
         if citationArcCount > 0 {
             rows.append(("centrality top lists", "at most \(parameters.centralityTop) works per measure"))
         }
