@@ -40,9 +40,11 @@ extension Graph {
     /// (evaluated in parallel against a snapshot, applied one by one in a seeded order; see
     /// `LeidenLevel.moveNodesColoured`, as in ``louvain(resolution:seed:restarts:)``) on a
     /// level of at least 100,000 adjacency entries that starts from singletons (the first
-    /// level of the first iteration), and on one thread (each move sees the previous ones)
-    /// otherwise: levels that start from a partition move few nodes, and the queue then
-    /// visits each node about once; refinement runs the communities in parallel, community `c`
+    /// level of the first iteration); on a level that size that starts from a partition
+    /// every node is first screened against it on both cores and only those that would
+    /// move enter the one-at-a-time queue (`LeidenLevel.moveNodesScreened`; few move, and
+    /// each move sees the previous ones); smaller levels use the queue alone. Refinement
+    /// runs the communities in parallel, community `c`
     /// drawing from its own generator (seeded from one draw of the level's generator and
     /// `c`) and writing only its own members; aggregation builds the rows of fixed
     /// ranges of communities in parallel, each row summed over its members in ascending
