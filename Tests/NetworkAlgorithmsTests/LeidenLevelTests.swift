@@ -63,8 +63,8 @@ struct LeidenLevelTests {
     }
 
     /// The moving choice on a level above the coloured threshold: from singletons it is the
-    /// coloured moving, from a partition the queue (same result as calling each directly
-    /// with the same generator), on any worker count.
+    /// coloured moving, from a partition the screened queue (same result as calling each
+    /// directly with the same generator), on any worker count.
     @Test func movingChoiceBySize() {
         let g = makeGraph(nodes: 20_000, randomArcs(nodes: 20_000, arcs: 60_000, seed: 5))
         let level = Self.level(g)
@@ -80,8 +80,63 @@ struct LeidenLevelTests {
         var c = start, d = start
         var rngC = SeededGenerator(seed: 8), rngD = SeededGenerator(seed: 8)
         level.moveNodes(community: &c, resolution: 1, twoM: twoM, allowEmpty: true, rng: &rngC, workers: 3)
-        level.moveNodesFast(community: &d, resolution: 1, twoM: twoM, allowEmpty: true, rng: &rngD)
+        level.moveNodesScreened(community: &d, resolution: 1, twoM: twoM, allowEmpty: true, rng: &rngD, workers: 1)
         #expect(c == d)
         #expect(c != start)
+    }
+
+    /// Screening by hand: the two triangles {0,1,2}, {3,4,5} (joined by 2–3; degrees
+    /// 2,2,3,3,2,2; 2E = 14) started as A = {0,1,2,3}, B = {4,5}, gain
+    /// `w(v, c) − K_c k_v / 14` with `K_own` without `v`. Node 0: stay 2 − 8·2/14 = 6/7,
+    /// no other neighbouring community, an empty one gains 0 → stays (1 the same). Node 2:
+    /// stay 3 − 7·3/14 = 3/2 → stays. Node 3: stay 1 − 7·3/14 = −1/2, B: 2 − 4·3/14 = 8/7
+    /// → would move. Node 4: stay 1 − 2·2/14 = 5/7, A: 1 − 10·2/14 = −3/7 → stays (5 the
+    /// same). So only 3 is queued; it joins B and queues 2, which stays (A: 2 − 4·3/14 =
+    /// 8/7 against B: 1 − 7·3/14 = −1/2). Result: the two triangles, on any worker count.
+    @Test func screenedMovingByHand() {
+        let level = ColouredMovingTests.twoTrianglesLevel()
+        let start: [Int32] = [0, 0, 0, 0, 4, 4]
+        for workers in 1...3 {
+            let stays = level.screenStays(community: start, resolution: 1, twoM: 14, allowEmpty: true, workers: workers)
+            #expect(stays == [true, true, true, false, true, true], "\(workers) workers")
+            var community = start
+            var rng = SeededGenerator(seed: 5)
+            #expect(level.moveNodesScreened(community: &community, resolution: 1, twoM: 14, allowEmpty: true,
+                                            rng: &rng, workers: workers))
+            #expect(community == [0, 0, 0, 4, 4, 4], "\(workers) workers")
+        }
+    }
+
+    /// The screened queue on a random level from a coarse partition: the same partition on
+    /// 1, 2 and 3 workers, a move only where it raises modularity (the result beats the
+    /// start), and the first visits limited to the nodes the screening lets through.
+    @Test func screenedMovingSameOnAnyWorkerCount() {
+        let g = makeGraph(nodes: 20_000, randomArcs(nodes: 20_000, arcs: 60_000, seed: 6))
+        let level = Self.level(g)
+        let twoM = Double(level.neighbors.count)
+        var rng0 = SeededGenerator(seed: 2)
+        var coloured = (0..<level.size).map { Int32($0) }
+        level.moveNodesColoured(community: &coloured, resolution: 1, twoM: twoM, allowEmpty: true, rng: &rng0, workers: 2)
+        let start = coloured.map { $0 / 3 * 3 }
+        let stays = level.screenStays(community: start, resolution: 1, twoM: twoM, allowEmpty: true, workers: 1)
+        #expect(stays.contains(true) && stays.contains(false))
+        var results: [[Int32]] = []
+        for workers in 1...3 {
+            var community = start
+            var rng = SeededGenerator(seed: 11)
+            level.moveNodesScreened(community: &community, resolution: 1, twoM: twoM, allowEmpty: true, rng: &rng,
+                                    workers: workers)
+            #expect(stays == level.screenStays(community: start, resolution: 1, twoM: twoM, allowEmpty: true,
+                                               workers: workers))
+            results.append(community)
+        }
+        #expect(results[0] == results[1] && results[1] == results[2])
+        let view = g.undirectedSimple()
+        func q(_ c: [Int32]) -> Double {
+            let r = Graph.renumberBySmallest(c)
+            let count = Int((r.max() ?? -1) + 1)
+            return view.modularity(of: Partition(groupOf: r, groupNames: (0..<count).map(String.init)), resolution: 1) ?? .nan
+        }
+        #expect(q(results[0]) > q(start))
     }
 }

@@ -40,9 +40,11 @@ extension Graph {
     /// (evaluated in parallel against a snapshot, applied one by one in a seeded order; see
     /// `LeidenLevel.moveNodesColoured`, as in ``louvain(resolution:seed:restarts:)``) on a
     /// level of at least 100,000 adjacency entries that starts from singletons (the first
-    /// level of the first iteration), and on one thread (each move sees the previous ones)
-    /// otherwise: levels that start from a partition move few nodes, and the queue then
-    /// visits each node about once; refinement runs the communities in parallel, community `c`
+    /// level of the first iteration); on a level that size that starts from a partition
+    /// every node is first screened against it on both cores and only those that would
+    /// move enter the one-at-a-time queue (`LeidenLevel.moveNodesScreened`; few move, and
+    /// each move sees the previous ones); smaller levels use the queue alone. Refinement
+    /// runs the communities in parallel, community `c`
     /// drawing from its own generator (seeded from one draw of the level's generator and
     /// `c`) and writing only its own members; aggregation builds the rows of fixed
     /// ranges of communities in parallel, each row summed over its members in ascending
@@ -148,14 +150,29 @@ struct LeidenLevel {
     /// earlier one (the queue order is the randomness).
     /// With `allowEmpty` false (Louvain) a node only joins neighbouring communities.
     /// Returns whether any node moved.
+    /// With `skipping`, the nodes it marks are left out of the first visits (screened
+    /// against the starting partition: they would stay), the rest keep the random order.
     @discardableResult
     func moveNodesFast(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool = true,
-                       rng: inout SeededGenerator) -> Bool {
+                       rng: inout SeededGenerator, skipping: [Bool]? = nil) -> Bool {
         let size = self.size
         var (total, members, empty) = communityTotals(community)
         var queue = (0..<size).map { Int32($0) }
         rng.shuffle(&queue)  // ring buffer of capacity `size`, first in the random order
         var queued = [Bool](repeating: true, count: size)
+        var initial = size
+        if let skipping {
+            initial = 0
+            for i in 0..<size {
+                let v = Int(queue[i])
+                if skipping[v] {
+                    queued[v] = false
+                } else {
+                    queue[initial] = Int32(v)
+                    initial += 1
+                }
+            }
+        }
         var weightTo = [Double](repeating: 0, count: size)
         var touched = [Int](repeating: 0, count: size + 1)
         var movedAny = false
@@ -172,7 +189,7 @@ struct LeidenLevel {
         queued.withUnsafeMutableBufferPointer { inQueue in
         weightTo.withUnsafeMutableBufferPointer { to in
         touched.withUnsafeMutableBufferPointer { seen in
-            var head = 0, count = size
+            var head = 0, count = initial
             while count > 0 {
                 let v = Int(ring[head])
                 head += 1
@@ -231,22 +248,27 @@ struct LeidenLevel {
         return movedAny
     }
 
-    /// Local moving of a level: by colour classes on `workers` threads
-    /// (``moveNodesColoured(community:resolution:twoM:allowEmpty:rng:workers:)``) when the
-    /// level has at least ``colouredMovingMinimumEntries`` adjacency entries and starts
-    /// from singletons, else one node at a time
-    /// (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:)``). From singletons most
-    /// nodes move and both cores share the evaluations; from a partition (Leiden's
-    /// aggregate levels and later iterations, Louvain's final round) few nodes move, the
-    /// queue visits each node about once, and colour rounds re-evaluated ~3× as many
-    /// entries (measured: 300k/3M Price graph, level 1, 0.36 s coloured vs 0.09 s queue).
-    /// The choice depends on the level and the start only; neither result depends on
-    /// `workers`.
+    /// Local moving of a level. On a level of at least ``colouredMovingMinimumEntries``
+    /// adjacency entries: from singletons by colour classes on `workers` threads
+    /// (``moveNodesColoured(community:resolution:twoM:allowEmpty:rng:workers:)``), from a
+    /// partition by the queue after a parallel screening
+    /// (``moveNodesScreened(community:resolution:twoM:allowEmpty:rng:workers:)``). Smaller
+    /// levels: one node at a time (``moveNodesFast(community:resolution:twoM:allowEmpty:rng:skipping:)``).
+    /// From singletons most nodes move and both cores share the evaluations; from a
+    /// partition (Leiden's aggregate levels and later iterations, Louvain's final round)
+    /// few nodes move, so the queue visits each node about once, and colour rounds
+    /// re-evaluated ~3× as many entries (measured: 300k/3M Price graph, level 1, 0.36 s
+    /// coloured vs 0.09 s queue); the screening moves that one visit onto both cores.
+    /// The choice depends on the level and the start only; no result depends on `workers`.
     @discardableResult
     func moveNodes(community: inout [Int32], resolution: Double, twoM: Double, allowEmpty: Bool,
                    rng: inout SeededGenerator, workers: Int) -> Bool {
-        if neighbors.count >= Self.colouredMovingMinimumEntries && Self.isSingletons(community) {
-            return moveNodesColoured(community: &community, resolution: resolution, twoM: twoM,
+        if neighbors.count >= Self.colouredMovingMinimumEntries {
+            if Self.isSingletons(community) {
+                return moveNodesColoured(community: &community, resolution: resolution, twoM: twoM,
+                                         allowEmpty: allowEmpty, rng: &rng, workers: workers)
+            }
+            return moveNodesScreened(community: &community, resolution: resolution, twoM: twoM,
                                      allowEmpty: allowEmpty, rng: &rng, workers: workers)
         }
         return moveNodesFast(community: &community, resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
@@ -335,8 +357,9 @@ struct LeidenLevel {
         refinedSize.withUnsafeMutableBufferPointer { sizeBuffer in
         external.withUnsafeMutableBufferPointer { externalBuffer in
         weightTo.withUnsafeMutableBufferPointer { toBuffer in
-            let shared = RefineBuffers(offsets: off, neighbors: nbr, weights: wt, strength: str, community: com,
-                                       members: members, refined: refinedBuffer, refinedStrength: strengthBuffer,
+            let level = GroupedLevelView(offsets: off, neighbors: nbr, weights: wt, strength: str, group: com,
+                                         members: members)
+            let shared = RefineBuffers(level: level, refined: refinedBuffer, refinedStrength: strengthBuffer,
                                        refinedSize: sizeBuffer, external: externalBuffer, weightTo: toBuffer)
             let work: @Sendable (Int) -> Void = { b in
                 var scratch = RefineScratch()
@@ -362,17 +385,12 @@ struct LeidenLevel {
         var order: [Int] = []
     }
 
-    /// The level (read only) and the arrays refinement writes, shared by the workers; each
-    /// community writes only its own members' entries (refined ids are member indices).
-    /// Every index is a node id (< size) by the CSR's and `community`'s construction.
+    /// The level grouped by community (read only) and the arrays refinement writes, shared
+    /// by the workers; each community writes only its own members' entries (refined ids
+    /// are member indices). Every index is a node id (< size) by the CSR's and
+    /// `community`'s construction.
     struct RefineBuffers: @unchecked Sendable {
-        let offsets: UnsafeBufferPointer<Int>
-        let neighbors: UnsafeBufferPointer<Int32>
-        let weights: UnsafeBufferPointer<Double>
-        let strength: UnsafeBufferPointer<Double>
-        let community: UnsafeBufferPointer<Int32>
-        /// Nodes grouped by community (``grouped(by:count:)``).
-        let members: UnsafeBufferPointer<Int32>
+        let level: GroupedLevelView
         let refined: UnsafeMutableBufferPointer<Int32>
         let refinedStrength: UnsafeMutableBufferPointer<Double>
         let refinedSize: UnsafeMutableBufferPointer<Int32>
@@ -380,19 +398,19 @@ struct LeidenLevel {
         let weightTo: UnsafeMutableBufferPointer<Double>
     }
 
-    /// Refines community `c`, whose members (ascending) are `buffers.members[members]`.
+    /// Refines community `c`, whose members (ascending) are `buffers.level.members[members]`.
     static func refineCommunity(_ c: Int, members: Range<Int>, resolution: Double, twoM: Double,
                                 seed: UInt64, buffers: RefineBuffers, scratch: inout RefineScratch) {
         var seeder = SeededGenerator(seed: seed &+ UInt64(c) &* 0x9E37_79B9_7F4A_7C15)
         var rng = SeededGenerator(seed: seeder.next())
-        let offsets = buffers.offsets, neighbors = buffers.neighbors, weights = buffers.weights
-        let strength = buffers.strength, community = buffers.community
+        let offsets = buffers.level.offsets, neighbors = buffers.level.neighbors, weights = buffers.level.weights
+        let strength = buffers.level.strength, community = buffers.level.group
         let refined = buffers.refined, refinedStrength = buffers.refinedStrength
         let refinedSize = buffers.refinedSize, external = buffers.external, weightTo = buffers.weightTo
         let own32 = Int32(c)
         var ks = 0.0
         for i in members {
-            let v = Int(buffers.members[i])
+            let v = Int(buffers.level.members[i])
             ks += strength[v]
             var e = 0.0
             for p in offsets[v]..<offsets[v + 1] where community[Int(neighbors[p])] == own32 {
@@ -402,7 +420,7 @@ struct LeidenLevel {
         }
         scratch.order.removeAll(keepingCapacity: true)
         for i in members {
-            let v = Int(buffers.members[i])
+            let v = Int(buffers.level.members[i])
             if external[v] >= resolution * strength[v] * (ks - strength[v]) / twoM { scratch.order.append(v) }
         }
         rng.shuffle(&scratch.order)
@@ -479,8 +497,9 @@ struct LeidenLevel {
         group.withUnsafeBufferPointer { grp in
         nodes.withUnsafeBufferPointer { members in
         start.withUnsafeBufferPointer { first in
-            let input = AggregateInput(offsets: off, neighbors: nbr, weights: wt, strength: str, group: grp,
-                                       members: members, start: first)
+            let input = AggregateInput(level: GroupedLevelView(offsets: off, neighbors: nbr, weights: wt, strength: str,
+                                                               group: grp, members: members),
+                                       start: first)
             let work: @Sendable (Int) -> Void = { b in
                 parts.store(b, Self.aggregateRows(ranges[b], count: count, input: input))
             }
@@ -522,15 +541,16 @@ struct LeidenLevel {
         part.ends.reserveCapacity(range.count)
         var weightTo = [Double](repeating: 0, count: count)
         var touched = [Int32](repeating: 0, count: count)
-        let off = input.offsets, nbr = input.neighbors, wt = input.weights, grp = input.group
+        let off = input.level.offsets, nbr = input.level.neighbors, wt = input.level.weights
+        let grp = input.level.group
         weightTo.withUnsafeMutableBufferPointer { to in
         touched.withUnsafeMutableBufferPointer { seen in
             for c in range {
                 var touchedCount = 0
                 var k = 0.0
                 for i in input.start[c]..<input.start[c + 1] {
-                    let v = Int(input.members[i])
-                    k += input.strength[v]
+                    let v = Int(input.level.members[i])
+                    k += input.level.strength[v]
                     for p in off[v]..<off[v + 1] {
                         let d = Int(grp[Int(nbr[p])])
                         if d == c { continue }
@@ -552,16 +572,24 @@ struct LeidenLevel {
     }
 }
 
-/// A level and a grouping of its nodes, read by the aggregation workers (read only; every
-/// index a node or group id by construction).
-struct AggregateInput: @unchecked Sendable {
+/// A level's rows and strengths with a grouping of its nodes, as unchecked buffers read
+/// by the refinement and aggregation workers (read only; every index a node or group id
+/// by construction).
+struct GroupedLevelView: @unchecked Sendable {
     let offsets: UnsafeBufferPointer<Int>
     let neighbors: UnsafeBufferPointer<Int32>
     let weights: UnsafeBufferPointer<Double>
     let strength: UnsafeBufferPointer<Double>
+    /// The group (community) of every node.
     let group: UnsafeBufferPointer<Int32>
-    /// Nodes grouped by `group`: `members[start[c]..<start[c + 1]]` are those of group `c`.
+    /// Nodes grouped by `group` (``LeidenLevel/grouped(by:count:)``), ascending in a group.
     let members: UnsafeBufferPointer<Int32>
+}
+
+/// A grouped level read by the aggregation workers: `level.members[start[c]..<start[c + 1]]`
+/// are the nodes of group `c`.
+struct AggregateInput: @unchecked Sendable {
+    let level: GroupedLevelView
     let start: UnsafeBufferPointer<Int>
 }
 

@@ -21,8 +21,11 @@ extension LeidenLevel {
     /// the calling thread (same result: evaluation is against a snapshot either way).
     static let colouredParallelMinimumWork = 16_384
 
-    /// Nodes per chunk handed to an evaluating thread.
+    /// Nodes per chunk handed to an activating thread.
     static let colouredChunk = 512
+
+    /// Least adjacency entries in a chunk handed to an evaluating thread.
+    static let colouredChunkWork = 4_096
 
     /// Greedy colouring in node order: node `v` takes the smallest colour that no
     /// neighbour coloured before it has. At most (maximum degree + 1) colours; O(n + m).
@@ -79,7 +82,11 @@ extension LeidenLevel {
         var pending = size
         let workerCount = max(1, workers)
         let scratch = MovingScratch(workers: workerCount, size: size)
-        var list: [Int32] = []
+        let activation = ActivationLists(workers: workerCount)
+        var list: [Int32] = []      // the colour's active nodes, ascending (evaluation order)
+        var order: [Int32] = []     // the seeded visiting order, as positions in `list`
+        var chunkEnds: [Int] = []   // evaluation chunks of about equal work
+        var moved: [Int32] = []     // nodes moved while applying the colour
         var proposal = [Int32](repeating: -1, count: 0)
         var weightOwn = [Double](repeating: 0, count: 0)
         var weightBest = [Double](repeating: 0, count: 0)
@@ -100,12 +107,20 @@ extension LeidenLevel {
                 }
                 if list.isEmpty { continue }
                 pending -= list.count
-                rng.shuffle(&list)
                 let count = list.count
+                // The visiting order: the same seeded shuffle as of the list itself, kept as
+                // positions so that evaluation can walk the rows in ascending order.
+                order.removeAll(keepingCapacity: true)
+                for j in 0..<count { order.append(Int32(j)) }
+                rng.shuffle(&order)
                 if proposal.count < count {
                     proposal = [Int32](repeating: -1, count: count)
                     weightOwn = [Double](repeating: 0, count: count)
                     weightBest = [Double](repeating: 0, count: count)
+                }
+                let parallel = workerCount > 1 && work >= Self.colouredParallelMinimumWork
+                if parallel {
+                    Self.chunkBounds(of: list, offsets: offsets, work: work, workers: workerCount, into: &chunkEnds)
                 }
                 // Evaluate against the snapshot (community, total, members frozen).
                 community.withUnsafeBufferPointer { com in
@@ -119,31 +134,39 @@ extension LeidenLevel {
                                             proposal: prop, weightOwn: wOwn, weightBest: wBest,
                                             resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
                                             scratch: scratch)
-                    if workerCount > 1 && work >= Self.colouredParallelMinimumWork {
-                        // Chunks handed out on demand, so a thread the machine delays
-                        // does not hold the others up (the split never changes a result).
-                        let chunks = ChunkCounter(total: count, chunk: Self.colouredChunk)
+                    if parallel {
+                        // Chunks of about equal work handed out on demand, so neither a
+                        // thread the machine delays nor a run of hubs holds the others up
+                        // (the split never changes a result).
+                        let ends = chunkEnds
+                        let chunks = ChunkCounter(total: ends.count, chunk: 1)
                         DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                            while let range = chunks.next() { job.evaluate(range, worker: w) }
+                            while let range = chunks.next() {
+                                let c = range.lowerBound
+                                job.evaluate((c == 0 ? 0 : ends[c - 1])..<ends[c], worker: w)
+                            }
                         }
                     } else {
                         job.evaluate(0..<count, worker: 0)
                     }
                 } } } } } } }
                 // Apply in the drawn order, with the current totals.
+                moved.removeAll(keepingCapacity: true)
+                var movedWork = 0
                 for i in 0..<count {
-                    let target = Int(proposal[i])
+                    let j = Int(order[i])
+                    let target = Int(proposal[j])
                     if target == -1 { continue }
-                    let v = Int(list[i])
+                    let v = Int(list[j])
                     let own = Int(community[v])
                     let kv = strength[v]
                     let eps = 1e-12 * max(1, kv)
-                    let stay = weightOwn[i] - resolution * (total[own] - kv) * kv / twoM
+                    let stay = weightOwn[j] - resolution * (total[own] - kv) * kv / twoM
                     let best: Int
                     let gain: Double
                     if target >= 0 {
                         best = target
-                        gain = weightBest[i] - resolution * total[best] * kv / twoM
+                        gain = weightBest[j] - resolution * total[best] * kv / twoM
                     } else {
                         guard members[own] > 1, let e = empty.last else { continue }
                         best = e
@@ -158,24 +181,137 @@ extension LeidenLevel {
                     if members[own] == 0 { empty.append(own) }
                     community[v] = Int32(best)
                     movedAny = true
-                    for p in offsets[v]..<offsets[v + 1] {
-                        let w = Int(neighbors[p])
-                        if !active[w] && Int(community[w]) != best {
-                            active[w] = true
-                            pending += 1
-                        }
-                    }
+                    moved.append(Int32(v))
+                    movedWork += offsets[v + 1] - offsets[v]
                 }
+                pending += activate(moved, work: movedWork, community: community, active: &active,
+                                    lists: activation, workers: workerCount)
             }
         }
         return movedAny
     }
+
+    /// Marks active the neighbours of the `moved` nodes that lie outside the mover's new
+    /// community and are not active yet; returns how many it marked. Run after a whole
+    /// colour class is applied: a neighbour of a mover has another colour, so its
+    /// community is the same as when the mover moved, and the set marked is the one a
+    /// mark at each move would give. On several workers the candidates are gathered in
+    /// parallel (reading only) and marked on the calling thread; the set does not depend
+    /// on the split.
+    private func activate(_ moved: [Int32], work: Int, community: [Int32], active: inout [Bool],
+                          lists: ActivationLists, workers: Int) -> Int {
+        var marked = 0
+        if workers > 1 && work >= Self.colouredParallelMinimumWork {
+            lists.reset()
+            community.withUnsafeBufferPointer { com in
+            active.withUnsafeBufferPointer { act in
+            moved.withUnsafeBufferPointer { movers in
+            offsets.withUnsafeBufferPointer { off in
+            neighbors.withUnsafeBufferPointer { nbr in
+                let job = ActivationJob(community: com, active: act, moved: movers, offsets: off, neighbors: nbr,
+                                        lists: lists)
+                let chunks = ChunkCounter(total: movers.count, chunk: Self.colouredChunk)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    while let range = chunks.next() { job.gather(range, worker: w) }
+                }
+            } } } } }
+            for w in 0..<workers {
+                for u in lists.list(w) where !active[Int(u)] {
+                    active[Int(u)] = true
+                    marked += 1
+                }
+            }
+            return marked
+        }
+        for v32 in moved {
+            let v = Int(v32)
+            let best = community[v]
+            for p in offsets[v]..<offsets[v + 1] {
+                let w = Int(neighbors[p])
+                if !active[w] && community[w] != best {
+                    active[w] = true
+                    marked += 1
+                }
+            }
+        }
+        return marked
+    }
+
+    /// Ends of consecutive chunks of `nodes` holding about `work / (8 · workers)` adjacency
+    /// entries each (at least ``colouredChunkWork``), written into `ends`.
+    static func chunkBounds(of nodes: [Int32], offsets: [Int], work: Int, workers: Int, into ends: inout [Int]) {
+        ends.removeAll(keepingCapacity: true)
+        let goal = max(colouredChunkWork, work / (8 * workers))
+        var sum = 0
+        for j in nodes.indices {
+            let v = Int(nodes[j])
+            sum += offsets[v + 1] - offsets[v] + 1
+            if sum >= goal {
+                ends.append(j + 1)
+                sum = 0
+            }
+        }
+        if ends.last != nodes.count { ends.append(nodes.count) }
+    }
+}
+
+/// The candidates of one activation (see `LeidenLevel.activate`): reads the communities,
+/// the active flags and the rows of the movers; each worker appends to its own list.
+private struct ActivationJob: @unchecked Sendable {
+    let community: UnsafeBufferPointer<Int32>
+    let active: UnsafeBufferPointer<Bool>
+    let moved: UnsafeBufferPointer<Int32>
+    let offsets: UnsafeBufferPointer<Int>
+    let neighbors: UnsafeBufferPointer<Int32>
+    let lists: ActivationLists
+
+    func gather(_ range: Range<Int>, worker: Int) {
+        lists.withList(worker) { list in
+            for i in range {
+                let v = Int(moved[i])
+                let best = community[v]
+                for p in offsets[v]..<offsets[v + 1] {
+                    let w = neighbors[p]
+                    if !active[Int(w)] && community[Int(w)] != best { list.append(w) }
+                }
+            }
+        }
+    }
+}
+
+/// One candidate list per worker, emptied before each activation; slot `w` is
+/// written only by worker `w`, and read after all workers have finished.
+private final class ActivationLists: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<[Int32]>
+    private let count: Int
+
+    init(workers: Int) {
+        count = workers
+        slots = .allocate(capacity: workers)
+        slots.initialize(repeating: [], count: workers)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func withList(_ worker: Int, _ body: (inout [Int32]) -> Void) {
+        body(&slots[worker])
+    }
+
+    /// Empties every list (on the calling thread, before the workers start).
+    func reset() {
+        for w in 0..<count { slots[w].removeAll(keepingCapacity: true) }
+    }
+
+    func list(_ worker: Int) -> [Int32] { slots[worker] }
 }
 
 /// One colour class's evaluation: reads the snapshot, writes one proposal per node
 /// (`-1` stay, `-2` an empty community, else the community id) with `w(v, own)` and
 /// `w(v, proposal)`. Each worker writes only its own range and its own scratch.
-private struct EvaluationJob: @unchecked Sendable {
+struct EvaluationJob: @unchecked Sendable {
     let level: LeidenLevel
     let community: UnsafeBufferPointer<Int32>
     let total: UnsafeBufferPointer<Double>
@@ -237,7 +373,7 @@ private struct EvaluationJob: @unchecked Sendable {
 
 /// Per-worker dense accumulators (`size` doubles, kept zero between nodes) and touched
 /// lists, allocated once per local-moving call.
-private final class MovingScratch: @unchecked Sendable {
+final class MovingScratch: @unchecked Sendable {
     private let weightBase: UnsafeMutablePointer<Double>
     private let touchedBase: UnsafeMutablePointer<Int32>
     private let size: Int
@@ -267,7 +403,7 @@ private final class MovingScratch: @unchecked Sendable {
 }
 
 /// Hands out consecutive ranges of `0..<total` to the threads that ask, under a lock.
-private final class ChunkCounter: @unchecked Sendable {
+final class ChunkCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var start = 0
     private let total: Int
