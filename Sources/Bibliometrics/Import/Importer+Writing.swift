@@ -200,7 +200,10 @@ extension Importer {
             let first = w.authors.first
             let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
             file.csv.field(w.id)
-            file.csv.field((first?.labelFamily ?? (w.title.map { String($0.prefix(40)) } ?? "?")) + " " + (w.year.map(String.init) ?? "n.d."))
+            // "Surname Year"; with no personal author, the title's start, else the venue's
+            // (a WoS reference such as "GUARDIAN, 2019" names only where it appeared).
+            let name = first?.labelFamily ?? w.title.map { String($0.prefix(40)) } ?? w.venue.map { String($0.prefix(40)) } ?? "?"
+            file.csv.field(name + " " + (w.year.map(String.init) ?? "n.d."))
             file.csv.field(first?.display ?? "")
             file.csv.field(w.authors.map(\.display).joined(separator: "; "))
             file.csv.field(w.year.map(String.init) ?? "")

@@ -43,6 +43,19 @@ struct ImporterMergeTests {
     /// OpenAlex JSON Lines (streamed): W2 cites W1 and W9; W3 cites W1, W9, W2. Hand count:
     /// 3 records, 5 references; W9 is new once (unmatched 1) and the other 4 match by id;
     /// works W1, W2, W3, W9 = 4; arcs 5.
+    /// A WoS reference with no personal author and no title ("[Anonymous], 2019, GUARDIAN",
+    /// as in dse-citan's wos.txt line 172) is labelled by its venue, "GUARDIAN 2019", not "? 2019".
+    @Test func anonymousReferenceIsLabelledByItsVenue() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        let wos = try dir.write("savedrecs.txt", ImportFixtures.wos.replacingOccurrences(
+            of: "   Ostrom E, 1996, WORLD DEV, V24, P1073\n", with: "   Ostrom E, 1996, WORLD DEV, V24, P1073\n   [Anonymous], 2019, GUARDIAN\n"))
+        try Importer().run(files: [wos], format: nil, outputFolder: dir.path + "/out")
+        let works = try String(contentsOfFile: dir.path + "/out/works.csv", encoding: .utf8)
+        #expect(works.contains(",GUARDIAN 2019,"), "\(works)")
+        #expect(!works.contains(",? 2019,"))
+    }
+
     @Test func openAlexJSONLinesMatchByIdentifier() throws {
         let dir = try TempFolder()
         defer { dir.remove() }
