@@ -121,14 +121,7 @@ struct WorkMergePass {
 
     /// The root of `x`'s component (path halving). The root is always the component's
     /// smallest work index (``tryMerge(_:_:rule:)`` hangs the larger root under the smaller).
-    mutating func find(_ x: Int) -> Int {
-        var x = x
-        while uf[x] != x {
-            uf[x] = uf[uf[x]]
-            x = uf[x]
-        }
-        return x
-    }
+    mutating func find(_ x: Int) -> Int { pathHalvingRoot(of: x, in: &uf) }
 
     /// A hashed blocking key (no string building per variant).
     /// The members of `key`'s block followed by those of the same block in the later years

@@ -123,33 +123,10 @@ extension LeidenLevel {
                     Self.chunkBounds(of: list, offsets: offsets, work: work, workers: workerCount, into: &chunkEnds)
                 }
                 // Evaluate against the snapshot (community, total, members frozen).
-                community.withUnsafeBufferPointer { com in
-                total.withUnsafeBufferPointer { tot in
-                members.withUnsafeBufferPointer { mem in
-                list.withUnsafeBufferPointer { nodes in
-                proposal.withUnsafeMutableBufferPointer { prop in
-                weightOwn.withUnsafeMutableBufferPointer { wOwn in
-                weightBest.withUnsafeMutableBufferPointer { wBest in
-                    let job = EvaluationJob(level: self, community: com, total: tot, members: mem, nodes: nodes,
-                                            proposal: prop, weightOwn: wOwn, weightBest: wBest,
-                                            resolution: resolution, twoM: twoM, allowEmpty: allowEmpty,
-                                            scratch: scratch)
-                    if parallel {
-                        // Chunks of about equal work handed out on demand, so neither a
-                        // thread the machine delays nor a run of hubs holds the others up
-                        // (the split never changes a result).
-                        let ends = chunkEnds
-                        let chunks = ChunkCounter(total: ends.count, chunk: 1)
-                        DispatchQueue.concurrentPerform(iterations: workerCount) { w in
-                            while let range = chunks.next() {
-                                let c = range.lowerBound
-                                job.evaluate((c == 0 ? 0 : ends[c - 1])..<ends[c], worker: w)
-                            }
-                        }
-                    } else {
-                        job.evaluate(0..<count, worker: 0)
-                    }
-                } } } } } } }
+                evaluateMoves(nodes: list, community: community, total: total, members: members,
+                              proposal: &proposal, weightOwn: &weightOwn, weightBest: &weightBest,
+                              resolution: resolution, twoM: twoM, allowEmpty: allowEmpty, scratch: scratch,
+                              chunkEnds: parallel ? chunkEnds : nil, workers: workerCount)
                 // Apply in the drawn order, with the current totals.
                 moved.removeAll(keepingCapacity: true)
                 var movedWork = 0
@@ -311,6 +288,47 @@ private final class ActivationLists: @unchecked Sendable {
 /// One colour class's evaluation: reads the snapshot, writes one proposal per node
 /// (`-1` stay, `-2` an empty community, else the community id) with `w(v, own)` and
 /// `w(v, proposal)`. Each worker writes only its own range and its own scratch.
+extension LeidenLevel {
+    /// Evaluates every node of `nodes` against the frozen communities (`community`, `total`,
+    /// `members`), writing each node's best target or −1, and its weights to its own and to
+    /// the best community, at its position in `proposal`, `weightOwn`, `weightBest`. With
+    /// `chunkEnds` (ends of chunks of about equal work, see `chunkBounds`) the chunks are
+    /// handed out on demand to `workers` threads; without, the nodes are evaluated on this
+    /// thread. The split never changes a result: each position is written by one
+    /// evaluation that reads only frozen state. The one place the evaluation borrows its
+    /// buffers (coloured rounds and screening both call it). Time O(entries of the nodes'
+    /// rows).
+    func evaluateMoves(nodes: [Int32], community: [Int32], total: [Double], members: [Int32],
+                       proposal: inout [Int32], weightOwn: inout [Double], weightBest: inout [Double],
+                       resolution: Double, twoM: Double, allowEmpty: Bool, scratch: MovingScratch,
+                       chunkEnds: [Int]?, workers: Int) {
+        community.withUnsafeBufferPointer { com in
+        total.withUnsafeBufferPointer { tot in
+        members.withUnsafeBufferPointer { mem in
+        nodes.withUnsafeBufferPointer { list in
+        proposal.withUnsafeMutableBufferPointer { prop in
+        weightOwn.withUnsafeMutableBufferPointer { wOwn in
+        weightBest.withUnsafeMutableBufferPointer { wBest in
+            let job = EvaluationJob(level: self, community: com, total: tot, members: mem, nodes: list,
+                                    proposal: prop, weightOwn: wOwn, weightBest: wBest,
+                                    resolution: resolution, twoM: twoM, allowEmpty: allowEmpty, scratch: scratch)
+            if let ends = chunkEnds, workers > 1 {
+                // Chunks handed out on demand, so neither a thread the machine delays nor a
+                // run of hubs holds the others up.
+                let chunks = ChunkCounter(total: ends.count, chunk: 1)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    while let range = chunks.next() {
+                        let c = range.lowerBound
+                        job.evaluate((c == 0 ? 0 : ends[c - 1])..<ends[c], worker: w)
+                    }
+                }
+            } else {
+                job.evaluate(0..<list.count, worker: 0)
+            }
+        } } } } } } }
+    }
+}
+
 struct EvaluationJob: @unchecked Sendable {
     let level: LeidenLevel
     let community: UnsafeBufferPointer<Int32>

@@ -47,30 +47,10 @@ extension LeidenLevel {
         var ends: [Int] = []
         Self.chunkBounds(of: nodes, offsets: offsets, work: neighbors.count, workers: workerCount, into: &ends)
         let scratch = MovingScratch(workers: workerCount, size: size)
-        community.withUnsafeBufferPointer { com in
-        total.withUnsafeBufferPointer { tot in
-        members.withUnsafeBufferPointer { mem in
-        nodes.withUnsafeBufferPointer { list in
-        proposal.withUnsafeMutableBufferPointer { prop in
-        weightOwn.withUnsafeMutableBufferPointer { wOwn in
-        weightBest.withUnsafeMutableBufferPointer { wBest in
-            let job = EvaluationJob(level: self, community: com, total: tot, members: mem, nodes: list,
-                                    proposal: prop, weightOwn: wOwn, weightBest: wBest,
-                                    resolution: resolution, twoM: twoM, allowEmpty: allowEmpty, scratch: scratch)
-            let bounds = ends
-            let chunks = ChunkCounter(total: bounds.count, chunk: 1)
-            let work: @Sendable (Int) -> Void = { w in
-                while let range = chunks.next() {
-                    let c = range.lowerBound
-                    job.evaluate((c == 0 ? 0 : bounds[c - 1])..<bounds[c], worker: w)
-                }
-            }
-            if workerCount > 1 {
-                DispatchQueue.concurrentPerform(iterations: workerCount, execute: work)
-            } else {
-                work(0)
-            }
-        } } } } } } }
+        evaluateMoves(nodes: nodes, community: community, total: total, members: members,
+                      proposal: &proposal, weightOwn: &weightOwn, weightBest: &weightBest,
+                      resolution: resolution, twoM: twoM, allowEmpty: allowEmpty, scratch: scratch,
+                      chunkEnds: ends, workers: workerCount)
         return proposal.map { $0 == -1 }
     }
 }
