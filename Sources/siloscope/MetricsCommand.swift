@@ -76,6 +76,8 @@ struct MetricsCommand: ParsableCommand {
             // Streamed in batches like the JSON: memory O(batch) beyond the measure columns.
             var out: [UInt8] = []
             CSVTableWriter.append(header: ["id"] + (labels == nil ? [] : ["label"]) + measures.map(\.rawValue), to: &out)
+            StandardOutput.write(out)
+            out.removeAll(keepingCapacity: true)
             var start = 0
             while start < graph.nodeCount {
                 let end = min(graph.nodeCount, start + MetricsJSONStream.batchSize)
@@ -89,7 +91,6 @@ struct MetricsCommand: ParsableCommand {
                 out.removeAll(keepingCapacity: true)
                 start = end
             }
-            if graph.nodeCount == 0 { StandardOutput.write(out) }
         }
     }
 }

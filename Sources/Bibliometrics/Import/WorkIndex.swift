@@ -429,21 +429,7 @@ struct WorkIndex {
     /// Fills `node`'s missing fields from `c` and registers new identifiers.
     mutating func enrich(_ i: Int, with w: Work, nativeIDs: [String]) {
         // In place (no copy of the node's work); registration only when a field it reads was filled.
-        var changed = false
-        if nodes[i].work.authors.isEmpty, !w.authors.isEmpty { nodes[i].work.authors = w.authors; changed = true }
-        if nodes[i].work.year == nil, let y = w.year { nodes[i].work.year = y; changed = true }
-        if nodes[i].work.title == nil, let t = w.title { nodes[i].work.title = t; changed = true }
-        if nodes[i].work.venue == nil, let v = w.venue { nodes[i].work.venue = v; changed = true }
-        if nodes[i].work.volume == nil, let v = w.volume { nodes[i].work.volume = v }
-        if nodes[i].work.issue == nil, let v = w.issue { nodes[i].work.issue = v }
-        if nodes[i].work.pages == nil, let v = w.pages { nodes[i].work.pages = v }
-        if nodes[i].work.publisher == nil, let v = w.publisher { nodes[i].work.publisher = v }
-        if nodes[i].work.doi == nil, let v = w.doi { nodes[i].work.doi = v; changed = true }
-        if nodes[i].work.url == nil, let v = w.url { nodes[i].work.url = v }
-        if nodes[i].work.pmid == nil, let v = w.pmid { nodes[i].work.pmid = v; changed = true }
-        if nodes[i].work.openAlexID == nil, let v = w.openAlexID { nodes[i].work.openAlexID = v; changed = true }
-        if nodes[i].work.type == .unknown { nodes[i].work.type = w.type }
-        for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x); changed = true }
+        let changed = fillGaps(i, from: w, nativeIDs: nativeIDs)
         // Registering again with nothing new filled adds nothing to the identifier and surname
         // indexes (first registration wins, those buckets hold each node once), so only the
         // title blocks are revisited (``registerTitleBlocks(_:)``).
@@ -482,26 +468,37 @@ extension WorkIndex {
         }
     }
 
+    /// Fills the empty fields of node `i` from `w` (the node's own values win) and adds the
+    /// native ids it lacks, in place; `true` when a field the indexes read (authors, year,
+    /// title, venue, DOI, PMID, OpenAlex id, native ids) was filled. Shared by ``enrich(_:with:nativeIDs:)``
+    /// (a match while reading) and ``absorb(_:into:)`` (the final merge pass). O(fields + ids).
+    @discardableResult
+    mutating func fillGaps(_ i: Int, from w: Work, nativeIDs: [String]) -> Bool {
+        var changed = false
+        if nodes[i].work.authors.isEmpty, !w.authors.isEmpty { nodes[i].work.authors = w.authors; changed = true }
+        if nodes[i].work.year == nil, let y = w.year { nodes[i].work.year = y; changed = true }
+        if nodes[i].work.title == nil, let t = w.title { nodes[i].work.title = t; changed = true }
+        if nodes[i].work.venue == nil, let v = w.venue { nodes[i].work.venue = v; changed = true }
+        if nodes[i].work.volume == nil, let v = w.volume { nodes[i].work.volume = v }
+        if nodes[i].work.issue == nil, let v = w.issue { nodes[i].work.issue = v }
+        if nodes[i].work.pages == nil, let v = w.pages { nodes[i].work.pages = v }
+        if nodes[i].work.publisher == nil, let v = w.publisher { nodes[i].work.publisher = v }
+        if nodes[i].work.doi == nil, let v = w.doi { nodes[i].work.doi = v; changed = true }
+        if nodes[i].work.url == nil, let v = w.url { nodes[i].work.url = v }
+        if nodes[i].work.pmid == nil, let v = w.pmid { nodes[i].work.pmid = v; changed = true }
+        if nodes[i].work.openAlexID == nil, let v = w.openAlexID { nodes[i].work.openAlexID = v; changed = true }
+        if nodes[i].work.type == .unknown { nodes[i].work.type = w.type }
+        for x in nativeIDs where !nodes[i].nativeIDs.contains(x) { nodes[i].nativeIDs.append(x); changed = true }
+        return changed
+    }
+
     /// Work `child` joins work `kept` (final merge pass): `kept` keeps its fields and fills
-    /// its gaps from `child`, takes its sources, native ids and citing flag. The indexes are
-    /// not updated (the pass runs after every lookup). O(fields).
+    /// its gaps from `child` (``fillGaps(_:from:nativeIDs:)``), takes its sources and citing
+    /// flag. The indexes are not updated (the pass runs after every lookup). O(fields).
     mutating func absorb(_ child: Int, into kept: Int) {
         let x = nodes[child]
-        if nodes[kept].work.authors.isEmpty { nodes[kept].work.authors = x.work.authors }
-        if nodes[kept].work.year == nil { nodes[kept].work.year = x.work.year }
-        if nodes[kept].work.title == nil { nodes[kept].work.title = x.work.title }
-        if nodes[kept].work.venue == nil { nodes[kept].work.venue = x.work.venue }
-        if nodes[kept].work.volume == nil { nodes[kept].work.volume = x.work.volume }
-        if nodes[kept].work.issue == nil { nodes[kept].work.issue = x.work.issue }
-        if nodes[kept].work.pages == nil { nodes[kept].work.pages = x.work.pages }
-        if nodes[kept].work.publisher == nil { nodes[kept].work.publisher = x.work.publisher }
-        if nodes[kept].work.doi == nil { nodes[kept].work.doi = x.work.doi }
-        if nodes[kept].work.url == nil { nodes[kept].work.url = x.work.url }
-        if nodes[kept].work.pmid == nil { nodes[kept].work.pmid = x.work.pmid }
-        if nodes[kept].work.openAlexID == nil { nodes[kept].work.openAlexID = x.work.openAlexID }
-        if nodes[kept].work.type == .unknown { nodes[kept].work.type = x.work.type }
+        fillGaps(kept, from: x.work, nativeIDs: x.nativeIDs)
         nodes[kept].work.sources += x.work.sources
-        for id in x.nativeIDs where !nodes[kept].nativeIDs.contains(id) { nodes[kept].nativeIDs.append(id) }
         nodes[kept].isCiting = nodes[kept].isCiting || x.isCiting
     }
 }

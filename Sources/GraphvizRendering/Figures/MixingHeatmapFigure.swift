@@ -142,21 +142,23 @@ public struct MixingHeatmapFigure: Sendable {
             for j in 0..<g {
                 let o = observed[i][j], e = expected[i][j]
                 let ratio = e > 0 ? Double(o) / e : .nan
+                // The cell's p: the null's, else (a cell of merged groups) the Poisson fallback.
+                let tested = pValues?[i][j]
+                let untestedCell = pValues != nil && tested == nil && !silent && Self.scaleClass(ratio: ratio) != nil
+                if untestedCell { untested += 1 }
                 let fill: String
                 var lines: [HTMLLabel] = [.markup("<B>") + .text(String(o)) + .markup("</B>")]
                 if silent {
                     fill = Self.noRatioColor
                     lines.append(.text("cites none"))
-                } else if Self.scaleClass(ratio: ratio) != nil, let row = pValues?[i],
-                          (row[j] ?? Self.poissonTwoSidedP(observed: o, expected: e)) >= options.level {
+                } else if Self.scaleClass(ratio: ratio) != nil, pValues != nil,
+                          (tested ?? Self.poissonTwoSidedP(observed: o, expected: e)) >= options.level {
                     fill = Self.withinChanceColor
                     lines.append(.markup("<FONT COLOR=\"#777777\">") + .text(Self.ratioText(ratio) + "×") + .markup("</FONT>"))
                     chanceCells += 1
-                    if row[j] == nil { untested += 1 }
                 } else if let c = Self.scaleClass(ratio: ratio) {
                     fill = Self.scale[c].hex
                     lines.append(.text(Self.ratioText(ratio) + "×"))
-                    if pValues != nil && pValues?[i][j] == nil { untested += 1 }
                     if i != j {
                         if lowest == nil || ratio < (lowest?.ratio ?? 0) { lowest = (ratio, i, j) }
                         if highest == nil || ratio > (highest?.ratio ?? 0) { highest = (ratio, i, j) }

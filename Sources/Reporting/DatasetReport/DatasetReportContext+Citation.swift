@@ -109,14 +109,14 @@ extension DatasetReportContext {
             hOptions.columnTitle = "Cited \(g)"
             hOptions.nullName = "label permutation (\(null.samples) shuffles)"
             let missing = bridging.groups.firstIndex(of: Partition.missingLabel).map { Int32($0) }
-            let observed = DrawnQuotient.merged(bridging.mixing.map { $0.map(Double.init) }, names: bridging.groups, missingGroup: missing)
+            // Observed counts summed over merged groups, with each drawn cell's two-sided p under
+            // the null carried along (nil for cells of merged groups, which the null did not test).
+            let observed = DrawnQuotient(names: bridging.groups, flows: bridging.mixing.map { $0.map(Double.init) },
+                                         sizes: bridging.groupSizes, missingGroup: missing, ratios: null.pValues.mixing)
             let expectedDrawn = DrawnQuotient.merged(expected.map { $0.map { $0 ?? .nan } }, names: bridging.groups, missingGroup: missing)
-            // Each drawn cell's two-sided p under the null (nil for cells of merged groups).
-            let pDrawn = DrawnQuotient(names: bridging.groups, flows: bridging.mixing.map { $0.map(Double.init) },
-                                       sizes: bridging.groupSizes, missingGroup: missing, ratios: null.pValues.mixing).ratios
             let heatmap = try MixingHeatmapFigure(
-                groupNames: observed.names, observed: observed.table.map { $0.map { Int(exactly: $0) ?? 0 } },
-                expected: expectedDrawn.table, pValues: pDrawn, options: hOptions)
+                groupNames: observed.names, observed: observed.flows.map { $0.map { Int(exactly: $0) ?? 0 } },
+                expected: expectedDrawn.table, pValues: observed.ratios, options: hOptions)
             blocks.append(.figure(try .rendered(
                 name: "citation-mixing-heatmap", title: "Citations between groups against chance",
                 caption: heatmap.caption + (observed.merged == 0 ? "" : " Only the \(DrawnQuotient.keptGroups) largest groups have a row and a column of their own; the \(observed.merged) others are summed into one (observed and expected counts both summed; the table 'Who cites whom' has every group)."),

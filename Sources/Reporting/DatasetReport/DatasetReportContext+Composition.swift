@@ -42,12 +42,15 @@ extension DatasetReportContext {
             [.text(partition.groupNames[k]), .integer(sizes[k]), .number(Double(sizes[k]) / Double(max(1, workCount)), digits: 3)]
         }
         let total: [ReportCell] = [.text("total"), .integer(workCount), .number(workCount > 0 ? 1 : 0, digits: 3)]
+        // "95 groups: the 15 largest, (missing) and the total first, then the others".
+        let missing = partition.missingGroup == nil ? 0 : 1
+        let manyNote = "\(order.count - missing) groups: the \(Self.widestWorksTable - missing) largest"
+            + (missing == 0 ? "" : ", \(Partition.missingLabel)") + " and the total first, then the others"
         let rows = many ? order.prefix(Self.widestWorksTable).map(row) + [total] + order.dropFirst(Self.widestWorksTable).map(row)
                         : order.map(row) + [total]
         blocks.append(.table(ReportTable(
             name: "works-by-\(slug(g))", title: "Works by \(g)",
-            caption: "Number and share of the \(workCount) works in each group of '\(g)'"
-                + (many ? " (\(order.count - (partition.missingGroup == nil ? 0 : 1)) groups: the \(Self.widestWorksTable - (partition.missingGroup == nil ? 0 : 1)) largest\(partition.missingGroup == nil ? "" : ", \(Partition.missingLabel)") and the total first, then the others)." : "."),
+            caption: "Number and share of the \(workCount) works in each group of '\(g)'" + (many ? " (\(manyNote))." : "."),
             columns: [g, "works", "share"],
             rows: rows,
             displayLimit: many ? Self.widestWorksTable + 1 : nil)))
