@@ -25,21 +25,48 @@ enum CSVTable {
 
 /// The bytes of a CSV table built field by field (``CSVTable``'s quoting rules), so a table
 /// of a million cells never exists as `[[String]]`: each cell is appended as UTF-8 bytes as
-/// soon as it is known. O(total text length); no Foundation calls.
+/// soon as it is known. O(total text length); no Foundation calls, no allocation per cell
+/// (a field is scanned once on its contiguous UTF-8 and copied in one call; a field built
+/// from pieces goes through a reused scratch buffer, ``field(building:)``).
 struct CSVBytes {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
+    /// Reused by ``field(building:)``.
+    private var scratch: [UInt8] = []
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        scratch.reserveCapacity(256)
+    }
+
+    /// Bits 0x0A, 0x0D, 0x22, 0x2C: the bytes that force quotes (`\n`, `\r`, `"`, `,`).
+    private static let quoteMask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x22 | 1 << 0x2C
 
     /// Appends one field (quoted when needed).
     mutating func field(_ s: String) {
+        withUTF8Bytes(s) { field(utf8: $0) }
+    }
+
+    /// Appends one field given as UTF-8 bytes (quoted when needed).
+    mutating func field(utf8 u: UnsafeBufferPointer<UInt8>) {
         if !atRowStart { bytes.append(0x2C) }
         atRowStart = false
-        let u = s.utf8
-        // An edge space needs quotes; `first`/`last` as Characters, as the rule states.
-        var needs = (u.first == 0x20 && s.first == " ") || (u.last == 0x20 && s.last == " ")
-        if !needs { needs = u.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+        guard let first = u.first, let last = u.last else { return }
+        var needs = false
+        for b in u where b < 64 && (CSVBytes.quoteMask >> UInt64(b)) & 1 != 0 {
+            needs = true
+            break
+        }
+        // An edge space needs quotes when it is a whole Character, as the rule states: a
+        // space followed by a non-ASCII byte may start a longer grapheme (combining mark),
+        // and one preceded by a non-ASCII byte may end one (prepended mark); those few are
+        // decided by String itself.
+        if !needs, first == 0x20 {
+            needs = u.count == 1 || u[1] < 0x80 || String(decoding: u, as: UTF8.self).first == " "
+        }
+        if !needs, last == 0x20 {
+            needs = u.count == 1 || u[u.count - 2] < 0x80 || String(decoding: u, as: UTF8.self).last == " "
+        }
         guard needs else {
             bytes.append(contentsOf: u)
             return
@@ -52,11 +79,35 @@ struct CSVBytes {
         bytes.append(0x22)
     }
 
-    /// Appends an integer field (never quoted).
+    /// Appends one field whose text `build` appends to the (emptied) buffer it is given —
+    /// for fields made of pieces (a list joined by `; `, a shortened provenance) without
+    /// building a String. Quoted as ``field(_:)-(String)`` would quote the same text.
+    mutating func field(building build: (inout [UInt8]) -> Void) {
+        var b = scratch
+        scratch = []
+        b.removeAll(keepingCapacity: true)
+        build(&b)
+        b.withUnsafeBufferPointer { field(utf8: $0) }
+        scratch = b
+    }
+
+    /// Appends an integer field (never quoted), its decimal digits written directly.
     mutating func field(_ n: Int) {
         if !atRowStart { bytes.append(0x2C) }
         atRowStart = false
-        bytes.append(contentsOf: String(n).utf8)
+        CSVBytes.appendDecimal(n, to: &bytes)
+    }
+
+    /// The decimal digits of `n` (with `-` when negative), as `String(n)` prints them.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        let v = n.magnitude
+        var divisor: UInt = 1
+        while v / divisor >= 10 { divisor &*= 10 }
+        while divisor > 0 {
+            out.append(UInt8(truncatingIfNeeded: (v / divisor) % 10) &+ 0x30)
+            divisor /= 10
+        }
     }
 
     /// Ends the current row.
@@ -119,4 +170,13 @@ struct CSVTableFile {
             throw InputError(file: url.path, message: "cannot write: renaming \(temp.lastPathComponent) failed (errno \(errno))")
         }
     }
+}
+
+/// Calls `body` with the contiguous UTF-8 bytes of `s` (native Strings, small or large, are
+/// contiguous: no copy; a bridged one is copied once).
+@inline(__always)
+func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = s
+    return try copy.withUTF8(body)
 }

@@ -67,7 +67,8 @@ extension Importer {
         let show: @Sendable (String) -> String = { paths.show($0) }
         let firstMention: [String: String] = {
             var out: [String: String] = [:]
-            for r in d.references where out[r.cited] == nil { out[r.cited] = r.source }
+            out.reserveCapacity(d.works.count)
+            for k in d.references.indices where out[d.references[k].cited] == nil { out[d.references[k].cited] = d.references[k].source }
             return out
         }()
         do {
@@ -82,10 +83,15 @@ extension Importer {
             switch job {
             case 0:
                 var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
-                for c in d.citations {
-                    citations.csv.field(c.citing)
-                    citations.csv.field(c.cited)
-                    citations.csv.field(c.sources.count == 1 ? show(c.sources[0]) : c.sources.map(show).joined(separator: "; "))
+                for a in d.citations.indices {
+                    citations.csv.field(d.citations[a].citing)
+                    citations.csv.field(d.citations[a].cited)
+                    citations.csv.field { out in
+                        for (n, source) in d.citations[a].sources.enumerated() {
+                            if n > 0 { out.append(0x3B); out.append(0x20) }
+                            paths.appendShown(source, to: &out)
+                        }
+                    }
                     try citations.endRow()
                 }
                 try citations.finish()
@@ -99,9 +105,17 @@ extension Importer {
                     references.csv.field(d.references[k].position)
                     references.csv.field(d.references[k].cited)
                     references.csv.field(d.references[k].method.rawValue)
-                    references.csv.field(d.references[k].note.map(show) ?? "")
-                    references.csv.field(d.references[k].reference.firstAuthor?.display ?? "")
-                    references.csv.field(d.references[k].reference.year.map(String.init) ?? "")
+                    if let note = d.references[k].note {
+                        references.csv.field { paths.appendShown(note, to: &$0) }
+                    } else {
+                        references.csv.field("")
+                    }
+                    if let a = d.references[k].reference.firstAuthor {
+                        references.csv.field { Self.appendDisplay(a, to: &$0) }
+                    } else {
+                        references.csv.field("")
+                    }
+                    if let y = d.references[k].reference.year { references.csv.field(y) } else { references.csv.field("") }
                     references.csv.field(d.references[k].reference.title ?? "")
                     references.csv.field(d.references[k].reference.venue ?? "")
                     references.csv.field(d.references[k].reference.volume ?? "")
@@ -110,7 +124,7 @@ extension Importer {
                     references.csv.field(d.references[k].reference.openAlexID ?? "")
                     references.csv.field(d.references[k].nativeID ?? "")
                     references.csv.field(d.references[k].reference.raw)
-                    references.csv.field(show(d.references[k].source))
+                    references.csv.field { paths.appendShown(d.references[k].source, to: &$0) }
                     try references.endRow()
                 }
                 try references.finish()
@@ -120,20 +134,28 @@ extension Importer {
                     for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
                     try matches.endRow()
                 }
-                for row in d.references where row.method != .new {
-                    matches.csv.field(row.cited)
+                for k in d.references.indices where d.references[k].method != .new {
+                    matches.csv.field(d.references[k].cited)
                     matches.csv.field("reference")
-                    matches.csv.field(row.method.rawValue)
-                    matches.csv.field(row.evidence)
-                    matches.csv.field(row.reference.raw)
-                    matches.csv.field(show(row.source))
-                    matches.csv.field(firstMention[row.cited].map(show) ?? "")
+                    matches.csv.field(d.references[k].method.rawValue)
+                    matches.csv.field(d.references[k].evidence)
+                    matches.csv.field(d.references[k].reference.raw)
+                    matches.csv.field { paths.appendShown(d.references[k].source, to: &$0) }
+                    if let first = firstMention[d.references[k].cited] {
+                        matches.csv.field { paths.appendShown(first, to: &$0) }
+                    } else {
+                        matches.csv.field("")
+                    }
                     try matches.endRow()
                 }
                 try matches.finish()
             }
         }
-        let noted = d.references.filter { $0.note != nil }.map { r in show("\(r.source) \(r.citing) -> \(r.cited): \(r.note ?? "")") }
+        var noted: [String] = []
+        for k in d.references.indices {
+            guard let note = d.references[k].note else { continue }
+            noted.append(show("\(d.references[k].source) \(d.references[k].citing) -> \(d.references[k].cited): \(note)"))
+        }
         return WrittenReferenceTables(firstMention: firstMention, noted: noted, citationCount: d.citations.count)
     }
 
@@ -179,7 +201,7 @@ extension Importer {
 
             """
         } ?? "")
-        try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
+        try writeWorks(d, folder: folderURL, paths: paths, firstMention: firstMention)
         for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
@@ -191,39 +213,122 @@ extension Importer {
     }
 
     /// `works.csv` (see ``write(_:to:)``).
-    func writeWorks(_ d: ImportedDataset, folder: URL, show: @Sendable (String) -> String, firstMention: [String: String]) throws {
+    func writeWorks(_ d: ImportedDataset, folder: URL, paths: ProvenancePaths, firstMention: [String: String]) throws {
         var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
-        for (i, iw) in d.works.enumerated() {
-            let w = iw.work
-            let first = w.authors.first
-            let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-            file.csv.field(w.id)
+        for i in d.works.indices {
+            // Read in place (no copy of the work struct); multi-part cells built as bytes.
+            let isCiting = d.works[i].isCiting
+            let role = isCiting ? (d.works[i].citedBy > 0 ? "citing+cited" : "citing") : "cited"
+            file.csv.field(d.works[i].work.id)
             // "Surname Year"; with no personal author, the title's start, else the venue's
             // (a WoS reference such as "GUARDIAN, 2019" names only where it appeared).
-            let name = first?.labelFamily ?? w.title.map { String($0.prefix(40)) } ?? w.venue.map { String($0.prefix(40)) } ?? "?"
-            file.csv.field(name + " " + (w.year.map(String.init) ?? "n.d."))
-            file.csv.field(first?.display ?? "")
-            file.csv.field(w.authors.map(\.display).joined(separator: "; "))
-            file.csv.field(w.year.map(String.init) ?? "")
-            file.csv.field(w.title ?? "")
-            file.csv.field(w.venue ?? "")
-            file.csv.field(w.volume ?? "")
-            file.csv.field(w.issue ?? "")
-            file.csv.field(w.pages ?? "")
-            file.csv.field(w.doi?.value ?? "")
-            file.csv.field(w.pmid ?? "")
-            file.csv.field(w.openAlexID ?? "")
-            file.csv.field(iw.nativeIDs.joined(separator: "; "))
-            file.csv.field(w.type.rawValue)
+            file.csv.field { out in
+                if let first = d.works[i].work.authors.first {
+                    Self.appendLabelFamily(first, to: &out)
+                } else if let title = d.works[i].work.title {
+                    Self.appendPrefix40(title, to: &out)
+                } else if let venue = d.works[i].work.venue {
+                    Self.appendPrefix40(venue, to: &out)
+                } else {
+                    out.append(0x3F)
+                }
+                out.append(0x20)
+                if let y = d.works[i].work.year { CSVBytes.appendDecimal(y, to: &out) } else { out.append(contentsOf: "n.d.".utf8) }
+            }
+            if let first = d.works[i].work.authors.first {
+                file.csv.field { Self.appendDisplay(first, to: &$0) }
+            } else {
+                file.csv.field("")
+            }
+            file.csv.field { out in
+                for (n, a) in d.works[i].work.authors.enumerated() {
+                    if n > 0 { out.append(0x3B); out.append(0x20) }
+                    Self.appendDisplay(a, to: &out)
+                }
+            }
+            if let y = d.works[i].work.year { file.csv.field(y) } else { file.csv.field("") }
+            file.csv.field(d.works[i].work.title ?? "")
+            file.csv.field(d.works[i].work.venue ?? "")
+            file.csv.field(d.works[i].work.volume ?? "")
+            file.csv.field(d.works[i].work.issue ?? "")
+            file.csv.field(d.works[i].work.pages ?? "")
+            file.csv.field(d.works[i].work.doi?.value ?? "")
+            file.csv.field(d.works[i].work.pmid ?? "")
+            file.csv.field(d.works[i].work.openAlexID ?? "")
+            file.csv.field { out in
+                for (n, id) in d.works[i].nativeIDs.enumerated() {
+                    if n > 0 { out.append(0x3B); out.append(0x20) }
+                    withUTF8Bytes(id) { out.append(contentsOf: $0) }
+                }
+            }
+            file.csv.field(d.works[i].work.type.rawValue)
             file.csv.field(role)
-            file.csv.field(iw.citedBy)
-            file.csv.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id].map(show) ?? ""))
+            file.csv.field(d.works[i].citedBy)
+            if isCiting {
+                file.csv.field { out in
+                    for (n, span) in d.works[i].work.sources.enumerated() {
+                        if n > 0 { out.append(0x3B); out.append(0x20) }
+                        paths.appendShown(span.description, to: &out)
+                    }
+                }
+            } else if let mention = firstMention[d.works[i].work.id] {
+                file.csv.field { paths.appendShown(mention, to: &$0) }
+            } else {
+                file.csv.field("")
+            }
             if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { file.csv.field(c) } }
             try file.endRow()
         }
         try file.finish()
+    }
+
+    /// The bytes of ``AuthorName/display`` ("Family I"; the family alone without initials).
+    static func appendDisplay(_ a: AuthorName, to out: inout [UInt8]) {
+        withUTF8Bytes(a.family) { out.append(contentsOf: $0) }
+        guard !a.initials.isEmpty else { return }
+        out.append(0x20)
+        withUTF8Bytes(a.initials) { out.append(contentsOf: $0) }
+    }
+
+    /// The bytes of ``AuthorName/labelFamily``: an ASCII surname on its bytes (letters are
+    /// `A-Z a-z`, the lower case ones `a-z`, so a Character is a byte for these tests), any
+    /// other through `labelFamily` itself.
+    static func appendLabelFamily(_ a: AuthorName, to out: inout [UInt8]) {
+        let handled = withUTF8Bytes(a.family) { u -> Bool in
+            var letter = false
+            for b in u {
+                if b >= 0x80 { return false }
+                if b >= 0x61 && b <= 0x7A { out.append(contentsOf: u); return true }  // a lower-case letter: kept as printed
+                if b >= 0x41 && b <= 0x5A { letter = true }
+            }
+            if a.isOrganisation || !letter { out.append(contentsOf: u); return true }
+            // All capitals: title case (a letter after a non-letter is kept, the others lowered).
+            var startOfWord = true
+            for b in u {
+                let isLetter = b >= 0x41 && b <= 0x5A
+                out.append(startOfWord || !isLetter ? b : b &+ 32)
+                startOfWord = !isLetter
+            }
+            return true
+        }
+        if !handled { out.append(contentsOf: a.labelFamily.utf8) }
+    }
+
+    /// The bytes of `String(s.prefix(40))` (40 Characters): the first 40 bytes of an ASCII
+    /// text without `\r` (where a Character is a byte), else through String.
+    static func appendPrefix40(_ s: String, to out: inout [UInt8]) {
+        let handled = withUTF8Bytes(s) { u -> Bool in
+            let n = min(u.count, 40)
+            for b in u[..<n] where b >= 0x80 || b == 0x0D { return false }
+            // A Character may span a 0x0D 0x0A pair or a non-ASCII sequence only: byte 41 on
+            // must not extend the 40th Character either (an ASCII byte never does, except `\n` after `\r`).
+            if u.count > n, u[n] >= 0x80 { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<n]))
+            return true
+        }
+        if !handled { out.append(contentsOf: String(s.prefix(40)).utf8) }
     }
 
     func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String], citationCount: Int, noted: [String]) -> String {
