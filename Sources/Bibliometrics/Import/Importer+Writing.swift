@@ -68,7 +68,9 @@ extension Importer {
         let firstMention: [String: String] = {
             var out: [String: String] = [:]
             out.reserveCapacity(d.works.count)
-            for k in d.references.indices where out[d.references[k].cited] == nil { out[d.references[k].cited] = d.references[k].source }
+            Self.forEachInPlace(d.references, d.references.indices) { row in
+                if out[row.cited] == nil { out[row.cited] = row.source }
+            }
             return out
         }()
         do {
@@ -76,81 +78,33 @@ extension Importer {
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
-        // The large tables are streamed to their files row by row (memory: one chunk of
-        // bytes, never a table of Strings nor a table's whole text).
-        // Three independent files: written on both cores (each job writes only its own file).
-        _ = try Importer.inParallel(3) { job in
-            switch job {
-            case 0:
-                var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
-                for a in d.citations.indices {
-                    citations.csv.field(d.citations[a].citing)
-                    citations.csv.field(d.citations[a].cited)
-                    citations.csv.field { out in
-                        for (n, source) in d.citations[a].sources.enumerated() {
-                            if n > 0 { out.append(0x3B); out.append(0x20) }
-                            paths.appendShown(source, to: &out)
-                        }
-                    }
-                    try citations.endRow()
-                }
-                try citations.finish()
-            case 1:
-                var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
-                    "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
-                    "openalex", "native_id", "raw", "source"])
-                for k in d.references.indices {
-                    // Read in place: copying each row struct costs a retain per field.
-                    references.csv.field(d.references[k].citing)
-                    references.csv.field(d.references[k].position)
-                    references.csv.field(d.references[k].cited)
-                    references.csv.field(d.references[k].method.rawValue)
-                    if let note = d.references[k].note {
-                        references.csv.field { paths.appendShown(note, to: &$0) }
-                    } else {
-                        references.csv.field("")
-                    }
-                    if let a = d.references[k].reference.firstAuthor {
-                        references.csv.field { Self.appendDisplay(a, to: &$0) }
-                    } else {
-                        references.csv.field("")
-                    }
-                    if let y = d.references[k].reference.year { references.csv.field(y) } else { references.csv.field("") }
-                    references.csv.field(d.references[k].reference.title ?? "")
-                    references.csv.field(d.references[k].reference.venue ?? "")
-                    references.csv.field(d.references[k].reference.volume ?? "")
-                    references.csv.field(d.references[k].reference.pages ?? "")
-                    references.csv.field(d.references[k].reference.doi?.value ?? "")
-                    references.csv.field(d.references[k].reference.openAlexID ?? "")
-                    references.csv.field(d.references[k].nativeID ?? "")
-                    references.csv.field(d.references[k].reference.raw)
-                    references.csv.field { paths.appendShown(d.references[k].source, to: &$0) }
-                    try references.endRow()
-                }
-                try references.finish()
-            default:
-                var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
-                for dup in d.duplicates {
-                    for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
-                    try matches.endRow()
-                }
-                for k in d.references.indices where d.references[k].method != .new {
-                    matches.csv.field(d.references[k].cited)
-                    matches.csv.field("reference")
-                    matches.csv.field(d.references[k].method.rawValue)
-                    matches.csv.field(d.references[k].evidence)
-                    matches.csv.field(d.references[k].reference.raw)
-                    matches.csv.field { paths.appendShown(d.references[k].source, to: &$0) }
-                    if let first = firstMention[d.references[k].cited] {
-                        matches.csv.field { paths.appendShown(first, to: &$0) }
-                    } else {
-                        matches.csv.field("")
-                    }
-                    try matches.endRow()
-                }
-                try matches.finish()
+        // The large tables are streamed to their files in chunks of rows rendered on both
+        // cores (memory: a few chunks of bytes, never a table of Strings nor a table's whole
+        // text), one table after the other.
+        var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
+        try citations.appendRows(count: d.citations.count, rowsPerChunk: 8192) { rows, csv in
+            Self.forEachInPlace(d.citations, rows) { Self.appendCitationRow(&$0, paths: paths, to: &csv) }
+        }
+        try citations.finish()
+        var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
+            "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
+            "openalex", "native_id", "raw", "source"])
+        try references.appendRows(count: d.references.count, rowsPerChunk: 4096) { rows, csv in
+            Self.forEachInPlace(d.references, rows) { Self.appendReferenceRow(&$0, paths: paths, to: &csv) }
+        }
+        try references.finish()
+        // matches.csv: the duplicate records, then the references attached to an existing work.
+        var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
+        for dup in d.duplicates {
+            for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
+            try matches.endRow()
+        }
+        try matches.appendRows(count: d.references.count, rowsPerChunk: 8192) { rows, csv in
+            Self.forEachInPlace(d.references, rows) { row in
+                if row.method != .new { Self.appendMatchRow(&row, firstMention: firstMention[row.cited], paths: paths, to: &csv) }
             }
         }
+        try matches.finish()
         var noted: [String] = []
         for k in d.references.indices {
             guard let note = d.references[k].note else { continue }
@@ -217,118 +171,16 @@ extension Importer {
         var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
-        for i in d.works.indices {
-            // Read in place (no copy of the work struct); multi-part cells built as bytes.
-            let isCiting = d.works[i].isCiting
-            let role = isCiting ? (d.works[i].citedBy > 0 ? "citing+cited" : "citing") : "cited"
-            file.csv.field(d.works[i].work.id)
-            // "Surname Year"; with no personal author, the title's start, else the venue's
-            // (a WoS reference such as "GUARDIAN, 2019" names only where it appeared).
-            file.csv.field { out in
-                if let first = d.works[i].work.authors.first {
-                    Self.appendLabelFamily(first, to: &out)
-                } else if let title = d.works[i].work.title {
-                    Self.appendPrefix40(title, to: &out)
-                } else if let venue = d.works[i].work.venue {
-                    Self.appendPrefix40(venue, to: &out)
-                } else {
-                    out.append(0x3F)
-                }
-                out.append(0x20)
-                if let y = d.works[i].work.year { CSVBytes.appendDecimal(y, to: &out) } else { out.append(contentsOf: "n.d.".utf8) }
+        try file.appendRows(count: d.works.count, rowsPerChunk: 4096) { rows, csv in
+            var i = rows.lowerBound
+            Self.forEachInPlace(d.works, rows) { work in
+                Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : firstMention[work.work.id], paths: paths, to: &csv)
+                if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { csv.field(c) } }
+                csv.endRow()
+                i += 1
             }
-            if let first = d.works[i].work.authors.first {
-                file.csv.field { Self.appendDisplay(first, to: &$0) }
-            } else {
-                file.csv.field("")
-            }
-            file.csv.field { out in
-                for (n, a) in d.works[i].work.authors.enumerated() {
-                    if n > 0 { out.append(0x3B); out.append(0x20) }
-                    Self.appendDisplay(a, to: &out)
-                }
-            }
-            if let y = d.works[i].work.year { file.csv.field(y) } else { file.csv.field("") }
-            file.csv.field(d.works[i].work.title ?? "")
-            file.csv.field(d.works[i].work.venue ?? "")
-            file.csv.field(d.works[i].work.volume ?? "")
-            file.csv.field(d.works[i].work.issue ?? "")
-            file.csv.field(d.works[i].work.pages ?? "")
-            file.csv.field(d.works[i].work.doi?.value ?? "")
-            file.csv.field(d.works[i].work.pmid ?? "")
-            file.csv.field(d.works[i].work.openAlexID ?? "")
-            file.csv.field { out in
-                for (n, id) in d.works[i].nativeIDs.enumerated() {
-                    if n > 0 { out.append(0x3B); out.append(0x20) }
-                    withUTF8Bytes(id) { out.append(contentsOf: $0) }
-                }
-            }
-            file.csv.field(d.works[i].work.type.rawValue)
-            file.csv.field(role)
-            file.csv.field(d.works[i].citedBy)
-            if isCiting {
-                file.csv.field { out in
-                    for (n, span) in d.works[i].work.sources.enumerated() {
-                        if n > 0 { out.append(0x3B); out.append(0x20) }
-                        paths.appendShown(span.description, to: &out)
-                    }
-                }
-            } else if let mention = firstMention[d.works[i].work.id] {
-                file.csv.field { paths.appendShown(mention, to: &$0) }
-            } else {
-                file.csv.field("")
-            }
-            if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { file.csv.field(c) } }
-            try file.endRow()
         }
         try file.finish()
-    }
-
-    /// The bytes of ``AuthorName/display`` ("Family I"; the family alone without initials).
-    static func appendDisplay(_ a: AuthorName, to out: inout [UInt8]) {
-        withUTF8Bytes(a.family) { out.append(contentsOf: $0) }
-        guard !a.initials.isEmpty else { return }
-        out.append(0x20)
-        withUTF8Bytes(a.initials) { out.append(contentsOf: $0) }
-    }
-
-    /// The bytes of ``AuthorName/labelFamily``: an ASCII surname on its bytes (letters are
-    /// `A-Z a-z`, the lower case ones `a-z`, so a Character is a byte for these tests), any
-    /// other through `labelFamily` itself.
-    static func appendLabelFamily(_ a: AuthorName, to out: inout [UInt8]) {
-        let handled = withUTF8Bytes(a.family) { u -> Bool in
-            var letter = false
-            for b in u {
-                if b >= 0x80 { return false }
-                if b >= 0x61 && b <= 0x7A { out.append(contentsOf: u); return true }  // a lower-case letter: kept as printed
-                if b >= 0x41 && b <= 0x5A { letter = true }
-            }
-            if a.isOrganisation || !letter { out.append(contentsOf: u); return true }
-            // All capitals: title case (a letter after a non-letter is kept, the others lowered).
-            var startOfWord = true
-            for b in u {
-                let isLetter = b >= 0x41 && b <= 0x5A
-                out.append(startOfWord || !isLetter ? b : b &+ 32)
-                startOfWord = !isLetter
-            }
-            return true
-        }
-        if !handled { out.append(contentsOf: a.labelFamily.utf8) }
-    }
-
-    /// The bytes of `String(s.prefix(40))` (40 Characters): the first 40 bytes of an ASCII
-    /// text without `\r` (where a Character is a byte), else through String.
-    static func appendPrefix40(_ s: String, to out: inout [UInt8]) {
-        let handled = withUTF8Bytes(s) { u -> Bool in
-            let n = min(u.count, 40)
-            for b in u[..<n] where b >= 0x80 || b == 0x0D { return false }
-            // A Character may span a 0x0D 0x0A pair or a non-ASCII sequence only: byte 41 on
-            // must not extend the 40th Character either (an ASCII byte never does, except `\n` after `\r`).
-            if u.count > n, u[n] >= 0x80 { return false }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<n]))
-            return true
-        }
-        if !handled { out.append(contentsOf: String(s.prefix(40)).utf8) }
     }
 
     func importLog(_ d: ImportedDataset, show: (String) -> String, display: [String: String], citationCount: Int, noted: [String]) -> String {

@@ -47,14 +47,12 @@ struct ProvenancePaths {
             return
         }
         let done = withUTF8Bytes(s) { u -> Bool in
-            var i = 0
-            while i < u.count, u[i] < 0x80 { i += 1 }
-            guard i == u.count else { return false }
+            guard ByteScan.isASCII(u) else { return false }
             for (path, short) in bytes where u.count >= path.count {
                 guard let a = u.baseAddress,
                       path.withUnsafeBytes({ p in p.baseAddress.map { memcmp(a, $0, path.count) == 0 } ?? false }) else { continue }
                 let rest = UnsafeBufferPointer(rebasing: u[path.count...])
-                guard !rest.contains(0x2F) else { return false }
+                guard rest.isEmpty || memchr(UnsafeRawPointer(a + path.count), 0x2F, rest.count) == nil else { return false }
                 out.append(contentsOf: short)
                 out.append(contentsOf: rest)
                 return true
