@@ -39,9 +39,9 @@ extension Importer {
     /// What ``writeReferenceTables(_:to:)`` wrote and what the rest of the folder needs from
     /// the rows (so the rows can be freed before the works are placed in fields).
     public struct WrittenReferenceTables: Sendable {
-        /// Per cited work id: the provenance of the first reference naming it, as in the row
-        /// (shared with the row's string, no copy; shown when written).
-        var firstMention: [String: String]
+        /// Per cited work: the provenance of the first reference naming it, as in the row
+        /// (shared with the row's string, no copy; shown when written), ``FirstMentions``.
+        var firstMention: FirstMentions
         /// The import log's lines for references without an arc (shown).
         var noted: [String]
         var citationCount: Int
@@ -65,14 +65,7 @@ extension Importer {
         let display = Self.displayNames(d.files.map(\.file))
         let paths = ProvenancePaths(display: display)
         let show: @Sendable (String) -> String = { paths.show($0) }
-        let firstMention: [String: String] = {
-            var out: [String: String] = [:]
-            out.reserveCapacity(d.works.count)
-            Self.forEachInPlace(d.references, d.references.indices) { row in
-                if out[row.cited] == nil { out[row.cited] = row.source }
-            }
-            return out
-        }()
+        let firstMention = FirstMentions(rows: d.references, works: d.works)
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
@@ -83,14 +76,14 @@ extension Importer {
         // text), one table after the other.
         var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
         try citations.appendRows(count: d.citations.count, rowsPerChunk: 8192) { rows, csv in
-            Self.forEachInPlace(d.citations, rows) { Self.appendCitationRow(&$0, paths: paths, to: &csv) }
+            Self.forEachInPlace(d.citations, rows) { Self.appendCitationRow(&$1, paths: paths, to: &csv) }
         }
         try citations.finish()
         var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
             "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
             "openalex", "native_id", "raw", "source"])
         try references.appendRows(count: d.references.count, rowsPerChunk: 4096) { rows, csv in
-            Self.forEachInPlace(d.references, rows) { Self.appendReferenceRow(&$0, paths: paths, to: &csv) }
+            Self.forEachInPlace(d.references, rows) { Self.appendReferenceRow(&$1, paths: paths, to: &csv) }
         }
         try references.finish()
         // matches.csv: the duplicate records, then the references attached to an existing work.
@@ -100,8 +93,8 @@ extension Importer {
             try matches.endRow()
         }
         try matches.appendRows(count: d.references.count, rowsPerChunk: 8192) { rows, csv in
-            Self.forEachInPlace(d.references, rows) { row in
-                if row.method != .new { Self.appendMatchRow(&row, firstMention: firstMention[row.cited], paths: paths, to: &csv) }
+            Self.forEachInPlace(d.references, rows) { k, row in
+                if row.method != .new { Self.appendMatchRow(&row, firstMention: firstMention.forRow(k, cited: row.cited), paths: paths, to: &csv) }
             }
         }
         try matches.finish()
@@ -167,17 +160,16 @@ extension Importer {
     }
 
     /// `works.csv` (see ``write(_:to:)``).
-    func writeWorks(_ d: ImportedDataset, folder: URL, paths: ProvenancePaths, firstMention: [String: String]) throws {
+    func writeWorks(_ d: ImportedDataset, folder: URL, paths: ProvenancePaths, firstMention: FirstMentions) throws {
+        let mentions = firstMention.forWorks(d.works)
         var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
         try file.appendRows(count: d.works.count, rowsPerChunk: 4096) { rows, csv in
-            var i = rows.lowerBound
-            Self.forEachInPlace(d.works, rows) { work in
-                Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : firstMention[work.work.id], paths: paths, to: &csv)
+            Self.forEachInPlace(d.works, rows) { i, work in
+                Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : mentions[i], paths: paths, to: &csv)
                 if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { csv.field(c) } }
                 csv.endRow()
-                i += 1
             }
         }
         try file.finish()

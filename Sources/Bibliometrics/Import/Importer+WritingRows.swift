@@ -9,18 +9,18 @@ import Foundation
 /// ``CSVBytes/field(building:)``. The bytes equal those of the former String-based writer
 /// (checked against reference outputs). O(row length) per row; pure apart from `csv`.
 extension Importer {
-    /// Calls `body` on the elements of `rows` in `range`, each as an `inout` view of the element
+    /// Calls `body` on the elements of `rows` in `range` (with their index), each as an `inout` view of the element
     /// in the array's own storage; `body` must not write to it (the row functions below only
     /// read). Why: a large struct (a reference row is ~400 bytes) passed from an array to a
     /// function is copied first — a memcpy and a retain and release of every String it holds —
     /// while an `inout` argument is read where it lies. Concurrent calls must use disjoint ranges.
     @inline(__always)
-    static func forEachInPlace<T>(_ rows: [T], _ range: Range<Int>, _ body: (inout T) -> Void) {
+    static func forEachInPlace<T>(_ rows: [T], _ range: Range<Int>, _ body: (Int, inout T) -> Void) {
         rows.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let all = 0..<buffer.count
             for k in range where all.contains(k) {
-                body(&UnsafeMutablePointer(mutating: base + k).pointee)
+                body(k, &UnsafeMutablePointer(mutating: base + k).pointee)
             }
         }
     }
