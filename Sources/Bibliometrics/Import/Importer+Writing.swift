@@ -166,10 +166,28 @@ extension Importer {
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
         try file.appendRows(count: d.works.count, rowsPerChunk: 4096) { rows, csv in
-            Self.forEachInPlace(d.works, rows) { i, work in
-                Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : mentions[i], paths: paths, to: &csv)
-                if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { csv.field(c) } }
-                csv.endRow()
+            let level = d.literatureLevel?.rawValue ?? ""
+            var noSubjects = SubjectFields()
+            d.fields.withUnsafeBufferPointer { fields in
+                d.subjectFields.withUnsafeBufferPointer { subjects in
+                    Self.forEachInPlace(d.works, rows) { i, work in
+                        Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : mentions[i], paths: paths, to: &csv)
+                        if !d.fields.isEmpty {
+                            if i < fields.count, let fb = fields.baseAddress {
+                                // In place, as ``forEachInPlace(_:_:_:)`` (read only).
+                                if i < subjects.count, let sb = subjects.baseAddress {
+                                    Self.appendFieldCells(&UnsafeMutablePointer(mutating: fb + i).pointee,
+                                                          &UnsafeMutablePointer(mutating: sb + i).pointee, level: level, to: &csv)
+                                } else {
+                                    Self.appendFieldCells(&UnsafeMutablePointer(mutating: fb + i).pointee, &noSubjects, level: level, to: &csv)
+                                }
+                            } else {
+                                for _ in Self.fieldHeader { csv.field("") }
+                            }
+                        }
+                        csv.endRow()
+                    }
+                }
             }
         }
         try file.finish()
