@@ -211,14 +211,19 @@ public struct Importer: Sendable {
                     let rawKey = WorkIndex.rawKey(ref)
                     let target: Int, method: ImportMatchMethod
                     var evidence = ""
-                    if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey) {
+                    var probe = WorkIndex.Probe()
+                    if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey, probe: &probe) {
                         target = i
                         method = m
                         evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
-                        index.enrich(i, with: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [])
+                        // The reference fills the gaps as the work it describes (``Importer/citedWork(_:)``), without building it.
+                        index.enrich(i, with: ref, nativeIDs: item.nativeID.map { [$0] } ?? [])
                     } else {
-                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey))
+                        // The new work's title and source keys and surname keys are those of the reference, computed once.
+                        var node = WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey)
+                        if let keys = probe.computedKeys { node.keys = keys }
+                        target = index.add(node, surnames: ref.year == nil ? nil : probe.surnames(ref))
                         method = .new
                         matched.unmatched += 1
                     }

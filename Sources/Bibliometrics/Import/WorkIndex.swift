@@ -100,39 +100,42 @@ struct WorkIndex {
     init(options: MatchOptions) { self.options = options }
 
     /// Registers node `i`'s identifiers (first registration of an identifier wins).
-    mutating func register(_ i: Int) {
+    /// `surnames`, when given, are the blocking keys of the node's first author
+    /// (``AuthorName/matchKeys``), already computed by the caller.
+    mutating func register(_ i: Int, surnames: [String]? = nil) {
         if (nodes[i].keys.titleSet == nil && nodes[i].work.title != nil) || (nodes[i].keys.venueWords == nil && nodes[i].work.venue != nil) {
             nodes[i].keys = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
         }
-        let n = nodes[i]
-        if let d = n.work.doi, byDOI[d] == nil { byDOI[d] = i }
-        if let o = n.work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
-        if let p = n.work.pmid, byPMID[p] == nil { byPMID[p] = i }
-        for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
-        if let a = n.work.authors.first, let y = n.work.year {
-            for s in a.matchKeys {
+        // Fields read in place (a copy of the node retains every field).
+        if let d = nodes[i].work.doi, byDOI[d] == nil { byDOI[d] = i }
+        if let o = nodes[i].work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
+        if let p = nodes[i].work.pmid, byPMID[p] == nil { byPMID[p] = i }
+        for x in nodes[i].nativeIDs where byNative[x] == nil { byNative[x] = i }
+        if let y = nodes[i].work.year, let keys = surnames ?? nodes[i].work.authors.first?.matchKeys {
+            for s in keys {
                 let key = SurnameYear(surname: s, year: y)
                 if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
             }
         }
-        let personal = n.work.authors.first?.looksPersonal == true
-        if let y = n.work.year, let k = WorkIndex.titleStartKey(n.keys, personal: personal) {
-            WorkIndex.insert(i, at: String(y) + "|" + k, into: &byTitleStart)
-            if let long = WorkIndex.titleStartKey(n.keys, personal: personal, words: 4) {
-                WorkIndex.insert(i, at: String(y) + "|" + long, into: &byTitleLong)
-            }
-        }
-        if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
+        registerTitleBlocks(i)
+        if let r = nodes[i].rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
 
-    mutating func add(_ node: Node) -> Int {
+    mutating func add(_ node: Node, surnames: [String]? = nil) -> Int {
         nodes.append(node)
-        register(nodes.count - 1)
+        register(nodes.count - 1, surnames: surnames)
         return nodes.count - 1
     }
 
     /// Finds the work `candidate` describes; `exclude` is never returned (a record's own node).
     mutating func find(_ c: CitedReference, nativeIDs: [String], rawKey: String?, exclude: Int? = nil) -> (Int, ImportMatchMethod)? {
+        var probe = Probe()
+        return find(c, nativeIDs: nativeIDs, rawKey: rawKey, exclude: exclude, probe: &probe)
+    }
+
+    /// ``find(_:nativeIDs:rawKey:exclude:)`` keeping what it computed of `c` (surname keys,
+    /// match keys) in `probe`, for the caller to reuse when `c` becomes a new work.
+    mutating func find(_ c: CitedReference, nativeIDs: [String], rawKey: String?, exclude: Int? = nil, probe: inout Probe) -> (Int, ImportMatchMethod)? {
         if let d = c.doi, let i = byDOI[d], i != exclude {
             if doiPlausible(c, nodes[i].work) { return (i, .doi) }
             conflicts.append("DOI \(d) of '\(c.raw.prefix(80))' also belongs to '\(nodes[i].work.title?.prefix(80) ?? "?")' with a different first author and title: not merged")
@@ -140,8 +143,8 @@ struct WorkIndex {
         if let o = c.openAlexID, let i = byOpenAlex[o], i != exclude { return (i, .openAlex) }
         if let p = c.pmid, let i = byPMID[p], i != exclude { return (i, .pmid) }
         for x in nativeIDs { if let i = byNative[x], i != exclude { return (i, .nativeID) } }
-        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .key) }
-        if let i = titleMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .title) }
+        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe) { return (i, .key) }
+        if let i = titleMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe) { return (i, .title) }
         if let r = rawKey, let i = byRaw[r], i != exclude { return (i, .rawText) }
         return nil
     }
@@ -156,7 +159,12 @@ struct WorkIndex {
     }
 
     func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
-        guard let surnameKeys = c.firstAuthor?.matchKeys, !surnameKeys.isEmpty, let year = c.year else { return nil }
+        var probe = Probe()
+        return keyMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe)
+    }
+
+    func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?, probe: inout Probe) -> Int? {
+        guard let year = c.year, let surnameKeys = probe.surnames(c), !surnameKeys.isEmpty else { return nil }
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
         for s in surnameKeys {
@@ -169,7 +177,7 @@ struct WorkIndex {
         } else {
             candidates.sort()
         }
-        let keys = MatchKeys(title: c.title, venue: c.venue)
+        let keys = probe.keys(c)
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
             // Fields read in place: copying the whole `Work` per candidate costs a retain per field.
@@ -215,12 +223,12 @@ struct WorkIndex {
     }
 
     /// The title rule (see the type's definition, rule 3).
-    func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
+    func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?, probe: inout Probe) -> Int? {
         guard let year = c.year else { return nil }
         let personal = c.firstAuthor?.looksPersonal == true
         // A WoS string with a personal author and no title has no title key: skip the tokenising.
         guard c.title != nil || !personal else { return nil }
-        let keys = MatchKeys(title: c.title, venue: c.venue)
+        let keys = probe.keys(c)
         guard let start = WorkIndex.titleStartKey(keys, personal: personal) else { return nil }
         var candidates: [Int] = []
         let years = YearDistance.window(year, max(0, options.yearTolerance))
@@ -235,19 +243,19 @@ struct WorkIndex {
         candidates.sort()
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
-            let w = nodes[i].work, wk = nodes[i].keys
-            if personal && w.authors.first?.looksPersonal == true { continue }
-            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-            if let a = c.doi, let b = w.doi, a != b { continue }
-            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            // Fields read in place (no copy of the work or its keys).
+            if personal && nodes[i].work.authors.first?.looksPersonal == true { continue }
+            guard let wy = nodes[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+            if let a = c.doi, let b = nodes[i].work.doi, a != b { continue }
+            if let a = c.pmid, let b = nodes[i].work.pmid, a != b { continue }
             if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
-            if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
-            if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
+            if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
+            if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
             var same = false
-            if let x = keys.titleSet, let y = wk.titleSet {
+            if let x = keys.titleSet, let y = nodes[i].keys.titleSet {
                 same = x.count >= 4 && y.count >= 4 && !WorkIndex.numbersDiffer(x, y) && TitleSimilarity.dice(x, y) >= options.minimumDice
             } else {
-                let a = keys.titleWords ?? keys.venueWords, b = wk.titleWords ?? wk.venueWords
+                let a = keys.titleWords ?? keys.venueWords, b = nodes[i].keys.titleWords ?? nodes[i].keys.venueWords
                 if let a, let b, min(a.count, b.count) >= 3, WorkIndex.sourcesMatch(words: a, b) == .strong { same = true }
             }
             guard same else { continue }
@@ -265,7 +273,7 @@ struct WorkIndex {
     func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, volume wVolume: String?, pages wPages: String?, _ wk: MatchKeys) -> Bool {
         if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
             if WorkIndex.numbersDiffer(x, y) { return false }
-            let common = Double(x.intersection(y).count)
+            let common = Double(TitleSimilarity.commonCount(x, y))
             let dice = 2 * common / Double(x.count + y.count)
             let shorter = min(x.count, y.count)
             let overlap = common / Double(shorter)
@@ -295,8 +303,25 @@ struct WorkIndex {
     /// "Part 1" versus "Part 2", "topic 1" versus "topic 57": titles that both carry numbers
     /// and not the same ones are different works. O(|x| + |y|).
     static func numbersDiffer(_ x: Set<String>, _ y: Set<String>) -> Bool {
-        let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
-        return !nx.isEmpty && !ny.isEmpty && nx != ny
+        // The same as comparing the two sets of numeric tokens, without building them.
+        var nx = 0, ny = 0, xInY = true
+        for t in x where isNumeric(t) {
+            nx += 1
+            if xInY, !y.contains(t) { xInY = false }
+        }
+        guard nx > 0 else { return false }
+        for t in y where isNumeric(t) { ny += 1 }
+        return ny > 0 && !(xInY && nx == ny)
+    }
+
+    /// `t.allSatisfy(\.isNumber)`, on bytes for ASCII.
+    @inline(__always) static func isNumeric(_ t: String) -> Bool {
+        var ascii = true
+        for b in t.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b < 0x30 || b > 0x39 { return false }
+        }
+        return ascii || t.allSatisfy(\.isNumber)
     }
 
     enum SourceMatch { case strong, weak, none }
@@ -426,8 +451,9 @@ struct WorkIndex {
         return k.count >= 12 ? k : nil
     }
 
-    /// Fills `node`'s missing fields from `c` and registers new identifiers.
-    mutating func enrich(_ i: Int, with w: Work, nativeIDs: [String]) {
+    /// Fills `node`'s missing fields from `w` (a work, or a reference read as the work it
+    /// describes: ``GapFilling``) and registers new identifiers.
+    mutating func enrich(_ i: Int, with w: some GapFilling, nativeIDs: [String]) {
         // In place (no copy of the node's work); registration only when a field it reads was filled.
         let changed = fillGaps(i, from: w, nativeIDs: nativeIDs)
         // Registering again with nothing new filled adds nothing to the identifier and surname
@@ -473,9 +499,9 @@ extension WorkIndex {
     /// title, venue, DOI, PMID, OpenAlex id, native ids) was filled. Shared by ``enrich(_:with:nativeIDs:)``
     /// (a match while reading) and ``absorb(_:into:)`` (the final merge pass). O(fields + ids).
     @discardableResult
-    mutating func fillGaps(_ i: Int, from w: Work, nativeIDs: [String]) -> Bool {
+    mutating func fillGaps(_ i: Int, from w: some GapFilling, nativeIDs: [String]) -> Bool {
         var changed = false
-        if nodes[i].work.authors.isEmpty, !w.authors.isEmpty { nodes[i].work.authors = w.authors; changed = true }
+        if nodes[i].work.authors.isEmpty, !w.workAuthors.isEmpty { nodes[i].work.authors = w.workAuthors; changed = true }
         if nodes[i].work.year == nil, let y = w.year { nodes[i].work.year = y; changed = true }
         if nodes[i].work.title == nil, let t = w.title { nodes[i].work.title = t; changed = true }
         if nodes[i].work.venue == nil, let v = w.venue { nodes[i].work.venue = v; changed = true }
@@ -528,5 +554,63 @@ struct MatchKeys {
 
     static func words(_ s: String) -> [String] {
         TitleSimilarity.tokens(s).filter { !WorkIndex.stopWords.contains($0) }
+    }
+}
+
+/// The fields ``WorkIndex/fillGaps(_:from:nativeIDs:)`` reads: a ``Work``, or a
+/// ``CitedReference`` read as the work it describes (``Importer/citedWork(_:)``: its authors,
+/// else its editors) without building that work.
+protocol GapFilling {
+    var workAuthors: [AuthorName] { get }
+    var year: Int? { get }
+    var title: String? { get }
+    var venue: String? { get }
+    var volume: String? { get }
+    var issue: String? { get }
+    var pages: String? { get }
+    var publisher: String? { get }
+    var doi: DOI? { get }
+    var url: String? { get }
+    var pmid: String? { get }
+    var openAlexID: String? { get }
+    var type: WorkType { get }
+}
+
+extension Work: GapFilling {
+    var workAuthors: [AuthorName] { authors }
+}
+
+extension CitedReference: GapFilling {
+    var workAuthors: [AuthorName] { authors.isEmpty ? editors : authors }
+}
+
+extension WorkIndex {
+    /// What ``WorkIndex/find(_:nativeIDs:rawKey:exclude:probe:)`` computed of one candidate,
+    /// kept so that nothing is computed twice for it (its first author's blocking keys, its
+    /// ``MatchKeys``); both are pure functions of the candidate.
+    struct Probe {
+        private var surnameKeys: [String]??
+        private var matchKeys: MatchKeys?
+
+        init() {}
+
+        /// The first author's ``AuthorName/matchKeys`` (`nil`: no first author).
+        mutating func surnames(_ c: CitedReference) -> [String]? {
+            if let s = surnameKeys { return s }
+            let s = c.firstAuthor?.matchKeys
+            surnameKeys = .some(s)
+            return s
+        }
+
+        /// `MatchKeys(title: c.title, venue: c.venue)`.
+        mutating func keys(_ c: CitedReference) -> MatchKeys {
+            if let k = matchKeys { return k }
+            let k = MatchKeys(title: c.title, venue: c.venue)
+            matchKeys = k
+            return k
+        }
+
+        /// The match keys if they were computed.
+        var computedKeys: MatchKeys? { matchKeys }
     }
 }

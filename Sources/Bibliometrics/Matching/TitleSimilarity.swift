@@ -62,12 +62,21 @@ public enum TitleSimilarity {
     /// Sørensen–Dice coefficient of two token sets (0 when either is empty).
     public static func dice(_ x: Set<String>, _ y: Set<String>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+        return 2 * Double(commonCount(x, y)) / Double(x.count + y.count)
     }
 
     /// Overlap coefficient of two token sets (0 when either is empty).
     public static func overlap(_ x: Set<String>, _ y: Set<String>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return Double(x.intersection(y).count) / Double(min(x.count, y.count))
+        return Double(commonCount(x, y)) / Double(min(x.count, y.count))
+    }
+
+    /// |x ∩ y| without building the intersection: the smaller set's members looked up in
+    /// the larger. O(min(|x|, |y|)) expected.
+    public static func commonCount(_ x: Set<String>, _ y: Set<String>) -> Int {
+        let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+        var n = 0
+        for t in small where large.contains(t) { n += 1 }
+        return n
     }
 }
