@@ -247,7 +247,8 @@ struct WorkMergePass {
     /// The title and source word starts of a variant (for splitting large blocks).
     static func starts(_ x: Variant) -> [String] {
         var out: [String] = []
-        if let k = WorkIndex.titleStartKey(MatchKeys(title: x.ref.title, venue: nil), personal: true) { out.append(k) }
+        // The title's words are in the variant's keys (`titleWords` is the title's alone).
+        if let k = WorkIndex.titleStartKey(x.keys, personal: true) { out.append(k) }
         if let v = x.keys.venueWords, v.count >= 2 {
             let k = String(v[0].prefix(3)) + "|" + String(v[1].prefix(3))
             if !out.contains(k) { out.append(k) }
@@ -340,7 +341,7 @@ struct WorkMergePass {
             let personal = author?.looksPersonal == true
             var k: Int32 = -1
             if title != nil || (!personal && venue != nil),
-               let start = WorkIndex.titleStartKey(MatchKeys(title: title, venue: personal ? nil : venue), personal: personal) {
+               let start = WorkIndex.titleStartKey(title: title, venue: personal ? nil : venue, personal: personal) {
                 k = intern(start)
                 note(NameYear(name: k, year: year), c.work, in: &startCells)
             }
@@ -377,7 +378,11 @@ struct WorkMergePass {
         // Roots first: most pairs of a block are of one work already (no copy of a variant).
         let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
-        guard let method = Self.matches(variants[v], variants[w], rule: rule, options: options, matcher: matcher) else { return }
+        // The two variants are read in place (copying one retains every field of its reference).
+        let method = variants.withUnsafeBufferPointer { buffer in
+            Self.matches(buffer[v], buffer[w], rule: rule, options: options, matcher: matcher)
+        }
+        guard let method else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
         uf[child] = root

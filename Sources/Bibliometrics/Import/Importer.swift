@@ -344,7 +344,7 @@ enum WorkIDs {
         if let p = w.pmid { return "pmid:" + p }
         if let n = nativeIDs.first { return n }
         let surname = w.authors.first?.matchKey ?? ""
-        let word = TitleSimilarity.tokens(w.title ?? w.venue ?? "").first { $0.count > 3 } ?? ""
+        let word = TitleSimilarity.firstToken(w.title ?? w.venue ?? "", longerThan: 3) ?? ""
         let parts = [surname.isEmpty ? "anon" : surname, w.year.map(String.init) ?? "nd", word].filter { !$0.isEmpty }
         return parts.joined(separator: "-")
     }

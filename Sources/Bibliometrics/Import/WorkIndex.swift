@@ -212,6 +212,13 @@ struct WorkIndex {
         return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
     }
 
+    /// ``titleStartKey(_:personal:words:)`` of `MatchKeys(title: title, venue: venue)`
+    /// without building the title's token set. O(title length).
+    static func titleStartKey(title: String?, venue: String?, personal: Bool, words count: Int = 2) -> String? {
+        guard let words = title.map(MatchKeys.words) ?? (personal ? nil : venue.map(MatchKeys.words)), words.count >= count else { return nil }
+        return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
+    }
+
     /// Adds node `i` to `key`'s block unless it is already there. The membership test scans
     /// only small blocks; in a crowded one a node re-registered later may be listed twice,
     /// which changes no match (candidates are compared in index order). O(min(block, limit)).

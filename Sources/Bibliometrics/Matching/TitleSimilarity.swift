@@ -49,6 +49,25 @@ public enum TitleSimilarity {
         return out
     }
 
+    /// The first of ``tokens(_:)`` with more than `n` characters, without tokenising the
+    /// rest of an ASCII title. O(position of that token).
+    public static func firstToken(_ title: String, longerThan n: Int) -> String? {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return tokens(title).first { $0.count > n } }
+        var current: [UInt8] = []
+        for b in title.utf8 {
+            if b == 0x2D { continue }
+            if b >= 0x41 && b <= 0x5A {
+                current.append(b + 32)
+            } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                current.append(b)
+            } else if !current.isEmpty {
+                if current.count > n { return String(decoding: current, as: UTF8.self) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        return current.count > n ? String(decoding: current, as: UTF8.self) : nil
+    }
+
     /// Sørensen–Dice coefficient of the token sets.
     public static func dice(_ a: String, _ b: String) -> Double {
         dice(Set(tokens(a)), Set(tokens(b)))
