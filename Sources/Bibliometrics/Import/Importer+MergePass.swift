@@ -189,8 +189,10 @@ struct WorkMergePass {
                 }
             }
         }
+        vp = [:]
         // Rule 2: surname|year|page.
         for key in orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
+        page = [:]
         // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
         for key in orderedKeys(block) {
             guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
@@ -204,6 +206,7 @@ struct WorkMergePass {
                 for k in sub.keys.sorted() { compareAll(sub[k] ?? [], rule: .key) }
             }
         }
+        block = [:]
         // Rule 4: year|title start, one side without a personal first author.
         for key in orderedKeys(start) {
             guard let candidates = Self.yearWindow(key, in: start, tolerance: tolerance) else { continue }

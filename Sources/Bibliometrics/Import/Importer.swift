@@ -243,8 +243,9 @@ public struct Importer: Sendable {
         var ids: [String] = []
         used.reserveCapacity(index.nodes.count)
         ids.reserveCapacity(index.nodes.count)
-        for node in index.nodes {
-            var base = WorkIDs.base(node.work, nativeIDs: node.nativeIDs)
+        for i in index.nodes.indices {
+            // Read in place (a copy of the node retains every field).
+            var base = WorkIDs.base(index.nodes[i].work, nativeIDs: index.nodes[i].nativeIDs)
             if used.contains(base) {
                 var n = 2
                 while used.contains(base + "-\(n)") { n += 1 }
