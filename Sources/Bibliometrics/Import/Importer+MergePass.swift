@@ -169,6 +169,9 @@ struct WorkMergePass {
         collectVariants(nodes: nodes, rows: rows, rowNodes: rowNodes)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
+        // Every variant with a surname enters a `surname|year` block, most enter a title-start block.
+        block.reserveCapacity(variants.count)
+        start.reserveCapacity(variants.count)
         for v in variants.indices {
             let y = variants[v].year, volume = variants[v].volume, pg = variants[v].page
             let usable = Self.usablePage(names[Int(pg)])
@@ -177,7 +180,7 @@ struct WorkMergePass {
                 if usable { page[BlockKey(rule: 2, name: s, year: y, a: pg, b: 0), default: []].append(v) }
                 block[BlockKey(rule: 3, name: s, year: y, a: 0, b: 0), default: []].append(v)
             }
-            if let k = Self.titleStart(variants[v]) { start[BlockKey(rule: 4, name: 0, year: y, a: intern(k), b: 0), default: []].append(v) }
+            if let k = WorkIndex.titleStartKey(variants[v].keys, personal: variants[v].personal) { start[BlockKey(rule: 4, name: 0, year: y, a: intern(k), b: 0), default: []].append(v) }
         }
         // Rule 1: surname|year|volume|page, years ±tolerance.
         for v in variants.indices {
@@ -240,11 +243,6 @@ struct WorkMergePass {
     /// A first page worth a key alone: has a digit and is not `1` (e-journals start every paper there).
     static func usablePage(_ p: String) -> Bool {
         p.contains(where: \.isNumber) && p != "1" && p != "0"
-    }
-
-    /// Title-rule key: first two title-word prefixes; for a variant without a personal author, of its title or source.
-    static func titleStart(_ x: Variant) -> String? {
-        WorkIndex.titleStartKey(x.keys, personal: x.personal)
     }
 
     /// The title and source word starts of a variant (for splitting large blocks).
