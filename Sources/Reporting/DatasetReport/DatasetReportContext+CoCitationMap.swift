@@ -66,9 +66,6 @@ extension DatasetReportContext {
         let venues = venueFeatures
         let venueLabels = significant(ClusterLabels.label(features: items.map { venues[$0] }, members: map.clusters))
         let categoryLabels = categoryLabels(items: items, clusters: map.clusters)
-        // Two different works can share "Surname Year" (a paper and a book): "Royle 2008a", "Royle 2008b", most cited first.
-        let distinct = DistinctLabels.make(items.map { Self.readable(labels[$0]) })
-        let itemLabel = Dictionary(uniqueKeysWithValues: zip(items, distinct))
         var blocks: [ReportBlock] = [.paragraph(
             "Which references the citing records cite together (Small 1973): two references are linked by the number of records citing both, "
             + "normalised by association strength — observed co-citations divided by those expected if the two were cited independently (van Eck & Waltman 2009) — "
@@ -77,7 +74,7 @@ extension DatasetReportContext {
         blocks += try map.blocks(
             wording: .init(prefix: "cocitation", title: title, itemNoun: "references", pairNoun: "co-cited",
                            sizeName: "times cited", unitNoun: "citing records"),
-            label: { itemLabel[$0] ?? Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
+            label: { Self.readable(labels[$0]) }, tooltip: mapTooltip, dois: dois,
             grouping: mapGrouping, groupTitle: groupTitle, clusterTerms: termLabels, clusterVenues: venueLabels,
             clusterCategories: categoryLabels, categorySource: "\(categorySourceName): the references' own categories against those of the other references of the map",
             termSource: "title words of the citing records that cite the cluster, against all \(citingList.count) citing records",
