@@ -219,7 +219,9 @@ public struct Importer: Sendable {
                     if let (i, m) = index.find(ref, nativeIDs: nativeIDs, rawKey: rawKey, probe: &probe) {
                         target = i
                         method = m
-                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
+                        // Title token sets as the matching computed them (a node's keys always describe its current title).
+                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m,
+                                                      titleSets: (probe.computedKeys?.titleSet, index.nodes[i].keys.titleSet))
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
                         // The reference fills the gaps as the work it describes (``Importer/citedWork(_:)``), without building it.
                         index.enrich(i, with: ref, nativeIDs: nativeIDs)

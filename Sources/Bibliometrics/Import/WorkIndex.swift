@@ -390,8 +390,15 @@ struct WorkIndex {
     /// What a match of `c` to work `w` by `method` rests on, for `matches.csv`: the shared
     /// identifier, or for the key the first author, both years, and the titles' Dice
     /// coefficient or the two sources compared, plus volume and first page where both print
-    /// them. Pure; O(title length).
-    static func evidence(_ c: CitedReference, _ w: Work, method: ImportMatchMethod) -> String {
+    /// them. `titleSets`, when given, are the token sets of `c`'s and `w`'s titles
+    /// (``MatchKeys/titleSet``, already computed by the matching), so the Dice coefficient is
+    /// not tokenised again. Pure; O(title length).
+    static func evidence(_ c: CitedReference, _ w: Work, method: ImportMatchMethod,
+                         titleSets: (Set<String>?, Set<String>?) = (nil, nil)) -> String {
+        func dice(_ t1: String, _ t2: String) -> Double {
+            if let x = titleSets.0, let y = titleSets.1 { return TitleSimilarity.dice(x, y) }
+            return TitleSimilarity.dice(t1, t2)
+        }
         switch method {
         case .doi: return "DOI " + (c.doi?.value ?? "?")
         case .openAlex: return "OpenAlex " + (c.openAlexID ?? "?")
@@ -402,7 +409,7 @@ struct WorkIndex {
             var parts = ["no personal first author on one side ('\(c.firstAuthor?.display ?? "-")' / '\(w.authors.first?.display ?? "-")')",
                          "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
             if let t1 = c.title, let t2 = w.title {
-                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+                parts.append("titles Dice \(String(format: "%.2f", dice(t1, t2)))")
             } else {
                 parts.append("title '\(c.title ?? c.venue ?? "?")' ~ '\(w.title ?? w.venue ?? "?")'")
             }
@@ -413,7 +420,7 @@ struct WorkIndex {
             let authors = a1 == a2 ? "first author \(a1)" : "first authors '\(c.firstAuthor?.display ?? "?")'/'\(w.authors.first?.display ?? "?")' (shared surname word)"
             var parts = [authors, "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
             if let t1 = c.title, let t2 = w.title {
-                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+                parts.append("titles Dice \(String(format: "%.2f", dice(t1, t2)))")
             } else {
                 parts.append("source '\(c.venue ?? c.title ?? "?")' ~ '\(w.venue ?? w.title ?? "?")'")
             }
