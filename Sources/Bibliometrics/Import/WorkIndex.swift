@@ -179,19 +179,21 @@ struct WorkIndex {
         }
         let keys = probe.keys(c)
         var best: (index: Int, exact: Bool)?
-        for i in candidates where i != exclude {
-            // Fields read in place: copying the whole `Work` per candidate costs a retain per field.
-            guard let wy = nodes[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-            if let a = c.doi, let b = nodes[i].work.doi, a != b { continue }
-            if let a = c.openAlexID, let b = nodes[i].work.openAlexID, a != b { continue }
-            if let a = c.pmid, let b = nodes[i].work.pmid, a != b { continue }
-            if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
-            let sameTitle = WorkIndex.nearlySameTitle(keys, nodes[i].keys)
-            if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
-            if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-            guard describesSameWork(c, keys, volume: nodes[i].work.volume, pages: nodes[i].work.pages, nodes[i].keys) else { continue }
-            let exact = wy == year
-            if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+        // Fields read in place through the buffer: copying a `Node` per candidate costs a retain per field.
+        nodes.withUnsafeBufferPointer { nb in
+            for i in candidates where i != exclude {
+                guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+                if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
+                if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
+                if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
+                if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
+                let sameTitle = WorkIndex.nearlySameTitle(keys, nb[i].keys)
+                if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
+                if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
+                guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, nb[i].keys) else { continue }
+                let exact = wy == year
+                if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+            }
         }
         return best?.index
     }
@@ -288,22 +290,23 @@ struct WorkIndex {
             return dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens)
         }
         // A title is missing (WoS CR strings print none; a book's title is their source).
-        var pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords)]
-        if ck.titleSet == nil { pairs.append((ck.venueWords, wk.titleWords)) }
-        if wk.titleSet == nil { pairs.append((ck.titleWords, wk.venueWords)) }
-        for (a, b) in pairs {
-            guard let a, let b else { continue }
-            if let same = WorkIndex.arXivSources(a, b) {
-                if same { return true } else { continue }
-            }
+        // Pairs tried in order: sources; the candidate's source against the work's title; its
+        // title against the work's source (no list of pairs built per candidate).
+        func pairMatches(_ a: [String]?, _ b: [String]?) -> Bool {
+            guard let a, let b else { return false }
+            if let same = WorkIndex.arXivSources(a, b) { return same }
             switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
                 if let v1 = c.volume, let v2 = wVolume, let p1 = c.pages, let p2 = wPages,
                    WorkIndex.number(v1) == WorkIndex.number(v2), WorkIndex.firstPage(p1) == WorkIndex.firstPage(p2) { return true }
-            case .none: continue
+                return false
+            case .none: return false
             }
         }
+        if pairMatches(ck.venueWords, wk.venueWords) { return true }
+        if ck.titleSet == nil, pairMatches(ck.venueWords, wk.titleWords) { return true }
+        if wk.titleSet == nil, pairMatches(ck.titleWords, wk.venueWords) { return true }
         return false
     }
 
@@ -360,17 +363,21 @@ struct WorkIndex {
     /// ``sourcesMatch(_:_:)`` on words already folded and without stop words.
     static func sourcesMatch(words x: [String], _ y: [String]) -> SourceMatch {
         guard !x.isEmpty, !y.isEmpty else { return .none }
-        // Equal lengths: either may be the abbreviation (`AM STAT` ~ `American Statistician`).
-        let orders = x.count == y.count ? [(x, y), (y, x)] : [x.count < y.count ? (x, y) : (y, x)]
-        for (short, long) in orders where short.indices.allSatisfy({ long[$0].hasPrefix(short[$0]) }) {
-            return short.count >= 2 ? .strong : .weak
+        /// The words of `short` are prefixes of those of `long` from `offset` on.
+        func starts(_ short: [String], _ long: [String], at offset: Int) -> Bool {
+            for j in short.indices where !long[offset + j].hasPrefix(short[j]) { return false }
+            return true
         }
+        // Equal lengths: either may be the abbreviation (`AM STAT` ~ `American Statistician`).
+        if x.count == y.count {
+            return starts(x, y, at: 0) || starts(y, x, at: 0) ? (x.count >= 2 ? .strong : .weak) : .none
+        }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        if starts(short, long, at: 0) { return short.count >= 2 ? .strong : .weak }
         // Two or more words may also start later in the longer name: WoS truncates a book's
         // title to 20 characters (`GUIDELINES ASSESSMEN` ~ `Pre-K-12 Guidelines for Assessment …`).
-        for (short, long) in orders where short.count >= 2 && long.count > short.count {
-            for offset in 1...(long.count - short.count) where short.indices.allSatisfy({ long[offset + $0].hasPrefix(short[$0]) }) {
-                return .strong
-            }
+        if short.count >= 2 {
+            for offset in 1...(long.count - short.count) where starts(short, long, at: offset) { return .strong }
         }
         return .none
     }
