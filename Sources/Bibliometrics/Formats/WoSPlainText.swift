@@ -168,6 +168,7 @@ enum WoSFields {
         }
         var refs: [ImportedReference] = []
         if let cr = map["CR"] {
+            refs.reserveCapacity(cr.values.count)
             for (k, value) in cr.values.enumerated() where !value.isEmpty {
                 let line = format == .wos ? cr.line + k : span.firstLine
                 refs.append(ImportedReference(reference: WoSCitedReference.parse(value, source: SourceSpan(file: path, firstLine: line, lastLine: line))))
