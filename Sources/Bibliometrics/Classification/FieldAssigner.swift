@@ -115,7 +115,7 @@ public struct FieldAssigner: Sendable {
         }
         // 3. Primary category.
         var held: [String: Int] = [:]
-        for a in out { for c in a.categories { held[c, default: 0] += 1 } }
+        for i in out.indices { for c in out[i].categories { held[c, default: 0] += 1 } }
         for i in out.indices where !out[i].categories.isEmpty {
             if level.isOpenAlex, out[i].source == .record || out[i].source == .openalex {
                 out[i].primary = out[i].categories[0]
@@ -129,9 +129,10 @@ public struct FieldAssigner: Sendable {
         var coverage = FieldCoverage(level: level.rawValue)
         coverage.ambiguousVenueKeys = refused.count
         for i in works.indices {
-            if works[i].isCiting { coverage.citing.count(out[i]) } else {
-                coverage.cited.count(out[i])
-                if works[i].venue != nil, works[i].volume != nil { coverage.citedWithJournalVenue.count(out[i]) }
+            let source = out[i].categories.isEmpty ? nil : out[i].source
+            if works[i].isCiting { coverage.citing.count(source) } else {
+                coverage.cited.count(source)
+                if works[i].venue != nil, works[i].volume != nil { coverage.citedWithJournalVenue.count(source) }
             }
         }
         coverage.categories = Set(out.compactMap(\.primary)).count

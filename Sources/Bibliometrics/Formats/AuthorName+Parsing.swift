@@ -6,6 +6,7 @@ extension AuthorName {
 
     /// Initials of given names: `Ming Liang` → `ML`, `S. C.` → `SC`, `Jean-Paul` → `J-P`.
     static func initials(ofGiven given: String) -> String {
+        if let ascii = initialsASCII(ofGiven: given) { return ascii }
         var out = ""
         for word in given.split(whereSeparator: { $0 == " " || $0 == "." }) {
             let parts = word.split(separator: "-")
@@ -15,6 +16,29 @@ extension AuthorName {
             out += letters.joined(separator: "-")
         }
         return out
+    }
+
+    /// ``initials(ofGiven:)`` on the bytes of a printable-ASCII name (the same rules without
+    /// String splitting); `nil` for any other text.
+    static func initialsASCII(ofGiven given: String) -> String? {
+        let u = given.utf8
+        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let bytes = Array(u)
+        var out: [UInt8] = []
+        for word in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2E }) {
+            let parts = word.split(separator: 0x2D)
+            // "ML" already as initials
+            if parts.count == 1, word.count <= 3, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+                out.append(contentsOf: word)
+                continue
+            }
+            for (k, part) in parts.enumerated() {
+                guard let first = part.first else { continue }
+                if k > 0 { out.append(0x2D) }
+                out.append(first >= 0x61 && first <= 0x7A ? first - 32 : first)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Family, Given` (WoS `AF`, BibTeX, RIS): everything before the first comma is the surname.
