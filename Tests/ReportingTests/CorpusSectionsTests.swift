@@ -107,6 +107,35 @@ struct CorpusSectionsTests {
         #expect(lcs["Karanth 2004, ECOLOGY"] == .integer(1))
     }
 
+    /// Two different cited works labelled alike ("Jolly 1965" in BIOMETRIKA and, here, r2
+    /// relabelled "Jolly 1965" too): the map tells them apart as "Jolly 1965a" (r1, cited 3
+    /// times, earlier in works.csv) and "Jolly 1965b" (r2, also 3 times) — in the figure's
+    /// labels and in the clusters table — instead of drawing "Jolly 1965" twice.
+    @Test func coCitationMapTellsApartWorksSharingALabel() throws {
+        var files = Self.files
+        files["works.csv"] = try #require(files["works.csv"]).replacingOccurrences(of: "r2,Seber 1965,", with: "r2,Jolly 1965,")
+        let report = try Self.build(files)
+        let clusters = try #require(report.allTables.first { $0.name == "cocitation-clusters" })
+        let members = clusters.rows.map { $0[$0.count - 1].display }.joined(separator: "; ")
+        #expect(members.contains("Jolly 1965a") && members.contains("Jolly 1965b"))
+        let figure = try #require(report.allFigures.first { $0.name == "cocitation-map" })
+        let svg = String(decoding: figure.svg, as: UTF8.self)
+        #expect(svg.contains("Jolly 1965a") && svg.contains("Jolly 1965b"))
+        let labels = try #require(figure.network).labels
+        #expect(labels.filter { $0.hasPrefix("Jolly 1965") }.sorted() == ["Jolly 1965a", "Jolly 1965b"])
+    }
+
+    /// The historiograph likewise: p2 relabelled "Otis 2001" like p1; both are drawn (local
+    /// citation scores 3 and 1), so the figure names "Otis 2001a" and "Otis 2001b".
+    @Test func historiographTellsApartRecordsSharingALabel() throws {
+        var files = Self.files
+        files["works.csv"] = try #require(files["works.csv"]).replacingOccurrences(of: "p2,Pollock 2002,", with: "p2,Otis 2001,")
+        let report = try Self.build(files)
+        let figure = try #require(report.allFigures.first { $0.name == "historiograph" })
+        let svg = String(decoding: figure.svg, as: UTF8.self)
+        #expect(svg.contains("Otis 2001a") && svg.contains("Otis 2001b"))
+    }
+
     /// Total coupling strength (hand count), Σ over a record's references of the other
     /// citing records citing it: p3 cites r1 (also cited by p1, p2: 2), r2 (2), r3 (p4,
     /// p5, p6: 3) and p1 (p2, p5: 2) = 9; p4 cites r3 (p5, p6, p3: 3), r4 (p5, p6: 2) and

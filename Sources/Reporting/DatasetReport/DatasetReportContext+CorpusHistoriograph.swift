@@ -27,18 +27,21 @@ extension DatasetReportContext {
         let sub = builder.build().graph
         // Sub-graph node k is records[k] (nodes were added in that order).
         let subYears: [Int?] = records.map { years[$0].flatMap { Int($0) } }
-        let subLabels = records.map { Self.readable(labels[$0]) }
+        var subLabels = records.map { Self.readable(labels[$0]) }
+        let top = parameters.historiographTop
+        let h = try Historiograph(graph: sub, years: subYears, top: top)
+        // Drawn records sharing "Surname Year" are told apart ("Smith 2005a", "Smith 2005b", in the order of `h.nodes`).
+        let drawn = h.nodes.compactMap { sub.index(of: $0.id).map(Int.init) }
+        for (k, label) in zip(drawn, DistinctLabels.make(drawn.map { subLabels[$0] })) { subLabels[k] = label }
         // Coloured by the dataset's group; without one, one colour for every record.
         let subPartition = Partition(values: records.map { w -> String? in
             guard groupAttribute != nil else { return "citing records" }
             let name = groupName(w)
             return name == Partition.missingLabel ? nil : name
         })
-        let top = parameters.historiographTop
         let figure = try HistoriographFigure.figure(
             graph: sub, years: subYears, top: top, labels: subLabels, partition: subPartition,
             groupTitle: groupAttribute == nil ? "Works" : groupTitle)
-        let h = try Historiograph(graph: sub, years: subYears, top: top)
         var blocks: [ReportBlock] = []
         blocks.append(.paragraph(
             "The \(records.count) citing records cite one another \(sub.arcCount) times (local citations, as HistCite counts them: references to works outside the citing records are left out). "

@@ -109,13 +109,17 @@ struct SimilarityMap: Sendable {
     }
 
     /// The figure, the cluster table and the map table (and, when `grouping` gives some
-    /// items a group, the comparison of the clusters with the groups).
+    /// items a group, the comparison of the clusters with the groups). Items whose `label`
+    /// is the same are told apart by ``DistinctLabels``.
     func blocks(wording w: Wording, label: (Int) -> String, tooltip: (Int) -> String, dois: [String?],
                 grouping: Partition?, groupTitle: String, clusterTerms: [[ClusterTerm]], clusterVenues: [[ClusterTerm]],
                 clusterCategories: [[ClusterTerm]] = [], categorySource: String = "",
                 termSource: String, selection: String, seed: UInt64, minimumG2: Double) throws -> [ReportBlock] {
         let k = items.count
         var blocks: [ReportBlock] = []
+        // Two different works can share "Surname Year" (a paper and a book): "Royle 2008a",
+        // "Royle 2008b" in the order of `items` (most cited first), everywhere the map names them.
+        let itemLabels = DistinctLabels.make(items.map(label))
         let clusterNames = clusterNames(terms: clusterTerms, categories: clusterCategories, venues: clusterVenues)
         let groupValues: [String?]? = grouping.map { g in
             items.map { v in
@@ -141,7 +145,7 @@ struct SimilarityMap: Sendable {
         options.groupTitle = colourByGroup ? groupTitle : "Cluster (Leiden, association strength)"
         let figure = try PartitionNetworkFigure(
             nodeCount: k, edges: links, directed: false, partition: colours,
-            labels: items.map(label), tooltips: items.map(tooltip), dois: items.map { dois[$0] },
+            labels: itemLabels, tooltips: items.map(tooltip), dois: items.map { dois[$0] },
             scores: sizes.map(Double.init), options: options)
         let pairs = network.edgeCount
         let caption = "\(w.title) of \(selection). Links: each \(singular(w.itemNoun)) keeps its 4 strongest links by association strength among the pairs \(w.pairNoun) at least twice (\(links.count) of the \(pairs) \(w.pairNoun) pairs are drawn; the clusters use all of them). "
@@ -152,7 +156,6 @@ struct SimilarityMap: Sendable {
             + figure.caption
         var mapFigure = try ReportFigure.rendered(name: "\(w.prefix)-map", title: w.title, caption: caption,
                                                   dot: figure.dotGraph, engine: figure.engine)
-        let itemLabels = items.map(label)
         mapFigure.map = InteractiveMap.partitionNetwork(
             shown: figure.shownNodes, partition: colours, groupTitle: options.groupTitle, labels: itemLabels, years: nil,
             dois: items.map { dois[$0] }, measure: (w.sizeName, sizes.map(Double.init)))
@@ -171,7 +174,7 @@ struct SimilarityMap: Sendable {
             rows: clusters.enumerated().map { c, members in
                 [.text("\(c + 1)"), .text(clusterNames[c]), .integer(members.count), .text(Self.termList(clusterTerms[c]))]
                     + (clusterCategories.isEmpty ? [] : [.text(Self.termList(clusterCategories[c]))])
-                    + [.text(Self.termList(clusterVenues[c])), .text(members.map { label(items[$0]) }.joined(separator: "; "))]
+                    + [.text(Self.termList(clusterVenues[c])), .text(members.map { itemLabels[$0] }.joined(separator: "; "))]
             })))
 
         blocks.append(.table(ReportTable(
