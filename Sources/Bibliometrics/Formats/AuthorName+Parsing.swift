@@ -6,7 +6,11 @@ extension AuthorName {
 
     /// Initials of given names: `Ming Liang` → `ML`, `S. C.` → `SC`, `Jean-Paul` → `J-P`.
     static func initials(ofGiven given: String) -> String {
-        if let ascii = initialsASCII(ofGiven: given) { return ascii }
+        initialsASCII(ofGiven: given) ?? initialsGeneral(ofGiven: given)
+    }
+
+    /// ``initials(ofGiven:)`` on Characters (any text).
+    static func initialsGeneral(ofGiven given: String) -> String {
         var out = ""
         for word in given.split(whereSeparator: { $0 == " " || $0 == "." }) {
             let parts = word.split(separator: "-")
@@ -69,6 +73,11 @@ extension AuthorName {
     /// is read as initials; otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
     public static func parseShort(_ text: String) -> AuthorName? {
         if let ascii = parseShortASCII(text) { return ascii }
+        return parseShortGeneral(text)
+    }
+
+    /// ``parseShort(_:)`` on Characters and Foundation (any text).
+    static func parseShortGeneral(_ text: String) -> AuthorName? {
         let c = clean(text)
         let t = c.utf8.contains(0x2C) ? c.replacingOccurrences(of: ",", with: " ") : c
         guard !t.isEmpty, !t.lowercased().contains("anonymous") else { return nil }
