@@ -169,6 +169,9 @@ struct WorkMergePass {
         collectVariants(nodes: nodes, rows: rows, rowNodes: rowNodes)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
+        // Every variant with a surname enters a `surname|year` block, most enter a title-start block.
+        block.reserveCapacity(variants.count)
+        start.reserveCapacity(variants.count)
         for v in variants.indices {
             let y = variants[v].year, volume = variants[v].volume, pg = variants[v].page
             let usable = Self.usablePage(names[Int(pg)])
@@ -177,7 +180,7 @@ struct WorkMergePass {
                 if usable { page[BlockKey(rule: 2, name: s, year: y, a: pg, b: 0), default: []].append(v) }
                 block[BlockKey(rule: 3, name: s, year: y, a: 0, b: 0), default: []].append(v)
             }
-            if let k = Self.titleStart(variants[v]) { start[BlockKey(rule: 4, name: 0, year: y, a: intern(k), b: 0), default: []].append(v) }
+            if let k = WorkIndex.titleStartKey(variants[v].keys, personal: variants[v].personal) { start[BlockKey(rule: 4, name: 0, year: y, a: intern(k), b: 0), default: []].append(v) }
         }
         // Rule 1: surname|year|volume|page, years ±tolerance.
         for v in variants.indices {
@@ -189,8 +192,10 @@ struct WorkMergePass {
                 }
             }
         }
+        vp = [:]
         // Rule 2: surname|year|page.
         for key in orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
+        page = [:]
         // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
         for key in orderedKeys(block) {
             guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
@@ -204,6 +209,7 @@ struct WorkMergePass {
                 for k in sub.keys.sorted() { compareAll(sub[k] ?? [], rule: .key) }
             }
         }
+        block = [:]
         // Rule 4: year|title start, one side without a personal first author.
         for key in orderedKeys(start) {
             guard let candidates = Self.yearWindow(key, in: start, tolerance: tolerance) else { continue }
@@ -239,15 +245,11 @@ struct WorkMergePass {
         p.contains(where: \.isNumber) && p != "1" && p != "0"
     }
 
-    /// Title-rule key: first two title-word prefixes; for a variant without a personal author, of its title or source.
-    static func titleStart(_ x: Variant) -> String? {
-        WorkIndex.titleStartKey(x.keys, personal: x.personal)
-    }
-
     /// The title and source word starts of a variant (for splitting large blocks).
     static func starts(_ x: Variant) -> [String] {
         var out: [String] = []
-        if let k = WorkIndex.titleStartKey(MatchKeys(title: x.ref.title, venue: nil), personal: true) { out.append(k) }
+        // The title's words are in the variant's keys (`titleWords` is the title's alone).
+        if let k = WorkIndex.titleStartKey(x.keys, personal: true) { out.append(k) }
         if let v = x.keys.venueWords, v.count >= 2 {
             let k = String(v[0].prefix(3)) + "|" + String(v[1].prefix(3))
             if !out.contains(k) { out.append(k) }
@@ -340,7 +342,7 @@ struct WorkMergePass {
             let personal = author?.looksPersonal == true
             var k: Int32 = -1
             if title != nil || (!personal && venue != nil),
-               let start = WorkIndex.titleStartKey(MatchKeys(title: title, venue: personal ? nil : venue), personal: personal) {
+               let start = WorkIndex.titleStartKey(title: title, venue: personal ? nil : venue, personal: personal) {
                 k = intern(start)
                 note(NameYear(name: k, year: year), c.work, in: &startCells)
             }
@@ -377,7 +379,11 @@ struct WorkMergePass {
         // Roots first: most pairs of a block are of one work already (no copy of a variant).
         let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
-        guard let method = Self.matches(variants[v], variants[w], rule: rule, options: options, matcher: matcher) else { return }
+        // The two variants are read in place (copying one retains every field of its reference).
+        let method = variants.withUnsafeBufferPointer { buffer in
+            Self.matches(buffer[v], buffer[w], rule: rule, options: options, matcher: matcher)
+        }
+        guard let method else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
         uf[child] = root

@@ -202,28 +202,39 @@ public struct Importer: Sendable {
             for r in results[f].records.indices {
                 let citing = recordNode[f][r]
                 // The record's references move into the rows (one copy of each reference in memory).
-                let references = results[f].records[r].references
+                var references = results[f].records[r].references
                 results[f].records[r].references = []
                 let recordSource = results[f].records[r].work.sources.first?.description
-                for (k, item) in references.enumerated() {
-                    let ref = item.reference
+                for k in references.indices {
+                    // Moved out of the list, not copied (a copy retains every field).
+                    var ref = CitedReference(raw: "")
+                    swap(&ref, &references[k].reference)
+                    let nativeID = references[k].nativeID
+                    let nativeIDs = nativeID.map { [$0] } ?? []
                     let source = (ref.source?.description ?? recordSource ?? fileName) + "#\(k + 1)"
                     let rawKey = WorkIndex.rawKey(ref)
                     let target: Int, method: ImportMatchMethod
                     var evidence = ""
-                    if let (i, m) = index.find(ref, nativeIDs: item.nativeID.map { [$0] } ?? [], rawKey: rawKey) {
+                    var probe = WorkIndex.Probe()
+                    if let (i, m) = index.find(ref, nativeIDs: nativeIDs, rawKey: rawKey, probe: &probe) {
                         target = i
                         method = m
-                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m)
+                        // Title token sets as the matching computed them (a node's keys always describe its current title).
+                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m,
+                                                      titleSets: (probe.computedKeys?.titleSet, index.nodes[i].keys.titleSet))
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
-                        index.enrich(i, with: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [])
+                        // The reference fills the gaps as the work it describes (``Importer/citedWork(_:)``), without building it.
+                        index.enrich(i, with: ref, nativeIDs: nativeIDs)
                     } else {
-                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: item.nativeID.map { [$0] } ?? [], isCiting: false, records: [], rawKey: rawKey))
+                        // The new work's title and source keys and surname keys are those of the reference, computed once.
+                        var node = WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false, records: [], rawKey: rawKey)
+                        if let keys = probe.computedKeys { node.keys = keys }
+                        target = index.add(node, surnames: ref.year == nil ? nil : probe.surnames(ref))
                         method = .new
                         matched.unmatched += 1
                     }
                     rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: ref,
-                                                     nativeID: item.nativeID, source: source, note: nil, evidence: evidence))
+                                                     nativeID: nativeID, source: source, note: nil, evidence: evidence))
                     rowNodes.append((citing, target))
                 }
             }
@@ -238,8 +249,9 @@ public struct Importer: Sendable {
         var ids: [String] = []
         used.reserveCapacity(index.nodes.count)
         ids.reserveCapacity(index.nodes.count)
-        for node in index.nodes {
-            var base = WorkIDs.base(node.work, nativeIDs: node.nativeIDs)
+        for i in index.nodes.indices {
+            // Read in place (a copy of the node retains every field).
+            var base = WorkIDs.base(index.nodes[i].work, nativeIDs: index.nodes[i].nativeIDs)
             if used.contains(base) {
                 var n = 2
                 while used.contains(base + "-\(n)") { n += 1 }
@@ -339,7 +351,7 @@ enum WorkIDs {
         if let p = w.pmid { return "pmid:" + p }
         if let n = nativeIDs.first { return n }
         let surname = w.authors.first?.matchKey ?? ""
-        let word = TitleSimilarity.tokens(w.title ?? w.venue ?? "").first { $0.count > 3 } ?? ""
+        let word = TitleSimilarity.firstToken(w.title ?? w.venue ?? "", longerThan: 3) ?? ""
         let parts = [surname.isEmpty ? "anon" : surname, w.year.map(String.init) ?? "nd", word].filter { !$0.isEmpty }
         return parts.joined(separator: "-")
     }

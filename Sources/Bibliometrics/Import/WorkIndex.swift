@@ -100,39 +100,42 @@ struct WorkIndex {
     init(options: MatchOptions) { self.options = options }
 
     /// Registers node `i`'s identifiers (first registration of an identifier wins).
-    mutating func register(_ i: Int) {
+    /// `surnames`, when given, are the blocking keys of the node's first author
+    /// (``AuthorName/matchKeys``), already computed by the caller.
+    mutating func register(_ i: Int, surnames: [String]? = nil) {
         if (nodes[i].keys.titleSet == nil && nodes[i].work.title != nil) || (nodes[i].keys.venueWords == nil && nodes[i].work.venue != nil) {
             nodes[i].keys = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
         }
-        let n = nodes[i]
-        if let d = n.work.doi, byDOI[d] == nil { byDOI[d] = i }
-        if let o = n.work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
-        if let p = n.work.pmid, byPMID[p] == nil { byPMID[p] = i }
-        for x in n.nativeIDs where byNative[x] == nil { byNative[x] = i }
-        if let a = n.work.authors.first, let y = n.work.year {
-            for s in a.matchKeys {
+        // Fields read in place (a copy of the node retains every field).
+        if let d = nodes[i].work.doi, byDOI[d] == nil { byDOI[d] = i }
+        if let o = nodes[i].work.openAlexID, byOpenAlex[o] == nil { byOpenAlex[o] = i }
+        if let p = nodes[i].work.pmid, byPMID[p] == nil { byPMID[p] = i }
+        for x in nodes[i].nativeIDs where byNative[x] == nil { byNative[x] = i }
+        if let y = nodes[i].work.year, let keys = surnames ?? nodes[i].work.authors.first?.matchKeys {
+            for s in keys {
                 let key = SurnameYear(surname: s, year: y)
                 if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
             }
         }
-        let personal = n.work.authors.first?.looksPersonal == true
-        if let y = n.work.year, let k = WorkIndex.titleStartKey(n.keys, personal: personal) {
-            WorkIndex.insert(i, at: String(y) + "|" + k, into: &byTitleStart)
-            if let long = WorkIndex.titleStartKey(n.keys, personal: personal, words: 4) {
-                WorkIndex.insert(i, at: String(y) + "|" + long, into: &byTitleLong)
-            }
-        }
-        if let r = n.rawKey, byRaw[r] == nil { byRaw[r] = i }
+        registerTitleBlocks(i)
+        if let r = nodes[i].rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
 
-    mutating func add(_ node: Node) -> Int {
+    mutating func add(_ node: Node, surnames: [String]? = nil) -> Int {
         nodes.append(node)
-        register(nodes.count - 1)
+        register(nodes.count - 1, surnames: surnames)
         return nodes.count - 1
     }
 
     /// Finds the work `candidate` describes; `exclude` is never returned (a record's own node).
     mutating func find(_ c: CitedReference, nativeIDs: [String], rawKey: String?, exclude: Int? = nil) -> (Int, ImportMatchMethod)? {
+        var probe = Probe()
+        return find(c, nativeIDs: nativeIDs, rawKey: rawKey, exclude: exclude, probe: &probe)
+    }
+
+    /// ``find(_:nativeIDs:rawKey:exclude:)`` keeping what it computed of `c` (surname keys,
+    /// match keys) in `probe`, for the caller to reuse when `c` becomes a new work.
+    mutating func find(_ c: CitedReference, nativeIDs: [String], rawKey: String?, exclude: Int? = nil, probe: inout Probe) -> (Int, ImportMatchMethod)? {
         if let d = c.doi, let i = byDOI[d], i != exclude {
             if doiPlausible(c, nodes[i].work) { return (i, .doi) }
             conflicts.append("DOI \(d) of '\(c.raw.prefix(80))' also belongs to '\(nodes[i].work.title?.prefix(80) ?? "?")' with a different first author and title: not merged")
@@ -140,8 +143,8 @@ struct WorkIndex {
         if let o = c.openAlexID, let i = byOpenAlex[o], i != exclude { return (i, .openAlex) }
         if let p = c.pmid, let i = byPMID[p], i != exclude { return (i, .pmid) }
         for x in nativeIDs { if let i = byNative[x], i != exclude { return (i, .nativeID) } }
-        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .key) }
-        if let i = titleMatch(c, nativeIDs: nativeIDs, exclude: exclude) { return (i, .title) }
+        if let i = keyMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe) { return (i, .key) }
+        if let i = titleMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe) { return (i, .title) }
         if let r = rawKey, let i = byRaw[r], i != exclude { return (i, .rawText) }
         return nil
     }
@@ -156,7 +159,12 @@ struct WorkIndex {
     }
 
     func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
-        guard let surnameKeys = c.firstAuthor?.matchKeys, !surnameKeys.isEmpty, let year = c.year else { return nil }
+        var probe = Probe()
+        return keyMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe)
+    }
+
+    func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?, probe: inout Probe) -> Int? {
+        guard let year = c.year, let surnameKeys = probe.surnames(c), !surnameKeys.isEmpty else { return nil }
         let tolerance = max(0, options.yearTolerance)
         var candidates: [Int] = []
         for s in surnameKeys {
@@ -169,21 +177,23 @@ struct WorkIndex {
         } else {
             candidates.sort()
         }
-        let keys = MatchKeys(title: c.title, venue: c.venue)
+        let keys = probe.keys(c)
         var best: (index: Int, exact: Bool)?
-        for i in candidates where i != exclude {
-            // Fields read in place: copying the whole `Work` per candidate costs a retain per field.
-            guard let wy = nodes[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-            if let a = c.doi, let b = nodes[i].work.doi, a != b { continue }
-            if let a = c.openAlexID, let b = nodes[i].work.openAlexID, a != b { continue }
-            if let a = c.pmid, let b = nodes[i].work.pmid, a != b { continue }
-            if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
-            let sameTitle = WorkIndex.nearlySameTitle(keys, nodes[i].keys)
-            if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
-            if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-            guard describesSameWork(c, keys, volume: nodes[i].work.volume, pages: nodes[i].work.pages, nodes[i].keys) else { continue }
-            let exact = wy == year
-            if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+        // Fields read in place through the buffer: copying a `Node` per candidate costs a retain per field.
+        nodes.withUnsafeBufferPointer { nb in
+            for i in candidates where i != exclude {
+                guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+                if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
+                if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
+                if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
+                if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
+                let sameTitle = WorkIndex.nearlySameTitle(keys, nb[i].keys)
+                if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
+                if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
+                guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, nb[i].keys) else { continue }
+                let exact = wy == year
+                if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+            }
         }
         return best?.index
     }
@@ -204,6 +214,13 @@ struct WorkIndex {
         return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
     }
 
+    /// ``titleStartKey(_:personal:words:)`` of `MatchKeys(title: title, venue: venue)`
+    /// without building the title's token set. O(title length).
+    static func titleStartKey(title: String?, venue: String?, personal: Bool, words count: Int = 2) -> String? {
+        guard let words = title.map(MatchKeys.words) ?? (personal ? nil : venue.map(MatchKeys.words)), words.count >= count else { return nil }
+        return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
+    }
+
     /// Adds node `i` to `key`'s block unless it is already there. The membership test scans
     /// only small blocks; in a crowded one a node re-registered later may be listed twice,
     /// which changes no match (candidates are compared in index order). O(min(block, limit)).
@@ -215,12 +232,12 @@ struct WorkIndex {
     }
 
     /// The title rule (see the type's definition, rule 3).
-    func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?) -> Int? {
+    func titleMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?, probe: inout Probe) -> Int? {
         guard let year = c.year else { return nil }
         let personal = c.firstAuthor?.looksPersonal == true
         // A WoS string with a personal author and no title has no title key: skip the tokenising.
         guard c.title != nil || !personal else { return nil }
-        let keys = MatchKeys(title: c.title, venue: c.venue)
+        let keys = probe.keys(c)
         guard let start = WorkIndex.titleStartKey(keys, personal: personal) else { return nil }
         var candidates: [Int] = []
         let years = YearDistance.window(year, max(0, options.yearTolerance))
@@ -235,19 +252,19 @@ struct WorkIndex {
         candidates.sort()
         var best: (index: Int, exact: Bool)?
         for i in candidates where i != exclude {
-            let w = nodes[i].work, wk = nodes[i].keys
-            if personal && w.authors.first?.looksPersonal == true { continue }
-            guard let wy = w.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-            if let a = c.doi, let b = w.doi, a != b { continue }
-            if let a = c.pmid, let b = w.pmid, a != b { continue }
+            // Fields read in place (no copy of the work or its keys).
+            if personal && nodes[i].work.authors.first?.looksPersonal == true { continue }
+            guard let wy = nodes[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+            if let a = c.doi, let b = nodes[i].work.doi, a != b { continue }
+            if let a = c.pmid, let b = nodes[i].work.pmid, a != b { continue }
             if WorkIndex.nativeConflict(nativeIDs, nodes[i].nativeIDs) { continue }
-            if let a = c.volume, let b = w.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
-            if let a = c.pages, let b = w.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
+            if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
+            if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
             var same = false
-            if let x = keys.titleSet, let y = wk.titleSet {
+            if let x = keys.titleSet, let y = nodes[i].keys.titleSet {
                 same = x.count >= 4 && y.count >= 4 && !WorkIndex.numbersDiffer(x, y) && TitleSimilarity.dice(x, y) >= options.minimumDice
             } else {
-                let a = keys.titleWords ?? keys.venueWords, b = wk.titleWords ?? wk.venueWords
+                let a = keys.titleWords ?? keys.venueWords, b = nodes[i].keys.titleWords ?? nodes[i].keys.venueWords
                 if let a, let b, min(a.count, b.count) >= 3, WorkIndex.sourcesMatch(words: a, b) == .strong { same = true }
             }
             guard same else { continue }
@@ -265,7 +282,7 @@ struct WorkIndex {
     func describesSameWork(_ c: CitedReference, _ ck: MatchKeys, volume wVolume: String?, pages wPages: String?, _ wk: MatchKeys) -> Bool {
         if let x = ck.titleSet, let y = wk.titleSet, !x.isEmpty, !y.isEmpty {
             if WorkIndex.numbersDiffer(x, y) { return false }
-            let common = Double(x.intersection(y).count)
+            let common = Double(TitleSimilarity.commonCount(x, y))
             let dice = 2 * common / Double(x.count + y.count)
             let shorter = min(x.count, y.count)
             let overlap = common / Double(shorter)
@@ -273,30 +290,48 @@ struct WorkIndex {
             return dice >= options.minimumDice || (overlap >= options.minimumOverlap && shorter >= options.minimumContainedTokens)
         }
         // A title is missing (WoS CR strings print none; a book's title is their source).
-        var pairs: [([String]?, [String]?)] = [(ck.venueWords, wk.venueWords)]
-        if ck.titleSet == nil { pairs.append((ck.venueWords, wk.titleWords)) }
-        if wk.titleSet == nil { pairs.append((ck.titleWords, wk.venueWords)) }
-        for (a, b) in pairs {
-            guard let a, let b else { continue }
-            if let same = WorkIndex.arXivSources(a, b) {
-                if same { return true } else { continue }
-            }
+        // Pairs tried in order: sources; the candidate's source against the work's title; its
+        // title against the work's source (no list of pairs built per candidate).
+        func pairMatches(_ a: [String]?, _ b: [String]?) -> Bool {
+            guard let a, let b else { return false }
+            if let same = WorkIndex.arXivSources(a, b) { return same }
             switch WorkIndex.sourcesMatch(words: a, b) {
             case .strong: return true
             case .weak:
                 if let v1 = c.volume, let v2 = wVolume, let p1 = c.pages, let p2 = wPages,
                    WorkIndex.number(v1) == WorkIndex.number(v2), WorkIndex.firstPage(p1) == WorkIndex.firstPage(p2) { return true }
-            case .none: continue
+                return false
+            case .none: return false
             }
         }
+        if pairMatches(ck.venueWords, wk.venueWords) { return true }
+        if ck.titleSet == nil, pairMatches(ck.venueWords, wk.titleWords) { return true }
+        if wk.titleSet == nil, pairMatches(ck.titleWords, wk.venueWords) { return true }
         return false
     }
 
     /// "Part 1" versus "Part 2", "topic 1" versus "topic 57": titles that both carry numbers
     /// and not the same ones are different works. O(|x| + |y|).
     static func numbersDiffer(_ x: Set<String>, _ y: Set<String>) -> Bool {
-        let nx = x.filter { $0.allSatisfy(\.isNumber) }, ny = y.filter { $0.allSatisfy(\.isNumber) }
-        return !nx.isEmpty && !ny.isEmpty && nx != ny
+        // The same as comparing the two sets of numeric tokens, without building them.
+        var nx = 0, ny = 0, xInY = true
+        for t in x where isNumeric(t) {
+            nx += 1
+            if xInY, !y.contains(t) { xInY = false }
+        }
+        guard nx > 0 else { return false }
+        for t in y where isNumeric(t) { ny += 1 }
+        return ny > 0 && !(xInY && nx == ny)
+    }
+
+    /// `t.allSatisfy(\.isNumber)`, on bytes for ASCII.
+    @inline(__always) static func isNumeric(_ t: String) -> Bool {
+        var ascii = true
+        for b in t.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b < 0x30 || b > 0x39 { return false }
+        }
+        return ascii || t.allSatisfy(\.isNumber)
     }
 
     enum SourceMatch { case strong, weak, none }
@@ -328,17 +363,21 @@ struct WorkIndex {
     /// ``sourcesMatch(_:_:)`` on words already folded and without stop words.
     static func sourcesMatch(words x: [String], _ y: [String]) -> SourceMatch {
         guard !x.isEmpty, !y.isEmpty else { return .none }
-        // Equal lengths: either may be the abbreviation (`AM STAT` ~ `American Statistician`).
-        let orders = x.count == y.count ? [(x, y), (y, x)] : [x.count < y.count ? (x, y) : (y, x)]
-        for (short, long) in orders where short.indices.allSatisfy({ long[$0].hasPrefix(short[$0]) }) {
-            return short.count >= 2 ? .strong : .weak
+        /// The words of `short` are prefixes of those of `long` from `offset` on.
+        func starts(_ short: [String], _ long: [String], at offset: Int) -> Bool {
+            for j in short.indices where !long[offset + j].hasPrefix(short[j]) { return false }
+            return true
         }
+        // Equal lengths: either may be the abbreviation (`AM STAT` ~ `American Statistician`).
+        if x.count == y.count {
+            return starts(x, y, at: 0) || starts(y, x, at: 0) ? (x.count >= 2 ? .strong : .weak) : .none
+        }
+        let (short, long) = x.count < y.count ? (x, y) : (y, x)
+        if starts(short, long, at: 0) { return short.count >= 2 ? .strong : .weak }
         // Two or more words may also start later in the longer name: WoS truncates a book's
         // title to 20 characters (`GUIDELINES ASSESSMEN` ~ `Pre-K-12 Guidelines for Assessment …`).
-        for (short, long) in orders where short.count >= 2 && long.count > short.count {
-            for offset in 1...(long.count - short.count) where short.indices.allSatisfy({ long[offset + $0].hasPrefix(short[$0]) }) {
-                return .strong
-            }
+        if short.count >= 2 {
+            for offset in 1...(long.count - short.count) where starts(short, long, at: offset) { return .strong }
         }
         return .none
     }
@@ -358,8 +397,15 @@ struct WorkIndex {
     /// What a match of `c` to work `w` by `method` rests on, for `matches.csv`: the shared
     /// identifier, or for the key the first author, both years, and the titles' Dice
     /// coefficient or the two sources compared, plus volume and first page where both print
-    /// them. Pure; O(title length).
-    static func evidence(_ c: CitedReference, _ w: Work, method: ImportMatchMethod) -> String {
+    /// them. `titleSets`, when given, are the token sets of `c`'s and `w`'s titles
+    /// (``MatchKeys/titleSet``, already computed by the matching), so the Dice coefficient is
+    /// not tokenised again. Pure; O(title length).
+    static func evidence(_ c: CitedReference, _ w: Work, method: ImportMatchMethod,
+                         titleSets: (Set<String>?, Set<String>?) = (nil, nil)) -> String {
+        func dice(_ t1: String, _ t2: String) -> Double {
+            if let x = titleSets.0, let y = titleSets.1 { return TitleSimilarity.dice(x, y) }
+            return TitleSimilarity.dice(t1, t2)
+        }
         switch method {
         case .doi: return "DOI " + (c.doi?.value ?? "?")
         case .openAlex: return "OpenAlex " + (c.openAlexID ?? "?")
@@ -370,7 +416,7 @@ struct WorkIndex {
             var parts = ["no personal first author on one side ('\(c.firstAuthor?.display ?? "-")' / '\(w.authors.first?.display ?? "-")')",
                          "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
             if let t1 = c.title, let t2 = w.title {
-                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+                parts.append("titles Dice \(String(format: "%.2f", dice(t1, t2)))")
             } else {
                 parts.append("title '\(c.title ?? c.venue ?? "?")' ~ '\(w.title ?? w.venue ?? "?")'")
             }
@@ -381,7 +427,7 @@ struct WorkIndex {
             let authors = a1 == a2 ? "first author \(a1)" : "first authors '\(c.firstAuthor?.display ?? "?")'/'\(w.authors.first?.display ?? "?")' (shared surname word)"
             var parts = [authors, "years \(c.year.map(String.init) ?? "?")/\(w.year.map(String.init) ?? "?")"]
             if let t1 = c.title, let t2 = w.title {
-                parts.append("titles Dice \(String(format: "%.2f", TitleSimilarity.dice(t1, t2)))")
+                parts.append("titles Dice \(String(format: "%.2f", dice(t1, t2)))")
             } else {
                 parts.append("source '\(c.venue ?? c.title ?? "?")' ~ '\(w.venue ?? w.title ?? "?")'")
             }
@@ -426,8 +472,9 @@ struct WorkIndex {
         return k.count >= 12 ? k : nil
     }
 
-    /// Fills `node`'s missing fields from `c` and registers new identifiers.
-    mutating func enrich(_ i: Int, with w: Work, nativeIDs: [String]) {
+    /// Fills `node`'s missing fields from `w` (a work, or a reference read as the work it
+    /// describes: ``GapFilling``) and registers new identifiers.
+    mutating func enrich(_ i: Int, with w: some GapFilling, nativeIDs: [String]) {
         // In place (no copy of the node's work); registration only when a field it reads was filled.
         let changed = fillGaps(i, from: w, nativeIDs: nativeIDs)
         // Registering again with nothing new filled adds nothing to the identifier and surname
@@ -473,9 +520,9 @@ extension WorkIndex {
     /// title, venue, DOI, PMID, OpenAlex id, native ids) was filled. Shared by ``enrich(_:with:nativeIDs:)``
     /// (a match while reading) and ``absorb(_:into:)`` (the final merge pass). O(fields + ids).
     @discardableResult
-    mutating func fillGaps(_ i: Int, from w: Work, nativeIDs: [String]) -> Bool {
+    mutating func fillGaps(_ i: Int, from w: some GapFilling, nativeIDs: [String]) -> Bool {
         var changed = false
-        if nodes[i].work.authors.isEmpty, !w.authors.isEmpty { nodes[i].work.authors = w.authors; changed = true }
+        if nodes[i].work.authors.isEmpty, !w.workAuthors.isEmpty { nodes[i].work.authors = w.workAuthors; changed = true }
         if nodes[i].work.year == nil, let y = w.year { nodes[i].work.year = y; changed = true }
         if nodes[i].work.title == nil, let t = w.title { nodes[i].work.title = t; changed = true }
         if nodes[i].work.venue == nil, let v = w.venue { nodes[i].work.venue = v; changed = true }
@@ -528,5 +575,63 @@ struct MatchKeys {
 
     static func words(_ s: String) -> [String] {
         TitleSimilarity.tokens(s).filter { !WorkIndex.stopWords.contains($0) }
+    }
+}
+
+/// The fields ``WorkIndex/fillGaps(_:from:nativeIDs:)`` reads: a ``Work``, or a
+/// ``CitedReference`` read as the work it describes (``Importer/citedWork(_:)``: its authors,
+/// else its editors) without building that work.
+protocol GapFilling {
+    var workAuthors: [AuthorName] { get }
+    var year: Int? { get }
+    var title: String? { get }
+    var venue: String? { get }
+    var volume: String? { get }
+    var issue: String? { get }
+    var pages: String? { get }
+    var publisher: String? { get }
+    var doi: DOI? { get }
+    var url: String? { get }
+    var pmid: String? { get }
+    var openAlexID: String? { get }
+    var type: WorkType { get }
+}
+
+extension Work: GapFilling {
+    var workAuthors: [AuthorName] { authors }
+}
+
+extension CitedReference: GapFilling {
+    var workAuthors: [AuthorName] { authors.isEmpty ? editors : authors }
+}
+
+extension WorkIndex {
+    /// What ``WorkIndex/find(_:nativeIDs:rawKey:exclude:probe:)`` computed of one candidate,
+    /// kept so that nothing is computed twice for it (its first author's blocking keys, its
+    /// ``MatchKeys``); both are pure functions of the candidate.
+    struct Probe {
+        private var surnameKeys: [String]??
+        private var matchKeys: MatchKeys?
+
+        init() {}
+
+        /// The first author's ``AuthorName/matchKeys`` (`nil`: no first author).
+        mutating func surnames(_ c: CitedReference) -> [String]? {
+            if let s = surnameKeys { return s }
+            let s = c.firstAuthor?.matchKeys
+            surnameKeys = .some(s)
+            return s
+        }
+
+        /// `MatchKeys(title: c.title, venue: c.venue)`.
+        mutating func keys(_ c: CitedReference) -> MatchKeys {
+            if let k = matchKeys { return k }
+            let k = MatchKeys(title: c.title, venue: c.venue)
+            matchKeys = k
+            return k
+        }
+
+        /// The match keys if they were computed.
+        var computedKeys: MatchKeys? { matchKeys }
     }
 }

@@ -49,6 +49,25 @@ public enum TitleSimilarity {
         return out
     }
 
+    /// The first of ``tokens(_:)`` with more than `n` characters, without tokenising the
+    /// rest of an ASCII title. O(position of that token).
+    public static func firstToken(_ title: String, longerThan n: Int) -> String? {
+        guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return tokens(title).first { $0.count > n } }
+        var current: [UInt8] = []
+        for b in title.utf8 {
+            if b == 0x2D { continue }
+            if b >= 0x41 && b <= 0x5A {
+                current.append(b + 32)
+            } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                current.append(b)
+            } else if !current.isEmpty {
+                if current.count > n { return String(decoding: current, as: UTF8.self) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        return current.count > n ? String(decoding: current, as: UTF8.self) : nil
+    }
+
     /// Sørensen–Dice coefficient of the token sets.
     public static func dice(_ a: String, _ b: String) -> Double {
         dice(Set(tokens(a)), Set(tokens(b)))
@@ -62,12 +81,21 @@ public enum TitleSimilarity {
     /// Sørensen–Dice coefficient of two token sets (0 when either is empty).
     public static func dice(_ x: Set<String>, _ y: Set<String>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return 2 * Double(x.intersection(y).count) / Double(x.count + y.count)
+        return 2 * Double(commonCount(x, y)) / Double(x.count + y.count)
     }
 
     /// Overlap coefficient of two token sets (0 when either is empty).
     public static func overlap(_ x: Set<String>, _ y: Set<String>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return Double(x.intersection(y).count) / Double(min(x.count, y.count))
+        return Double(commonCount(x, y)) / Double(min(x.count, y.count))
+    }
+
+    /// |x ∩ y| without building the intersection: the smaller set's members looked up in
+    /// the larger. O(min(|x|, |y|)) expected.
+    public static func commonCount(_ x: Set<String>, _ y: Set<String>) -> Int {
+        let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+        var n = 0
+        for t in small where large.contains(t) { n += 1 }
+        return n
     }
 }

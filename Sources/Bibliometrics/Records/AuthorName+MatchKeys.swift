@@ -23,6 +23,10 @@ extension AuthorName {
         let whole = matchKey
         guard !whole.isEmpty else { return [] }
         var keys = [whole]
+        // One ASCII word that cannot split (no space or hyphen, and no capital after the first
+        // letter or no lower-case letter at all: ``surnameWords(_:)`` splits only `DeVeaux`
+        // shapes): the whole key alone, without listing the words.
+        if AuthorName.isSingleASCIIWord(family) { return keys }
         let words = AuthorName.surnameWords(family)
         guard words.count > 1 else { return keys }
         for w in words {
@@ -31,6 +35,18 @@ extension AuthorName {
             if keys.count > 6 { break }
         }
         return keys
+    }
+
+    /// `true` when ``surnameWords(_:)`` of an ASCII `family` is one word for certain. O(n).
+    static func isSingleASCIIWord(_ family: String) -> Bool {
+        var laterCapital = false, lower = false, first = true
+        for b in family.utf8 {
+            if b >= 0x80 || b == 0x20 || b == 0x2D { return false }
+            if b >= 0x41 && b <= 0x5A, !first { laterCapital = true }
+            if b >= 0x61 && b <= 0x7A { lower = true }
+            first = false
+        }
+        return !laterCapital || !lower
     }
 
     /// Words of a surname: split at spaces and hyphens, and after a leading particle written
