@@ -106,6 +106,9 @@ struct ImportCommand: ParsableCommand {
             let importer = Importer(options: options)
             var given: ImportFormat?
             if case .named(let f) = format { given = f }
+            // Detected once: when every file has the same format, the importer is told it
+            // (reading with the detected format is what detecting again would do).
+            if given == nil, let first = formats.first, formats.allSatisfy({ $0 == first }) { given = first }
             let summary = try importer.run(files: files, format: given, outputFolder: out)
             StandardOutput.write(try summary.jsonString() + "\n")
         }

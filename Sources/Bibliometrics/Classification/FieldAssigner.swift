@@ -60,22 +60,27 @@ public struct FieldAssigner: Sendable {
         var out: [FieldAssignment] = []
         out.reserveCapacity(works.count)
         // 1. Own records.
-        for w in works {
-            let own = WorkCategories.of(w.fields, tables: tables)
+        for i in works.indices {
+            // A cited-only work states nothing itself (most works): skip the look-ups.
+            guard !works[i].fields.isEmpty else {
+                out.append(FieldAssignment())
+                continue
+            }
+            let own = WorkCategories.of(works[i].fields, tables: tables)
             var a = FieldAssignment(own: own)
             let values = own.values(level)
             if !values.isEmpty {
                 a.categories = values
-                a.source = w.fetched ? .openalex : .record
-                a.key = ownKey(w.fields)
+                a.source = works[i].fetched ? .openalex : .record
+                a.key = ownKey(works[i].fields)
             }
             out.append(a)
         }
         // 2. Venue index of the dataset's own citing records.
         var index: [String: [String]] = [:]
         var refused = Set<String>()
-        for (i, w) in works.enumerated() where w.isCiting && out[i].source != nil {
-            for key in venueKeys(w) where !refused.contains(key) {
+        for i in works.indices where works[i].isCiting && out[i].source != nil {
+            for key in venueKeys(works[i]) where !refused.contains(key) {
                 if let had = index[key] {
                     if Set(had).isDisjoint(with: out[i].categories) {
                         index[key] = nil
@@ -90,20 +95,27 @@ public struct FieldAssigner: Sendable {
                 }
             }
         }
-        for (i, w) in works.enumerated() where out[i].source == nil {
-            let keys = venueKeys(w)
-            if let (k, v) = firstHit(keys, userTable) {
-                out[i].categories = v; out[i].source = .userTable; out[i].key = k
-            } else if let (k, v) = firstHit(keys, index) {
-                out[i].categories = v; out[i].source = .datasetVenue; out[i].key = k
-            } else if let (k, codes) = catalogueHit(keys) {
-                let v = WorkCategories.asjc(codes, tables: tables).values(level)
-                if !v.isEmpty { out[i].categories = v; out[i].source = .catalogue; out[i].key = k }
+        // A work whose keys come from its venue alone (no other spelling, no ISSN) gets the
+        // outcome of the first work with the same venue: the tables do not change here.
+        var byVenue: [String: VenueHit?] = [:]
+        for i in works.indices where out[i].source == nil {
+            let hit: VenueHit?
+            if works[i].fields.venueNames.isEmpty, works[i].fields.issns.isEmpty {
+                guard let venue = works[i].venue else { continue }
+                if let known = byVenue[venue] {
+                    hit = known
+                } else {
+                    hit = venueHit(venueKeys(works[i]), index: index)
+                    byVenue[venue] = hit
+                }
+            } else {
+                hit = venueHit(venueKeys(works[i]), index: index)
             }
+            if let hit { out[i].categories = hit.categories; out[i].source = hit.source; out[i].key = hit.key }
         }
         // 3. Primary category.
         var held: [String: Int] = [:]
-        for a in out { for c in a.categories { held[c, default: 0] += 1 } }
+        for i in out.indices { for c in out[i].categories { held[c, default: 0] += 1 } }
         for i in out.indices where !out[i].categories.isEmpty {
             if level.isOpenAlex, out[i].source == .record || out[i].source == .openalex {
                 out[i].primary = out[i].categories[0]
@@ -116,14 +128,33 @@ public struct FieldAssigner: Sendable {
         }
         var coverage = FieldCoverage(level: level.rawValue)
         coverage.ambiguousVenueKeys = refused.count
-        for (i, w) in works.enumerated() {
-            if w.isCiting { coverage.citing.count(out[i]) } else {
-                coverage.cited.count(out[i])
-                if w.venue != nil, w.volume != nil { coverage.citedWithJournalVenue.count(out[i]) }
+        for i in works.indices {
+            let source = out[i].categories.isEmpty ? nil : out[i].source
+            if works[i].isCiting { coverage.citing.count(source) } else {
+                coverage.cited.count(source)
+                if works[i].venue != nil, works[i].volume != nil { coverage.citedWithJournalVenue.count(source) }
             }
         }
         coverage.categories = Set(out.compactMap(\.primary)).count
         return (out, coverage)
+    }
+
+    /// The field a work's venue keys give (step 2 of the definition), and from which route.
+    struct VenueHit {
+        var key: String
+        var categories: [String]
+        var source: FieldSource
+    }
+
+    /// Step 2 for one work's keys: the user's table, then the dataset's venue `index`, then the catalogue.
+    func venueHit(_ keys: [String], index: [String: [String]]) -> VenueHit? {
+        if !userTable.isEmpty, let (k, v) = firstHit(keys, userTable) { return VenueHit(key: k, categories: v, source: .userTable) }
+        if let (k, v) = firstHit(keys, index) { return VenueHit(key: k, categories: v, source: .datasetVenue) }
+        if let (k, codes) = catalogueHit(keys) {
+            let v = WorkCategories.asjc(codes, tables: tables).values(level)
+            if !v.isEmpty { return VenueHit(key: k, categories: v, source: .catalogue) }
+        }
+        return nil
     }
 
     /// `WC`, `SC`, `topics` or `issn:NNNN-NNNN` (the first ISSN with ASJC codes).

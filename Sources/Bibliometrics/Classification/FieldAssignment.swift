@@ -49,8 +49,13 @@ public struct FieldCoverage: Codable, Sendable, Equatable {
         public var share: Double { works == 0 ? 0 : Double(assigned) / Double(works) }
 
         mutating func count(_ a: FieldAssignment) {
+            count(a.categories.isEmpty ? nil : a.source)
+        }
+
+        /// Counts one work, assigned through `source` (`nil`: not assigned).
+        mutating func count(_ source: FieldSource?) {
             works += 1
-            if let s = a.source, !a.categories.isEmpty {
+            if let s = source {
                 assigned += 1
                 byRoute[s.rawValue, default: 0] += 1
             }

@@ -6,6 +6,11 @@ extension AuthorName {
 
     /// Initials of given names: `Ming Liang` → `ML`, `S. C.` → `SC`, `Jean-Paul` → `J-P`.
     static func initials(ofGiven given: String) -> String {
+        initialsASCII(ofGiven: given) ?? initialsGeneral(ofGiven: given)
+    }
+
+    /// ``initials(ofGiven:)`` on Characters (any text).
+    static func initialsGeneral(ofGiven given: String) -> String {
         var out = ""
         for word in given.split(whereSeparator: { $0 == " " || $0 == "." }) {
             let parts = word.split(separator: "-")
@@ -15,6 +20,29 @@ extension AuthorName {
             out += letters.joined(separator: "-")
         }
         return out
+    }
+
+    /// ``initials(ofGiven:)`` on the bytes of a printable-ASCII name (the same rules without
+    /// String splitting); `nil` for any other text.
+    static func initialsASCII(ofGiven given: String) -> String? {
+        let u = given.utf8
+        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        let bytes = Array(u)
+        var out: [UInt8] = []
+        for word in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2E }) {
+            let parts = word.split(separator: 0x2D)
+            // "ML" already as initials
+            if parts.count == 1, word.count <= 3, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
+                out.append(contentsOf: word)
+                continue
+            }
+            for (k, part) in parts.enumerated() {
+                guard let first = part.first else { continue }
+                if k > 0 { out.append(0x2D) }
+                out.append(first >= 0x61 && first <= 0x7A ? first - 32 : first)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Family, Given` (WoS `AF`, BibTeX, RIS): everything before the first comma is the surname.
@@ -44,6 +72,12 @@ extension AuthorName {
     /// reference `author`): a final or initial word of one to four capitals (dots allowed)
     /// is read as initials; otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
     public static func parseShort(_ text: String) -> AuthorName? {
+        if let ascii = parseShortASCII(text) { return ascii }
+        return parseShortGeneral(text)
+    }
+
+    /// ``parseShort(_:)`` on Characters and Foundation (any text).
+    static func parseShortGeneral(_ text: String) -> AuthorName? {
         let c = clean(text)
         let t = c.utf8.contains(0x2C) ? c.replacingOccurrences(of: ",", with: " ") : c
         guard !t.isEmpty, !t.lowercased().contains("anonymous") else { return nil }
@@ -66,6 +100,60 @@ extension AuthorName {
         }
         let family = words.joined(separator: " ")
         return AuthorName(family: family, initials: initialsParts.joined().filter { $0 != "." })
+    }
+
+    /// ``parseShort(_:)`` on the bytes of a printable-ASCII name without braces or
+    /// backslashes (WoS `CR` authors such as `Hosmer D. W.`, `Van Dyck H`), the same rules
+    /// without Foundation; `.none` for any other text (the general path decides).
+    static func parseShortASCII(_ text: String) -> AuthorName?? {
+        let u = text.utf8
+        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x7B && $0 != 0x7D && $0 != 0x5C }) else { return .none }
+        // clean(_:) (leading and trailing spaces dropped, runs collapsed), then ',' → ' '.
+        var t: [UInt8] = []
+        t.reserveCapacity(u.count)
+        var pendingSpace = false
+        for b in u {
+            if b == 0x20 { pendingSpace = !t.isEmpty; continue }
+            if pendingSpace { t.append(0x20); pendingSpace = false }
+            t.append(b == 0x2C ? 0x20 : b)
+        }
+        guard !t.isEmpty else { return .some(nil) }
+        let anonymous = Array("anonymous".utf8)
+        if t.count >= anonymous.count {
+            for start in 0...(t.count - anonymous.count) {
+                var same = true
+                for k in 0..<anonymous.count {
+                    var b = t[start + k]
+                    if b >= 0x41, b <= 0x5A { b += 32 }
+                    if b != anonymous[k] { same = false; break }
+                }
+                if same { return .some(nil) }
+            }
+        }
+        var words = t.split(separator: 0x20)
+        func isInitials(_ w: ArraySlice<UInt8>) -> Bool {
+            // Letters (all but '.' and '-'): one to four capitals. (The general rule's third
+            // condition holds for every such ASCII word: it equals its upper-case form.)
+            var letters = 0
+            for b in w where b != 0x2E && b != 0x2D {
+                guard b >= 0x41, b <= 0x5A else { return false }
+                letters += 1
+            }
+            return (1...4).contains(letters)
+        }
+        func string<C: Collection<UInt8>>(_ b: C) -> String { String(decoding: b, as: UTF8.self) }
+        guard words.count > 1 else { return .some(AuthorName(family: string(t))) }
+        var initialsParts: [ArraySlice<UInt8>] = []
+        while words.count > 1, let w = words.last, isInitials(w), w.count <= 6 {
+            initialsParts.insert(w, at: 0)
+            words.removeLast()
+            if initialsParts.count == 2 { break }
+        }
+        if initialsParts.isEmpty, let w = words.first, isInitials(w), words.count == 2 {
+            return .some(AuthorName(family: string(words[1]), initials: string(w.filter { $0 != 0x2E })))
+        }
+        let family = string(Array(words.joined(separator: [0x20])))
+        return .some(AuthorName(family: family, initials: string(initialsParts.joined().filter { $0 != 0x2E })))
     }
 
     /// Removes LaTeX braces and common escapes, and collapses white space.

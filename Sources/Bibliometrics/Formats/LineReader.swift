@@ -126,6 +126,8 @@ struct LineReader {
         lineNumber += 1
         var slice = bytes
         if slice.last == 0x0D { slice = slice.dropLast() }
+        // ASCII (most lines of an export) is valid UTF-8: no validation pass needed.
+        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         if let s = String(validating: slice, as: UTF8.self) { return s }
         // Locate the first invalid byte for the message.
         var column = 0

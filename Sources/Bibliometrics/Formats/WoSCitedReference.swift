@@ -95,6 +95,7 @@ public enum WoSCitedReference {
     /// Parts separated by `, `, each trimmed.
     static func split(_ s: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var out: [ArraySlice<UInt8>] = []
+        out.reserveCapacity(8)
         var start = s.startIndex
         var i = s.startIndex
         while i < s.endIndex {

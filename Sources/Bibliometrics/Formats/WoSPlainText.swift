@@ -43,10 +43,12 @@ public enum WoSPlainText {
                 fields[fields.count - 1].values.append(Self.trimmed(line))
                 continue
             }
-            let head = Array(u.prefix(3))
-            let tagOK = head.count >= 2 && head[0...1].allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
-                && (head.count == 2 || head[2] == 0x20)
-            let tag = tagOK ? String(decoding: head[0...1], as: UTF8.self) : ""
+            // The first three bytes, without an array per line.
+            var it = u.makeIterator()
+            let b0 = it.next(), b1 = it.next(), b2 = it.next()
+            func isTagByte(_ b: UInt8?) -> Bool { b.map { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) } ?? false }
+            let tagOK = isTagByte(b0) && isTagByte(b1) && (b2 == nil || b2 == 0x20)
+            let tag = tagOK ? String(decoding: [b0 ?? 0, b1 ?? 0], as: UTF8.self) : ""
             guard tagOK else {
                 let e = InputError(file: path, line: n, message: "expected a two-character field tag (e.g. 'AU ') or a continuation line indented by three spaces, got '\(line.prefix(30))'")
                 if recordStart != nil { if badLine == nil { badLine = e }; continue }
@@ -168,6 +170,7 @@ enum WoSFields {
         }
         var refs: [ImportedReference] = []
         if let cr = map["CR"] {
+            refs.reserveCapacity(cr.values.count)
             for (k, value) in cr.values.enumerated() where !value.isEmpty {
                 let line = format == .wos ? cr.line + k : span.firstLine
                 refs.append(ImportedReference(reference: WoSCitedReference.parse(value, source: SourceSpan(file: path, firstLine: line, lastLine: line))))

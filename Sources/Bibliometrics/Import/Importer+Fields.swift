@@ -32,15 +32,16 @@ extension Importer {
         }
         let level = literatureLevel(d)
         var position: [String: Int] = [:]
-        for (i, w) in d.works.enumerated() { position[w.work.id] = i }
+        position.reserveCapacity(d.works.count)
+        for i in d.works.indices { position[d.works[i].work.id] = i }
         var fields = [SubjectFields](repeating: SubjectFields(), count: d.works.count)
         for (f, file) in d.files.enumerated() where f < d.recordWorks.count {
             for (r, record) in file.records.enumerated() where r < d.recordWorks[f].count {
                 if let i = position[d.recordWorks[f][r]] { fields[i].merge(record.fields) }
             }
         }
-        let evidence = d.works.enumerated().map { i, w in
-            FieldEvidence(venue: w.work.venue, volume: w.work.volume, isCiting: w.isCiting, fields: fields[i])
+        let evidence = d.works.indices.map { i in
+            FieldEvidence(venue: d.works[i].work.venue, volume: d.works[i].work.volume, isCiting: d.works[i].isCiting, fields: fields[i])
         }
         let user = try options.venueTable.map { try VenueTable.read(path: $0, level: level, tables: tables) } ?? [:]
         let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence)
