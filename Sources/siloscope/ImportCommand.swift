@@ -98,6 +98,7 @@ struct ImportCommand: ParsableCommand {
             var options = ImportOptions(lenient: lenient)
             options.literatures = literatures
             options.venueTable = venues
+            options.keepsDatasetUntilExit = true  // the process exits right after: no teardown of the dataset
             let withMemory = timings
             options.progress = { stage in
                 progress(stage + (withMemory ? PeakMemory.residentBytes().map { String(format: " (peak memory so far %.0f MB)", Double($0) / 1_048_576) } ?? "" : ""))

@@ -25,38 +25,92 @@ enum CSVTable {
 
 /// The bytes of a CSV table built field by field (``CSVTable``'s quoting rules), so a table
 /// of a million cells never exists as `[[String]]`: each cell is appended as UTF-8 bytes as
-/// soon as it is known. O(total text length); no Foundation calls.
+/// soon as it is known. O(total text length); no Foundation calls, no allocation per cell
+/// (a field is scanned once on its contiguous UTF-8 and copied in one call; a field built
+/// from pieces goes through a reused scratch buffer, ``field(building:)``).
 struct CSVBytes {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
+    /// Reused by ``field(building:)``.
+    private var scratch: [UInt8] = []
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        scratch.reserveCapacity(256)
+    }
+
+    /// Appends one field, empty for `nil`.
+    mutating func field(_ s: String?) {
+        if let s { withUTF8Bytes(s) { field(utf8: $0) } } else { field(utf8: UnsafeBufferPointer(start: nil, count: 0)) }
+    }
 
     /// Appends one field (quoted when needed).
     mutating func field(_ s: String) {
+        withUTF8Bytes(s) { field(utf8: $0) }
+    }
+
+    /// Appends one field given as UTF-8 bytes (quoted when needed).
+    mutating func field(utf8 u: UnsafeBufferPointer<UInt8>) {
         if !atRowStart { bytes.append(0x2C) }
         atRowStart = false
-        let u = s.utf8
-        // An edge space needs quotes; `first`/`last` as Characters, as the rule states.
-        var needs = (u.first == 0x20 && s.first == " ") || (u.last == 0x20 && s.last == " ")
-        if !needs { needs = u.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
+        guard let base = u.baseAddress, let first = u.first, let last = u.last else { return }
+        var needs = ByteScan.containsQuoteTrigger(u)
+        // An edge space needs quotes when it is a whole Character, as the rule states: a
+        // space followed by a non-ASCII byte may start a longer grapheme (combining mark),
+        // and one preceded by a non-ASCII byte may end one (prepended mark); those few are
+        // decided by String itself.
+        if !needs, first == 0x20 {
+            needs = u.count == 1 || u[1] < 0x80 || String(decoding: u, as: UTF8.self).first == " "
+        }
+        if !needs, last == 0x20 {
+            needs = u.count == 1 || u[u.count - 2] < 0x80 || String(decoding: u, as: UTF8.self).last == " "
+        }
         guard needs else {
             bytes.append(contentsOf: u)
             return
         }
+        // Quoted: the runs between `"` copied whole, each `"` doubled.
         bytes.append(0x22)
-        for b in u {
-            bytes.append(b)
-            if b == 0x22 { bytes.append(0x22) }
+        var start = 0
+        while start < u.count, let hit = memchr(base + start, 0x22, u.count - start) {
+            let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)) + 1
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<end]))
+            bytes.append(0x22)
+            start = end
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
         bytes.append(0x22)
     }
 
-    /// Appends an integer field (never quoted).
+    /// Appends one field whose text `build` appends to the (emptied) buffer it is given —
+    /// for fields made of pieces (a list joined by `; `, a shortened provenance) without
+    /// building a String. Quoted as ``field(_:)-(String)`` would quote the same text.
+    mutating func field(building build: (inout [UInt8]) -> Void) {
+        var b = scratch
+        scratch = []
+        b.removeAll(keepingCapacity: true)
+        build(&b)
+        b.withUnsafeBufferPointer { field(utf8: $0) }
+        scratch = b
+    }
+
+    /// Appends an integer field (never quoted), its decimal digits written directly.
     mutating func field(_ n: Int) {
         if !atRowStart { bytes.append(0x2C) }
         atRowStart = false
-        bytes.append(contentsOf: String(n).utf8)
+        CSVBytes.appendDecimal(n, to: &bytes)
+    }
+
+    /// The decimal digits of `n` (with `-` when negative), as `String(n)` prints them.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        let v = n.magnitude
+        var divisor: UInt = 1
+        while v / divisor >= 10 { divisor &*= 10 }
+        while divisor > 0 {
+            out.append(UInt8(truncatingIfNeeded: (v / divisor) % 10) &+ 0x30)
+            divisor /= 10
+        }
     }
 
     /// Ends the current row.
@@ -102,11 +156,78 @@ struct CSVTableFile {
         if csv.bytes.count >= CSVTableFile.chunk { try flush() }
     }
 
-    private mutating func flush() throws {
+    mutating func flush() throws {
         do { try handle.write(contentsOf: csv.bytes) } catch {
             throw InputError(file: temp.path, message: "cannot write: \(error.localizedDescription)")
         }
         csv.removeAll()
+    }
+
+    /// Appends rows `0..<count` on both cores: rows are rendered in chunks of `rowsPerChunk`
+    /// by `render` (which appends the rows of the range it is given, each ended by
+    /// ``CSVBytes/endRow()``), two chunks at a time, one per core; each chunk is written at
+    /// its offset (`pwrite`) by the core that rendered it while that core renders its next
+    /// chunk. The file's bytes are the chunks in row order — the same bytes as one loop over
+    /// the rows — whatever the schedule. Memory: four chunks at most. O(text length).
+    mutating func appendRows(count: Int, rowsPerChunk: Int,
+                             render: @Sendable (_ rows: Range<Int>, _ csv: inout CSVBytes) -> Void) throws {
+        try flush()
+        let step = max(1, rowsPerChunk)
+        let fd = handle.fileDescriptor
+        let path = temp.path
+        let end = lseek(fd, 0, SEEK_END)
+        guard end >= 0 else { throw InputError(file: path, message: "cannot write: seek failed (errno \(errno))") }
+        var fileEnd = Int(end)
+        let lanes = [CSVChunkLane(), CSVChunkLane()]
+        var next = 0
+        while true {
+            // This round: each lane writes its pending chunk (if any), then renders its next range.
+            var ranges: [Range<Int>?] = []
+            for _ in lanes.indices {
+                if next < count {
+                    let hi = next + min(step, count - next)
+                    ranges.append(next..<hi)
+                    next = hi
+                } else {
+                    ranges.append(nil)
+                }
+            }
+            guard ranges.contains(where: { $0 != nil }) || lanes.contains(where: { $0.pendingOffset != nil }) else { break }
+            let planned = ranges
+            _ = try Importer.inParallel(lanes.count) { j in
+                let lane = lanes[j]
+                if let offset = lane.pendingOffset {
+                    try CSVTableFile.writeAll(fd: fd, lane.csv.bytes, at: offset, path: path)
+                    lane.pendingOffset = nil
+                }
+                lane.csv.removeAll()
+                if let r = planned[j] { render(r, &lane.csv) }
+            }
+            for j in lanes.indices where planned[j] != nil {
+                lanes[j].pendingOffset = fileEnd
+                fileEnd += lanes[j].csv.bytes.count
+            }
+        }
+        guard lseek(fd, off_t(fileEnd), SEEK_SET) >= 0 else {
+            throw InputError(file: path, message: "cannot write: seek failed (errno \(errno))")
+        }
+    }
+
+    /// `bytes` written at `offset` of `fd` (repeating short writes).
+    private static func writeAll(fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws {
+        try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var done = 0
+            while done < raw.count {
+                let n = pwrite(fd, base + done, raw.count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw InputError(file: path, message: "cannot write: errno \(errno)")
+                }
+                guard n > 0 else { throw InputError(file: path, message: "cannot write: no progress writing") }
+                done += n
+            }
+        }
     }
 
     /// Writes the rest, closes the file and renames it to its name.
@@ -118,5 +239,68 @@ struct CSVTableFile {
         guard rename(temp.path, url.path) == 0 else {
             throw InputError(file: url.path, message: "cannot write: renaming \(temp.lastPathComponent) failed (errno \(errno))")
         }
+    }
+}
+
+/// Calls `body` with the contiguous UTF-8 bytes of `s` (native Strings, small or large, are
+/// contiguous: no copy; a bridged one is copied once).
+@inline(__always)
+func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    if let r = try s.utf8.withContiguousStorageIfAvailable(body) { return r }
+    var copy = s
+    return try copy.withUTF8(body)
+}
+
+/// One core's chunk in ``CSVTableFile/appendRows(count:rowsPerChunk:render:)``: touched by
+/// one job of a round at a time (rounds are separated by `concurrentPerform`'s join).
+private final class CSVChunkLane: @unchecked Sendable {
+    var csv = CSVBytes(capacity: CSVTableFile.chunk + (1 << 16))
+    /// Where `csv`'s rendered bytes go in the file, until written.
+    var pendingOffset: Int?
+}
+
+/// Byte scans of the writers, eight bytes at a time (a word has a zero byte iff
+/// `(w - 0x01…01) & ~w & 0x80…80` is non-zero; XOR with a repeated byte finds that byte).
+enum ByteScan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    private static func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+
+    /// Whether `u` holds `,`, `"`, `\n` or `\r` (the bytes that make a CSV field quoted).
+    static func containsQuoteTrigger(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= u.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if zeroByte(w ^ (ones &* 0x2C)) | zeroByte(w ^ (ones &* 0x22)) | zeroByte(w ^ (ones &* 0x0A)) | zeroByte(w ^ (ones &* 0x0D)) != 0 {
+                return true
+            }
+            i += 8
+        }
+        while i < u.count {
+            let b = base[i]
+            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether every byte of `u` is ASCII (< 0x80).
+    static func isASCII(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = u.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= u.count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & highs != 0 { return false }
+            i += 8
+        }
+        while i < u.count {
+            if base[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 }

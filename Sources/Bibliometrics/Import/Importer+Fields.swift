@@ -60,15 +60,26 @@ extension Importer {
                               "openalex_subfields", "concepts", "subjects", "mesh", "issn", "categories", "category",
                               "field_source", "field_key", "field_level"]
 
-    /// The field cells of work `i` (empty strings when not classified).
-    static func fieldCells(_ d: ImportedDataset, _ i: Int) -> [String] {
-        guard i < d.fields.count else { return [String](repeating: "", count: fieldHeader.count) }
-        let a = d.fields[i], own = a.own
-        let f = i < d.subjectFields.count ? d.subjectFields[i] : SubjectFields()
-        let j = { (v: [String]) in v.joined(separator: listSeparator) }
-        return [j(own.wosCategory), j(own.wosArea), j(own.asjcCategory), j(own.asjcArea), j(own.openAlexDomain), j(own.openAlexField),
-                j(own.openAlexSubfield), j(f.openAlexConcepts), j(f.subjects), j(f.mesh), j(f.issns.map(ISSN.display)),
-                j(a.categories), a.primary ?? "", a.source?.rawValue ?? "", a.key ?? "", d.literatureLevel?.rawValue ?? ""]
+    /// Appends the field cells of a work (``fieldHeader``'s columns; lists joined by
+    /// ``listSeparator``) to `csv`: its assignment `a`, what its records state `f`, the
+    /// dataset's level. Read in place and written as bytes (works.csv has a row per work).
+    static func appendFieldCells(_ a: inout FieldAssignment, _ f: inout SubjectFields, level: String, to csv: inout CSVBytes) {
+        func joined(_ v: [String], display: Bool = false) {
+            csv.field { out in
+                for n in v.indices {
+                    if n > 0 { out.append(contentsOf: listSeparator.utf8) }
+                    if display { out.append(contentsOf: ISSN.display(v[n]).utf8) } else { withUTF8Bytes(v[n]) { out.append(contentsOf: $0) } }
+                }
+            }
+        }
+        joined(a.own.wosCategory); joined(a.own.wosArea); joined(a.own.asjcCategory); joined(a.own.asjcArea)
+        joined(a.own.openAlexDomain); joined(a.own.openAlexField); joined(a.own.openAlexSubfield)
+        joined(f.openAlexConcepts); joined(f.subjects); joined(f.mesh); joined(f.issns, display: true)
+        joined(a.categories)
+        csv.field(a.primary)
+        csv.field(a.source?.rawValue)
+        csv.field(a.key)
+        csv.field(level)
     }
 
     /// `literatures.csv`: one row per primary category (`category,literature,works,note`),

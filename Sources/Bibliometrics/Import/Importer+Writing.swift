@@ -39,9 +39,9 @@ extension Importer {
     /// What ``writeReferenceTables(_:to:)`` wrote and what the rest of the folder needs from
     /// the rows (so the rows can be freed before the works are placed in fields).
     public struct WrittenReferenceTables: Sendable {
-        /// Per cited work id: the provenance of the first reference naming it, as in the row
-        /// (shared with the row's string, no copy; shown when written).
-        var firstMention: [String: String]
+        /// Per cited work: the provenance of the first reference naming it, as in the row
+        /// (shared with the row's string, no copy; shown when written), ``FirstMentions``.
+        var firstMention: FirstMentions
         /// The import log's lines for references without an arc (shown).
         var noted: [String]
         var citationCount: Int
@@ -65,75 +65,44 @@ extension Importer {
         let display = Self.displayNames(d.files.map(\.file))
         let paths = ProvenancePaths(display: display)
         let show: @Sendable (String) -> String = { paths.show($0) }
-        let firstMention: [String: String] = {
-            var out: [String: String] = [:]
-            for r in d.references where out[r.cited] == nil { out[r.cited] = r.source }
-            return out
-        }()
+        let firstMention = FirstMentions(rows: d.references, works: d.works)
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
-        // The large tables are streamed to their files row by row (memory: one chunk of
-        // bytes, never a table of Strings nor a table's whole text).
-        // Three independent files: written on both cores (each job writes only its own file).
-        _ = try Importer.inParallel(3) { job in
-            switch job {
-            case 0:
-                var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
-                for c in d.citations {
-                    citations.csv.field(c.citing)
-                    citations.csv.field(c.cited)
-                    citations.csv.field(c.sources.count == 1 ? show(c.sources[0]) : c.sources.map(show).joined(separator: "; "))
-                    try citations.endRow()
-                }
-                try citations.finish()
-            case 1:
-                var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
-                    "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
-                    "openalex", "native_id", "raw", "source"])
-                for k in d.references.indices {
-                    // Read in place: copying each row struct costs a retain per field.
-                    references.csv.field(d.references[k].citing)
-                    references.csv.field(d.references[k].position)
-                    references.csv.field(d.references[k].cited)
-                    references.csv.field(d.references[k].method.rawValue)
-                    references.csv.field(d.references[k].note.map(show) ?? "")
-                    references.csv.field(d.references[k].reference.firstAuthor?.display ?? "")
-                    references.csv.field(d.references[k].reference.year.map(String.init) ?? "")
-                    references.csv.field(d.references[k].reference.title ?? "")
-                    references.csv.field(d.references[k].reference.venue ?? "")
-                    references.csv.field(d.references[k].reference.volume ?? "")
-                    references.csv.field(d.references[k].reference.pages ?? "")
-                    references.csv.field(d.references[k].reference.doi?.value ?? "")
-                    references.csv.field(d.references[k].reference.openAlexID ?? "")
-                    references.csv.field(d.references[k].nativeID ?? "")
-                    references.csv.field(d.references[k].reference.raw)
-                    references.csv.field(show(d.references[k].source))
-                    try references.endRow()
-                }
-                try references.finish()
-            default:
-                var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
-                for dup in d.duplicates {
-                    for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
-                    try matches.endRow()
-                }
-                for row in d.references where row.method != .new {
-                    matches.csv.field(row.cited)
-                    matches.csv.field("reference")
-                    matches.csv.field(row.method.rawValue)
-                    matches.csv.field(row.evidence)
-                    matches.csv.field(row.reference.raw)
-                    matches.csv.field(show(row.source))
-                    matches.csv.field(firstMention[row.cited].map(show) ?? "")
-                    try matches.endRow()
-                }
-                try matches.finish()
+        // The large tables are streamed to their files in chunks of rows rendered on both
+        // cores (memory: a few chunks of bytes, never a table of Strings nor a table's whole
+        // text), one table after the other.
+        var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
+        try citations.appendRows(count: d.citations.count, rowsPerChunk: 8192) { rows, csv in
+            Self.forEachInPlace(d.citations, rows) { Self.appendCitationRow(&$1, paths: paths, to: &csv) }
+        }
+        try citations.finish()
+        var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
+            "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
+            "openalex", "native_id", "raw", "source"])
+        try references.appendRows(count: d.references.count, rowsPerChunk: 4096) { rows, csv in
+            Self.forEachInPlace(d.references, rows) { Self.appendReferenceRow(&$1, paths: paths, to: &csv) }
+        }
+        try references.finish()
+        // matches.csv: the duplicate records, then the references attached to an existing work.
+        var matches = try CSVTableFile(folder: folderURL, name: "matches.csv", header: ["work", "kind", "method", "evidence", "raw", "source", "first_source"])
+        for dup in d.duplicates {
+            for c in [dup.work, "record", dup.method.rawValue, dup.evidence, "", show(dup.merged), show(dup.kept)] { matches.csv.field(c) }
+            try matches.endRow()
+        }
+        try matches.appendRows(count: d.references.count, rowsPerChunk: 8192) { rows, csv in
+            Self.forEachInPlace(d.references, rows) { k, row in
+                if row.method != .new { Self.appendMatchRow(&row, firstMention: firstMention.forRow(k, cited: row.cited), paths: paths, to: &csv) }
             }
         }
-        let noted = d.references.filter { $0.note != nil }.map { r in show("\(r.source) \(r.citing) -> \(r.cited): \(r.note ?? "")") }
+        try matches.finish()
+        var noted: [String] = []
+        for k in d.references.indices {
+            guard let note = d.references[k].note else { continue }
+            noted.append(show("\(d.references[k].source) \(d.references[k].citing) -> \(d.references[k].cited): \(note)"))
+        }
         return WrittenReferenceTables(firstMention: firstMention, noted: noted, citationCount: d.citations.count)
     }
 
@@ -179,7 +148,7 @@ extension Importer {
 
             """
         } ?? "")
-        try writeWorks(d, folder: folderURL, show: show, firstMention: firstMention)
+        try writeWorks(d, folder: folderURL, paths: paths, firstMention: firstMention)
         for (file, text) in [("dataset.yml", yml), ("import-log.txt", log), ("README.md", readme)]
             + (literatures.map { [("literatures.csv", $0)] } ?? []) {
             do {
@@ -191,37 +160,35 @@ extension Importer {
     }
 
     /// `works.csv` (see ``write(_:to:)``).
-    func writeWorks(_ d: ImportedDataset, folder: URL, show: @Sendable (String) -> String, firstMention: [String: String]) throws {
+    func writeWorks(_ d: ImportedDataset, folder: URL, paths: ProvenancePaths, firstMention: FirstMentions) throws {
+        let mentions = firstMention.forWorks(d.works)
         var file = try CSVTableFile(folder: folder, name: "works.csv", header: [
             "id", "label", "first_author", "authors", "year", "title", "venue", "volume", "issue", "pages", "doi", "pmid",
             "openalex", "native_ids", "type", "role", "cited_by", "source"] + (d.fields.isEmpty ? [] : Self.fieldHeader))
-        for (i, iw) in d.works.enumerated() {
-            let w = iw.work
-            let first = w.authors.first
-            let role = iw.isCiting ? (iw.citedBy > 0 ? "citing+cited" : "citing") : "cited"
-            file.csv.field(w.id)
-            // "Surname Year"; with no personal author, the title's start, else the venue's
-            // (a WoS reference such as "GUARDIAN, 2019" names only where it appeared).
-            let name = first?.labelFamily ?? w.title.map { String($0.prefix(40)) } ?? w.venue.map { String($0.prefix(40)) } ?? "?"
-            file.csv.field(name + " " + (w.year.map(String.init) ?? "n.d."))
-            file.csv.field(first?.display ?? "")
-            file.csv.field(w.authors.map(\.display).joined(separator: "; "))
-            file.csv.field(w.year.map(String.init) ?? "")
-            file.csv.field(w.title ?? "")
-            file.csv.field(w.venue ?? "")
-            file.csv.field(w.volume ?? "")
-            file.csv.field(w.issue ?? "")
-            file.csv.field(w.pages ?? "")
-            file.csv.field(w.doi?.value ?? "")
-            file.csv.field(w.pmid ?? "")
-            file.csv.field(w.openAlexID ?? "")
-            file.csv.field(iw.nativeIDs.joined(separator: "; "))
-            file.csv.field(w.type.rawValue)
-            file.csv.field(role)
-            file.csv.field(iw.citedBy)
-            file.csv.field(iw.isCiting ? w.sources.map { show($0.description) }.joined(separator: "; ") : (firstMention[w.id].map(show) ?? ""))
-            if !d.fields.isEmpty { for c in Self.fieldCells(d, i) { file.csv.field(c) } }
-            try file.endRow()
+        try file.appendRows(count: d.works.count, rowsPerChunk: 4096) { rows, csv in
+            let level = d.literatureLevel?.rawValue ?? ""
+            var noSubjects = SubjectFields()
+            d.fields.withUnsafeBufferPointer { fields in
+                d.subjectFields.withUnsafeBufferPointer { subjects in
+                    Self.forEachInPlace(d.works, rows) { i, work in
+                        Self.appendWorkCells(&work, firstMention: work.isCiting ? nil : mentions[i], paths: paths, to: &csv)
+                        if !d.fields.isEmpty {
+                            if i < fields.count, let fb = fields.baseAddress {
+                                // In place, as ``forEachInPlace(_:_:_:)`` (read only).
+                                if i < subjects.count, let sb = subjects.baseAddress {
+                                    Self.appendFieldCells(&UnsafeMutablePointer(mutating: fb + i).pointee,
+                                                          &UnsafeMutablePointer(mutating: sb + i).pointee, level: level, to: &csv)
+                                } else {
+                                    Self.appendFieldCells(&UnsafeMutablePointer(mutating: fb + i).pointee, &noSubjects, level: level, to: &csv)
+                                }
+                            } else {
+                                for _ in Self.fieldHeader { csv.field("") }
+                            }
+                        }
+                        csv.endRow()
+                    }
+                }
+            }
         }
         try file.finish()
     }

@@ -34,6 +34,34 @@ struct ProvenancePaths {
         return out
     }
 
+    /// Appends the UTF-8 bytes of ``show(_:)``'s result to `out`, without building a String
+    /// in the usual case (ASCII paths and source `path:line#k` naming only its own file).
+    /// O(|s| · paths).
+    func appendShown(_ s: String, to out: inout [UInt8]) {
+        if replacements.isEmpty {
+            withUTF8Bytes(s) { out.append(contentsOf: $0) }
+            return
+        }
+        guard allASCII else {
+            out.append(contentsOf: show(s).utf8)
+            return
+        }
+        let done = withUTF8Bytes(s) { u -> Bool in
+            guard ByteScan.isASCII(u) else { return false }
+            for (path, short) in bytes where u.count >= path.count {
+                guard let a = u.baseAddress,
+                      path.withUnsafeBytes({ p in p.baseAddress.map { memcmp(a, $0, path.count) == 0 } ?? false }) else { continue }
+                let rest = UnsafeBufferPointer(rebasing: u[path.count...])
+                guard rest.isEmpty || memchr(UnsafeRawPointer(a + path.count), 0x2F, rest.count) == nil else { return false }
+                out.append(contentsOf: short)
+                out.append(contentsOf: rest)
+                return true
+            }
+            return false
+        }
+        if !done { out.append(contentsOf: show(s).utf8) }
+    }
+
     /// ``show(_:)`` on bytes (every path and `s` ASCII: characters are bytes).
     private func showASCII(_ s: String) -> String {
         var s = s
