@@ -59,7 +59,9 @@ extension Importer {
 struct WorkMergePass {
     struct Variant {
         var work: Int
-        var ref: CitedReference
+        /// The variant's reference: row `row` of the pass's rows when `row >= 0`, else the
+        /// record `-1 - row` of the citing works (read in place, never copied: memory).
+        var row: Int32
         var keys: MatchKeys
         /// Surname keys (``AuthorName/matchKeys``) as ids into ``names``.
         var surnames: [Int32]
@@ -78,6 +80,10 @@ struct WorkMergePass {
     let options: MatchOptions
     let matcher: WorkIndex
     var variants: [Variant] = []
+    /// The reference rows (shared with the caller, not copied) and the citing works' records
+    /// as references: what the variants' `row` point into.
+    let rows: [ImportedReferenceRow]
+    var records: [CitedReference] = []
     /// Interned strings of the blocking keys (surname keys, volumes, pages, title starts);
     /// id 0 is "". Blocks are hashed by ids, ordered by the strings (``BlockKey/precedes(_:in:)``).
     var names: [String] = [""]
@@ -102,15 +108,16 @@ struct WorkMergePass {
     /// (`rows`, with `rowNodes[k]` = citing and cited work of row `k`). Pure: reads its
     /// inputs, returns the components. O(V + Σ b²) (see the extension's definition).
     static func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)], options: MatchOptions) -> Outcome {
-        var pass = WorkMergePass(nodes: nodes, options: options)
-        pass.run(nodes: nodes, rows: rows, rowNodes: rowNodes)
+        var pass = WorkMergePass(nodes: nodes, rows: rows, options: options)
+        pass.run(nodes: nodes, rowNodes: rowNodes)
         var root = [Int](repeating: 0, count: nodes.count)
         for i in root.indices { root[i] = pass.find(i) }
         return Outcome(root: root, merges: pass.merges)
     }
 
-    init(nodes: [WorkIndex.Node], options: MatchOptions) {
+    init(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], options: MatchOptions) {
         self.options = options
+        self.rows = rows
         matcher = WorkIndex(options: options)
         uf = Array(0..<nodes.count)
         doi = nodes.map(\.work.doi)
@@ -164,9 +171,9 @@ struct WorkMergePass {
         return i
     }
 
-    mutating func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)]) {
+    mutating func run(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)]) {
         guard nodes.count > 1 else { return }
-        collectVariants(nodes: nodes, rows: rows, rowNodes: rowNodes)
+        collectVariants(nodes: nodes, rowNodes: rowNodes)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
         // Every variant with a surname enters a `surname|year` block, most enter a title-start block.
@@ -270,7 +277,7 @@ struct WorkMergePass {
     /// evidence are exactly those of the pass over all variants. Only kept variants are
     /// tokenised. O(V) cells plus the tokenising of the kept variants and of those with a
     /// title or without a personal first author.
-    mutating func collectVariants(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)]) {
+    mutating func collectVariants(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)]) {
         // Rows grouped by cited work, in row order (counting sort).
         let n = nodes.count
         var start = [Int](repeating: 0, count: n + 1)
@@ -283,7 +290,6 @@ struct WorkMergePass {
             fill[nodePair.cited] += 1
         }
         // Candidate variants: (work, row) with row -1 - r for the record of citing work r.
-        var records: [CitedReference] = []
         var recordSlot: [Int: Int] = [:]
         for i in 0..<n where nodes[i].isCiting {
             recordSlot[i] = records.count
@@ -359,10 +365,22 @@ struct WorkMergePass {
             let year = years[v]
             let names = surnameIDs[Int(surnameStart[v])..<Int(surnameStart[v + 1])]
             guard names.contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) else { continue }
-            let r = c.row >= 0 ? rows[c.row].reference : records[-1 - c.row]
-            variants.append(Variant(work: c.work, ref: r, keys: MatchKeys(title: r.title, venue: r.venue),
-                                    surnames: Array(names), personal: r.firstAuthor?.looksPersonal == true,
-                                    volume: intern(r.volume.map(WorkIndex.number) ?? ""), page: intern(r.pages.map(WorkIndex.firstPage) ?? ""),
+            // Fields read in place (no copy of the reference).
+            let keys: MatchKeys, personal: Bool, volume: String?, pages: String?
+            if c.row >= 0 {
+                keys = MatchKeys(title: rows[c.row].reference.title, venue: rows[c.row].reference.venue)
+                personal = rows[c.row].reference.firstAuthor?.looksPersonal == true
+                volume = rows[c.row].reference.volume
+                pages = rows[c.row].reference.pages
+            } else {
+                keys = MatchKeys(title: records[-1 - c.row].title, venue: records[-1 - c.row].venue)
+                personal = records[-1 - c.row].firstAuthor?.looksPersonal == true
+                volume = records[-1 - c.row].volume
+                pages = records[-1 - c.row].pages
+            }
+            variants.append(Variant(work: c.work, row: Int32(truncatingIfNeeded: c.row), keys: keys,
+                                    surnames: Array(names), personal: personal,
+                                    volume: intern(volume.map(WorkIndex.number) ?? ""), page: intern(pages.map(WorkIndex.firstPage) ?? ""),
                                     year: year))
         }
     }
@@ -380,52 +398,82 @@ struct WorkMergePass {
         let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
         // The two variants are read in place (copying one retains every field of its reference).
-        let method = variants.withUnsafeBufferPointer { buffer in
-            Self.matches(buffer[v], buffer[w], rule: rule, options: options, matcher: matcher)
-        }
-        guard let method else { return }
+        guard let found = withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }),
+              let method = found else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
+        guard let text = withReferences(absorbed, kept, { a, k in evidence(a.ref, k.ref, method: method, rule: rule) }) else { return }
         uf[child] = root
         doi[root] = doi[root] ?? doi[child]
         pmid[root] = pmid[root] ?? pmid[child]
         for x in native[child] where !native[root].contains(x) { native[root].append(x) }
         citing[root] = citing[root] || citing[child]
-        merges[child] = Merge(method: method, evidence: evidence(variants[absorbed].ref, variants[kept].ref, method: method, rule: rule))
+        merges[child] = Merge(method: method, evidence: text)
+    }
+
+    /// A variant with its reference, both read in place.
+    struct Read {
+        let v: UnsafePointer<Variant>
+        let r: UnsafePointer<CitedReference>
+        var ref: CitedReference { _read { yield r.pointee } }
+        var variant: Variant { _read { yield v.pointee } }
+    }
+
+    /// Calls `body` with variants `v` and `w` and their references, read in place (a copy of a
+    /// reference retains every field). `nil` only if a buffer were empty, which the indices rule out.
+    func withReferences<R>(_ v: Int, _ w: Int, _ body: (Read, Read) -> R) -> R? {
+        variants.withUnsafeBufferPointer { vb in
+            rows.withUnsafeBufferPointer { rb in
+                records.withUnsafeBufferPointer { cb in
+                    func read(_ i: Int) -> Read? {
+                        guard let vbase = vb.baseAddress else { return nil }
+                        let row = Int(vb[i].row)
+                        if row >= 0 {
+                            guard let rbase = rb.baseAddress, let r = UnsafePointer(rbase + row).pointer(to: \.reference) else { return nil }
+                            return Read(v: vbase + i, r: r)
+                        }
+                        guard let cbase = cb.baseAddress else { return nil }
+                        return Read(v: vbase + i, r: cbase + (-1 - row))
+                    }
+                    guard let p = read(v), let q = read(w) else { return nil }
+                    return body(p, q)
+                }
+            }
+        }
     }
 
     /// The method when `p` and `q` describe the same work under `rule`, else `nil`.
-    static func matches(_ p: borrowing Variant, _ q: borrowing Variant, rule: Rule, options: MatchOptions, matcher: borrowing WorkIndex) -> ImportMatchMethod? {
-        let yp = p.year, yq = q.year
+    static func matches(_ p: Read, _ q: Read, rule: Rule, options: MatchOptions, matcher: borrowing WorkIndex) -> ImportMatchMethod? {
+        let yp = p.variant.year, yq = q.variant.year
         guard YearDistance.between(yp, yq) <= options.yearTolerance else { return nil }
         if let x = p.ref.doi, let y = q.ref.doi, x != y { return nil }
-        let titlesKnown = p.keys.titleSet != nil && q.keys.titleSet != nil
+        let titlesKnown = p.variant.keys.titleSet != nil && q.variant.keys.titleSet != nil
         switch rule {
         case .volumePage, .page:
-            guard p.surnames.contains(where: q.surnames.contains) else { return nil }
+            guard p.variant.surnames.contains(where: q.variant.surnames.contains) else { return nil }
             if rule == .page {
                 guard yp == yq else { return nil }
-                if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume { return nil }
+                if p.ref.volume != nil, q.ref.volume != nil, p.variant.volume != q.variant.volume { return nil }
             }
-            guard p.ref.pages != nil, q.ref.pages != nil, p.page == q.page else { return nil }
-            if titlesKnown && !matcher.describesSameWork(p.ref, p.keys, volume: q.ref.volume, pages: q.ref.pages, q.keys) { return nil }
+            guard p.ref.pages != nil, q.ref.pages != nil, p.variant.page == q.variant.page else { return nil }
+            if titlesKnown && !matcher.describesSameWork(p.ref, p.variant.keys, volume: q.ref.volume, pages: q.ref.pages, q.variant.keys) { return nil }
             return .volumePage
         case .key:
-            guard p.surnames.contains(where: q.surnames.contains) else { return nil }
-            let same = WorkIndex.nearlySameTitle(p.keys, q.keys)
-            if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume, !same { return nil }
-            if p.ref.pages != nil, q.ref.pages != nil, p.page != q.page, !same { return nil }
-            return matcher.describesSameWork(p.ref, p.keys, volume: q.ref.volume, pages: q.ref.pages, q.keys) ? .key : nil
+            guard p.variant.surnames.contains(where: q.variant.surnames.contains) else { return nil }
+            let same = WorkIndex.nearlySameTitle(p.variant.keys, q.variant.keys)
+            if p.ref.volume != nil, q.ref.volume != nil, p.variant.volume != q.variant.volume, !same { return nil }
+            if p.ref.pages != nil, q.ref.pages != nil, p.variant.page != q.variant.page, !same { return nil }
+            return matcher.describesSameWork(p.ref, p.variant.keys, volume: q.ref.volume, pages: q.ref.pages, q.variant.keys) ? .key : nil
         case .title:
-            guard !(p.personal && q.personal) else { return nil }
-            if p.ref.volume != nil, q.ref.volume != nil, p.volume != q.volume { return nil }
-            if p.ref.pages != nil, q.ref.pages != nil, p.page != q.page { return nil }
-            if let x = p.keys.titleSet, let y = q.keys.titleSet {
+            guard !(p.variant.personal && q.variant.personal) else { return nil }
+            if p.ref.volume != nil, q.ref.volume != nil, p.variant.volume != q.variant.volume { return nil }
+            if p.ref.pages != nil, q.ref.pages != nil, p.variant.page != q.variant.page { return nil }
+            if let x = p.variant.keys.titleSet, let y = q.variant.keys.titleSet {
                 return x.count >= 4 && y.count >= 4 && TitleSimilarity.dice(x, y) >= options.minimumDice ? .title : nil
             }
             // A personal variant offers only its title; the other one its title or source.
-            let x = p.keys.titleWords ?? (p.personal ? nil : p.keys.venueWords)
-            let y = q.keys.titleWords ?? (q.personal ? nil : q.keys.venueWords)
+            let x = p.variant.keys.titleWords ?? (p.variant.personal ? nil : p.variant.keys.venueWords)
+            let y = q.variant.keys.titleWords ?? (q.variant.personal ? nil : q.variant.keys.venueWords)
             guard let x, let y, min(x.count, y.count) >= 3 else { return nil }
             return WorkIndex.sourcesMatch(words: x, y) == .strong ? .title : nil
         }

@@ -290,10 +290,14 @@ public struct Importer: Sendable {
         var position = [Int](repeating: -1, count: index.nodes.count)
         works.reserveCapacity(index.nodes.count - joined.merges.count)
         for i in index.nodes.indices where root[i] == i {
-            var w = index.nodes[i].work
+            // Moved out of the node, not copied (the node keeps an empty work and no ids).
+            var w = Work(id: "")
+            swap(&w, &index.nodes[i].work)
             w.id = ids[i]
+            var native: [String] = []
+            swap(&native, &index.nodes[i].nativeIDs)
             position[i] = works.count
-            works.append(ImportedWork(work: w, nativeIDs: index.nodes[i].nativeIDs, isCiting: index.nodes[i].isCiting, citedBy: 0))
+            works.append(ImportedWork(work: w, nativeIDs: native, isCiting: index.nodes[i].isCiting, citedBy: 0))
         }
         var notes = index.conflicts
         index = WorkIndex(options: options.match)
