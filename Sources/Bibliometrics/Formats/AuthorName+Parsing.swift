@@ -70,7 +70,8 @@ extension AuthorName {
 
     /// `Surname IN` / `Surname I.N.` / `IN Surname` (WoS `AU` and `CR`, Scopus, Crossref
     /// reference `author`): a final or initial word of one to four capitals (dots allowed)
-    /// is read as initials; otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
+    /// is read as initials — up to two such final words, or up to four when each is one
+    /// letter (`Seber G. A. F` → Seber, GAF); otherwise the whole text is the surname. `[Anonymous]` gives `nil`.
     public static func parseShort(_ text: String) -> AuthorName? {
         if let ascii = parseShortASCII(text) { return ascii }
         return parseShortGeneral(text)
@@ -89,10 +90,13 @@ extension AuthorName {
         }
         guard words.count > 1 else { return AuthorName(family: t) }
         var initialsParts: [String] = []
+        // One letter per word ("Seber G. A. F", "Beverton R. J. H."): up to four such words;
+        // otherwise at most two words of initials ("Chapra S. C.", "Smith JA B").
+        func isOneLetter(_ w: String) -> Bool { w.filter { $0 != "." }.count == 1 }
         while words.count > 1, let w = words.last, isInitials(w), w.count <= 6 {
+            if initialsParts.count >= 2, !(isOneLetter(w) && initialsParts.allSatisfy(isOneLetter) && initialsParts.count < 4) { break }
             initialsParts.insert(w, at: 0)
             words.removeLast()
-            if initialsParts.count == 2 { break }
         }
         if initialsParts.isEmpty, let w = words.first, isInitials(w), words.count == 2 {
             // "AF Arnsten" (Crossref reference authors).

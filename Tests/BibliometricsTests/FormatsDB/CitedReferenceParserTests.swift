@@ -112,6 +112,14 @@ struct CitedReferenceParserTests {
         #expect(AuthorName.parseGivenFamily("Jason R. C. Nurse") == AuthorName(family: "Nurse", initials: "JRC"))
         #expect(AuthorName.parseShort("Chapra S. C.") == AuthorName(family: "Chapra", initials: "SC"))
         #expect(AuthorName.parseShort("AF Arnsten") == AuthorName(family: "Arnsten", initials: "AF"))
+        // WoS CR authors printed with one initial per word (capture-recapture-wos: "Seber G. A. F,
+        // 1982, ESTIMATION ANIMAL AB"; "Beverton R. J. H.") are the same authors as "SEBER GAF".
+        #expect(AuthorName.parseShort("Seber G. A. F") == AuthorName(family: "Seber", initials: "GAF"))
+        #expect(AuthorName.parseShort("Beverton R. J. H.") == AuthorName(family: "Beverton", initials: "RJH"))
+        #expect(AuthorName.parseShort("SEBER G. A. F") == AuthorName(family: "SEBER", initials: "GAF"))
+        // More than two words of initials only when each is one letter, four at most.
+        #expect(AuthorName.parseShort("Smith JA B C") == AuthorName(family: "Smith JA", initials: "BC"))
+        #expect(AuthorName.parseShort("Doe A. B. C. D. E.") == AuthorName(family: "Doe A.", initials: "BCDE"))
         #expect(AuthorName.parseShort("[Anonymous]") == nil)
     }
 
