@@ -148,10 +148,12 @@ extension AuthorName {
         func string<C: Collection<UInt8>>(_ b: C) -> String { String(decoding: b, as: UTF8.self) }
         guard words.count > 1 else { return .some(AuthorName(family: string(t))) }
         var initialsParts: [ArraySlice<UInt8>] = []
+        // As the general path: more than two words of initials only when each is one letter, four at most.
+        func isOneLetter(_ w: ArraySlice<UInt8>) -> Bool { w.lazy.filter { $0 != 0x2E }.count == 1 }
         while words.count > 1, let w = words.last, isInitials(w), w.count <= 6 {
+            if initialsParts.count >= 2, !(isOneLetter(w) && initialsParts.allSatisfy(isOneLetter) && initialsParts.count < 4) { break }
             initialsParts.insert(w, at: 0)
             words.removeLast()
-            if initialsParts.count == 2 { break }
         }
         if initialsParts.isEmpty, let w = words.first, isInitials(w), words.count == 2 {
             return .some(AuthorName(family: string(words[1]), initials: string(w.filter { $0 != 0x2E })))

@@ -34,7 +34,11 @@ struct FieldsFastPathTests {
             guard let ascii = AuthorName.parseShortASCII(n) else { continue }
             #expect(ascii == AuthorName.parseShortGeneral(n), "\(n)")
         }
-        // By hand, from the rule (final words of one to four capitals are initials, at most two such words).
+        // By hand, from the rule (final words of one to four capitals are initials, at most two
+        // such words, or up to four when each is one letter).
+        #expect(AuthorName.parseShortASCII("Seber G. A. F") == AuthorName(family: "Seber", initials: "GAF"))
+        #expect(AuthorName.parseShortGeneral("Seber G. A. F") == AuthorName(family: "Seber", initials: "GAF"))
+        #expect(AuthorName.parseShortASCII("Smith JA B C") == AuthorName(family: "Smith JA", initials: "BC"))
         #expect(AuthorName.parseShort("Hosmer D. W.") == AuthorName(family: "Hosmer", initials: "DW"))
         #expect(AuthorName.parseShort("CONRAD K F") == AuthorName(family: "CONRAD", initials: "KF"))
         #expect(AuthorName.parseShort("Van Dyck H") == AuthorName(family: "Van Dyck", initials: "H"))
