@@ -16,21 +16,8 @@ public enum TitleSimilarity {
     /// The folded tokens of a title.
     public static func tokens(_ title: String) -> [String] {
         if title.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the same tokens without Foundation (hyphens removed, lower-cased, split at the rest).
             var out: [String] = []
-            var current: [UInt8] = []
-            for b in title.utf8 {
-                if b == 0x2D { continue }
-                if b >= 0x41 && b <= 0x5A {
-                    current.append(b + 32)
-                } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    current.append(b)
-                } else if !current.isEmpty {
-                    out.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                }
-            }
-            if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+            forEachASCIIToken(title) { out.append(String(decoding: $0, as: UTF8.self)); return true }
             return out
         }
         var s = title.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "\u{2010}", with: "")
@@ -53,6 +40,19 @@ public enum TitleSimilarity {
     /// rest of an ASCII title. O(position of that token).
     public static func firstToken(_ title: String, longerThan n: Int) -> String? {
         guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return tokens(title).first { $0.count > n } }
+        var found: String?
+        forEachASCIIToken(title) { token in
+            guard token.count > n else { return true }
+            found = String(decoding: token, as: UTF8.self)
+            return false
+        }
+        return found
+    }
+
+    /// The tokens of an ASCII title as ``tokens(_:)`` defines them (hyphens removed,
+    /// lower-cased, split at every byte that is not a letter or digit), each handed to `body`
+    /// as bytes in order until it returns `false`. O(title length up to the last token read).
+    static func forEachASCIIToken(_ title: String, _ body: ([UInt8]) -> Bool) {
         var current: [UInt8] = []
         for b in title.utf8 {
             if b == 0x2D { continue }
@@ -61,11 +61,11 @@ public enum TitleSimilarity {
             } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
                 current.append(b)
             } else if !current.isEmpty {
-                if current.count > n { return String(decoding: current, as: UTF8.self) }
+                guard body(current) else { return }
                 current.removeAll(keepingCapacity: true)
             }
         }
-        return current.count > n ? String(decoding: current, as: UTF8.self) : nil
+        if !current.isEmpty { _ = body(current) }
     }
 
     /// Sørensen–Dice coefficient of the token sets.
