@@ -179,7 +179,14 @@ public struct Importer: Sendable {
     public func merge(_ results: consuming [FileReadResult]) -> ImportedDataset {
         options.progress?("matching records and references")
         // Counts that read the records' references, taken before the references move into rows.
-        let parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
+        // Read in place (the lazy map over the records copied every reference).
+        var tally = ImportSummary.ParseCounts.Tally()
+        for f in results.indices {
+            for r in results[f].records.indices {
+                for k in results[f].records[r].references.indices { tally.add(results[f].records[r].references[k].reference) }
+            }
+        }
+        let parsed = ImportSummary.ParseCounts(tally: tally)
         let referencesPerRecord = results.map { $0.records.map(\.references.count) }
         let fileCounts = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                  references: $0.referenceCount, skipped: $0.skipped.count) }
