@@ -78,8 +78,13 @@ public struct ImportSummary: Codable, Sendable, Equatable {
             var fully = 0, none = 0
 
             mutating func add(_ r: borrowing CitedReference) {
+                add(author: r.firstAuthor != nil, year: r.year != nil, title: r.title != nil, source: r.venue != nil, doi: r.doi != nil)
+            }
+
+            /// One reference, by which of its fields are present (first author or editor, year,
+            /// title, source, DOI).
+            mutating func add(author hasA: Bool, year hasY: Bool, title hasT: Bool, source hasS: Bool, doi hasD: Bool) {
                 n += 1
-                let hasA = r.firstAuthor != nil, hasY = r.year != nil, hasT = r.title != nil, hasS = r.venue != nil, hasD = r.doi != nil
                 if hasA { firstAuthor += 1 }
                 if hasY { year += 1 }
                 if hasT { title += 1 }
