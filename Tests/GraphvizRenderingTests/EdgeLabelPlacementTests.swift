@@ -63,7 +63,8 @@ import Testing
     }
 
     /// The xdot reader: node ellipses from pos/width/height (inches), the label's width from
-    /// its `T` operation (+2), height 1.2 × the font size, the `lp` byte range, `bb`, `pad`, and
+    /// its `T` operation (+2), height 1.2 × the font size, the `lp` byte range, `bb`, `pad`,
+    /// the arrowhead's box, and
     /// quoted values holding `]`, `;` and a `\`-newline continuation.
     @Test func readsALaidOutGraph() throws {
         let xdot = """
@@ -78,7 +79,8 @@ import Testing
         \tg0\t[height=1,
         \t\tpos="50,100",
         \t\twidth=2];
-        \tg0 -> g1\t[_ldraw_="F 10 9 -Helvetica c 7 -#000000 T 150 98 0 56 4 -12 ] ",
+        \tg0 -> g1\t[_hdraw_="S 5 -solid c 7 -#444444 C 7 -#444444 P 3 240 96 250 100 240 104 ",
+        \t\t_ldraw_="F 10 9 -Helvetica c 7 -#000000 T 150 98 0 56 4 -12 ] ",
         \t\tlabel="12 ]",
         \t\tlp="150,100",
         \t\tpos="e,250,100 100,100 133,100 166,\\
@@ -95,6 +97,8 @@ import Testing
         #expect(g.labels.first?.curve == [P(x: 100, y: 100), P(x: 133, y: 100), P(x: 166, y: 100), P(x: 200, y: 100)])
         let lp = try #require(g.labelPositions.first)
         #expect(String(decoding: bytes[lp], as: UTF8.self) == "\"150,100\"")
+        // The arrowhead polygon (240,96) (250,100) (240,104): box x 240…250, y 96…104.
+        #expect(g.arrowheads == [.init(center: P(x: 245, y: 100), width: 10, height: 8)])
         let pad = try #require(g.padValue)
         #expect(String(decoding: bytes[pad], as: UTF8.self) == "0.3")
     }

@@ -6,8 +6,8 @@
 /// imported search, where a large "(missing)" group sits beside every other). This pass runs
 /// between the layout and the drawing: the graph is laid out once and written as `xdot`
 /// (node centres and sizes, each arc's spline, each label's centre and text width), every
-/// label that overlaps a node, the graph's own label (the legend) or a label placed before it
-/// is moved to the first free place of a fixed list of candidates, and the graph is drawn
+/// label that overlaps a node, an arrowhead, the graph's own label (the legend) or a label
+/// placed before it is moved to the first free place of a fixed list of candidates, and the graph is drawn
 /// from those positions (`nop2`: the layout is kept, only `lp` changed).
 ///
 /// Definition (``place(labels:nodes:obstacles:bounds:)``): labels are taken in the order
@@ -24,7 +24,7 @@
 /// Guarantees: pure and deterministic (fixed candidate order, ties to the earliest); a
 /// figure whose labels overlap nothing is drawn from an unchanged layout. A label is never
 /// moved off the figure (`bounds` is the layout's bounding box). Complexity: O(L · C ·
-/// (N + L + O)) for L labels, C ≤ 9 + 12·16·3 candidates, N nodes and O obstacles —
+/// (N + L + O)) for L labels, C = 9 + 12·16 candidates, N nodes and O obstacles —
 /// microseconds for a quotient of a dozen groups.
 ///
 /// The ellipse–box test is the usual clamp of the ellipse's centre onto the box, exact for
@@ -174,11 +174,11 @@ extension EdgeLabelPlacement {
     /// ``place(labels:nodes:obstacles:bounds:)`` moves rewritten to its new centre (points,
     /// two decimals) and the graph's `pad` set to 0 (the layout's frame already holds it);
     /// `nil` when no label moves (the figure is then drawn as laid out).
-    /// The graph's own label (the legend) is an obstacle. O(text length + placement).
+    /// The graph's own label (the legend) and the arrowheads are obstacles. O(text length + placement).
     static func relaid(xdot: [UInt8]) -> [UInt8]? {
         let graph = LaidOutGraph(xdot: xdot)
         guard !graph.labels.isEmpty, let bounds = graph.bounds else { return nil }
-        let placed = place(labels: graph.labels, nodes: graph.nodes, obstacles: graph.graphLabel.map { [$0] } ?? [], bounds: bounds)
+        let placed = place(labels: graph.labels, nodes: graph.nodes, obstacles: (graph.graphLabel.map { [$0] } ?? []) + graph.arrowheads, bounds: bounds)
         var edits: [(Range<Int>, [UInt8])] = []
         for (k, p) in placed.enumerated() where p != graph.labels[k].box.center {
             edits.append((graph.labelPositions[k], Array("\"\(rounded(p.x)),\(rounded(p.y))\"".utf8)))

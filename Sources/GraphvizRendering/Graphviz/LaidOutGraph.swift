@@ -18,6 +18,8 @@ struct LaidOutGraph {
     var graphLabel: EdgeLabelPlacement.Box?
     /// Byte range of the graph's `pad` value, when it sets one.
     var padValue: Range<Int>?
+    /// The boxes of the arrowheads (`_hdraw_` / `_tdraw_` polygons) of every arc.
+    var arrowheads: [EdgeLabelPlacement.Box] = []
 
     /// Reads `text` (xdot output). Never fails: what cannot be read is left out.
     init(xdot text: [UInt8]) {
@@ -62,6 +64,9 @@ struct LaidOutGraph {
         } else if words.count == 1, words[0].elementsEqual("node".utf8) || words[0].elementsEqual("edge".utf8) {
             return
         } else if isEdge {
+            for key in ["_hdraw_", "_tdraw_"] {
+                if let draw = string(key) { arrowheads += LaidOutGraph.polygonBoxes(draw) }
+            }
             guard let lpRange = attributes["lp"], let lp = string("lp").map(LaidOutGraph.numbers), lp.count == 2,
                   let pos = string("pos"), let draw = string("_ldraw_"),
                   let size = LaidOutGraph.textSize(draw) else { return }
@@ -96,6 +101,29 @@ struct LaidOutGraph {
         }
         guard lines > 0, width > 0 else { return nil }
         return (width + 2, Double(lines) * fontSize * 1.2)
+    }
+
+    /// The bounding boxes of the polygons (`P n x1 y1 … xn yn`, filled or not: `p`) an xdot
+    /// drawing value holds.
+    static func polygonBoxes(_ draw: String) -> [EdgeLabelPlacement.Box] {
+        let tokens = draw.split(separator: " ")
+        var out: [EdgeLabelPlacement.Box] = []
+        var k = 0
+        while k < tokens.count {
+            if tokens[k] == "P" || tokens[k] == "p", k + 1 < tokens.count, let n = Int(tokens[k + 1]), n > 0, k + 1 + 2 * n < tokens.count {
+                var xs: [Double] = [], ys: [Double] = []
+                for j in 0..<n {
+                    if let x = Double(tokens[k + 2 + 2 * j]), let y = Double(tokens[k + 3 + 2 * j]) { xs.append(x); ys.append(y) }
+                }
+                if let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() {
+                    out.append(.init(center: .init(x: (x0 + x1) / 2, y: (y0 + y1) / 2), width: x1 - x0, height: y1 - y0))
+                }
+                k += 2 + 2 * n
+            } else {
+                k += 1
+            }
+        }
+        return out
     }
 
     /// The numbers of `"x,y"` / `"x0,y0,x1,y1"` (a trailing `!` ignored).
