@@ -113,6 +113,14 @@ struct CSVBytes {
         }
     }
 
+    /// Appends `n` empty fields (what `n` calls of ``field(_:)-(String)`` with `""` append).
+    mutating func emptyFields(_ n: Int) {
+        guard n > 0 else { return }
+        if !atRowStart { bytes.append(0x2C) }
+        atRowStart = false
+        for _ in 1..<n { bytes.append(0x2C) }
+    }
+
     /// Ends the current row.
     mutating func endRow() {
         bytes.append(0x0A)
