@@ -113,6 +113,14 @@ struct CSVBytes {
         }
     }
 
+    /// Appends `n` empty fields (what `n` calls of ``field(_:)-(String)`` with `""` append).
+    mutating func emptyFields(_ n: Int) {
+        guard n > 0 else { return }
+        if !atRowStart { bytes.append(0x2C) }
+        atRowStart = false
+        for _ in 1..<n { bytes.append(0x2C) }
+    }
+
     /// Ends the current row.
     mutating func endRow() {
         bytes.append(0x0A)
@@ -165,50 +173,39 @@ struct CSVTableFile {
 
     /// Appends rows `0..<count` on both cores: rows are rendered in chunks of `rowsPerChunk`
     /// by `render` (which appends the rows of the range it is given, each ended by
-    /// ``CSVBytes/endRow()``), two chunks at a time, one per core; each chunk is written at
-    /// its offset (`pwrite`) by the core that rendered it while that core renders its next
-    /// chunk. The file's bytes are the chunks in row order — the same bytes as one loop over
-    /// the rows — whatever the schedule. Memory: four chunks at most. O(text length).
+    /// ``CSVBytes/endRow()``). Each core claims the next chunk, renders it into its own
+    /// buffer, then writes it (`pwrite` at its offset) once every earlier chunk is written:
+    /// the chunks are written one at a time, in row order, while the other core renders —
+    /// so two writes never contend for the file's lock and a core that is not writing is
+    /// rendering. The file's bytes are the chunks in row order — the same bytes as one loop
+    /// over the rows — whatever the schedule. Memory: one chunk buffer per core, reused.
+    /// When a write fails, no later chunk is written and that error is thrown.
+    /// O(text length).
     mutating func appendRows(count: Int, rowsPerChunk: Int,
                              render: @Sendable (_ rows: Range<Int>, _ csv: inout CSVBytes) -> Void) throws {
         try flush()
-        let step = max(1, rowsPerChunk)
         let fd = handle.fileDescriptor
         let path = temp.path
         let end = lseek(fd, 0, SEEK_END)
         guard end >= 0 else { throw InputError(file: path, message: "cannot write: seek failed (errno \(errno))") }
-        var fileEnd = Int(end)
+        let turns = CSVChunkTurns(count: count, rowsPerChunk: rowsPerChunk, fileEnd: Int(end))
         let lanes = [CSVChunkLane(), CSVChunkLane()]
-        var next = 0
-        while true {
-            // This round: each lane writes its pending chunk (if any), then renders its next range.
-            var ranges: [Range<Int>?] = []
-            for _ in lanes.indices {
-                if next < count {
-                    let hi = next + min(step, count - next)
-                    ranges.append(next..<hi)
-                    next = hi
-                } else {
-                    ranges.append(nil)
-                }
-            }
-            guard ranges.contains(where: { $0 != nil }) || lanes.contains(where: { $0.pendingOffset != nil }) else { break }
-            let planned = ranges
-            _ = try Importer.inParallel(lanes.count) { j in
-                let lane = lanes[j]
-                if let offset = lane.pendingOffset {
-                    try CSVTableFile.writeAll(fd: fd, lane.csv.bytes, at: offset, path: path)
-                    lane.pendingOffset = nil
-                }
+        _ = try Importer.inParallel(lanes.count) { j in
+            let lane = lanes[j]
+            while let (k, rows) = turns.claim() {
                 lane.csv.removeAll()
-                if let r = planned[j] { render(r, &lane.csv) }
-            }
-            for j in lanes.indices where planned[j] != nil {
-                lanes[j].pendingOffset = fileEnd
-                fileEnd += lanes[j].csv.bytes.count
+                render(rows, &lane.csv)
+                guard let offset = turns.waitForTurn(k, length: lane.csv.bytes.count) else { return }
+                do {
+                    try CSVTableFile.writeAll(fd: fd, lane.csv.bytes, at: offset, path: path)
+                } catch {
+                    turns.fail()
+                    throw error
+                }
+                turns.written(k)
             }
         }
-        guard lseek(fd, off_t(fileEnd), SEEK_SET) >= 0 else {
+        guard lseek(fd, off_t(turns.fileEnd), SEEK_SET) >= 0 else {
             throw InputError(file: path, message: "cannot write: seek failed (errno \(errno))")
         }
     }
@@ -251,12 +248,75 @@ func withUTF8Bytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) throws -
     return try copy.withUTF8(body)
 }
 
-/// One core's chunk in ``CSVTableFile/appendRows(count:rowsPerChunk:render:)``: touched by
-/// one job of a round at a time (rounds are separated by `concurrentPerform`'s join).
+/// One core's chunk buffer in ``CSVTableFile/appendRows(count:rowsPerChunk:render:)``,
+/// touched only by the job that owns it.
 private final class CSVChunkLane: @unchecked Sendable {
     var csv = CSVBytes(capacity: CSVTableFile.chunk + (1 << 16))
-    /// Where `csv`'s rendered bytes go in the file, until written.
-    var pendingOffset: Int?
+}
+
+/// The schedule of ``CSVTableFile/appendRows(count:rowsPerChunk:render:)``, behind one
+/// condition lock: which chunk is claimed next (chunks are claimed in row order), which
+/// chunk may be written now (`turn`: all earlier ones are written), where it goes
+/// (`fileEnd`), and whether a write failed (then nothing more is claimed or written).
+/// A chunk is claimed only by a running job, which renders and writes it before claiming
+/// another, so a job waiting for its turn always waits for a running job: no deadlock,
+/// whatever number of jobs actually run at once.
+private final class CSVChunkTurns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let count: Int
+    private let step: Int
+    private var next = 0
+    private var nextRow = 0
+    private var turn = 0
+    private var failed = false
+    /// The file's length once every chunk so far is placed (read after the jobs finished).
+    private(set) var fileEnd: Int
+
+    init(count: Int, rowsPerChunk: Int, fileEnd: Int) {
+        self.count = max(0, count)
+        step = max(1, rowsPerChunk)
+        self.fileEnd = fileEnd
+    }
+
+    /// The next chunk's number and rows, or `nil` when all are claimed or a write failed.
+    func claim() -> (Int, Range<Int>)? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !failed else { return nil }
+        let lo = nextRow
+        guard lo < count else { return nil }
+        nextRow = lo + min(step, count - lo)
+        next += 1
+        return (next - 1, lo..<nextRow)
+    }
+
+    /// Waits until chunk `k` is the next to write; returns its offset (and places its
+    /// `length` bytes there), or `nil` when a write failed meanwhile.
+    func waitForTurn(_ k: Int, length: Int) -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while turn != k && !failed { condition.wait() }
+        guard !failed else { return nil }
+        let offset = fileEnd
+        fileEnd += length
+        return offset
+    }
+
+    /// Chunk `k` is written: the next one may be.
+    func written(_ k: Int) {
+        condition.lock()
+        turn = k + 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A write failed: nothing more is claimed or written.
+    func fail() {
+        condition.lock()
+        failed = true
+        condition.broadcast()
+        condition.unlock()
+    }
 }
 
 /// Byte scans of the writers, eight bytes at a time (a word has a zero byte iff

@@ -65,6 +65,13 @@ extension Importer {
     /// ``listSeparator``) to `csv`: its assignment `a`, what its records state `f`, the
     /// dataset's level. Read in place and written as bytes (works.csv has a row per work).
     static func appendFieldCells(_ a: inout FieldAssignment, _ f: inout SubjectFields, level: String, to csv: inout CSVBytes) {
+        // A work with no field and no stated subjects (most cited works): fifteen empty cells and the level.
+        if a.categories.isEmpty, a.primary == nil, a.source == nil, a.key == nil, a.own.isEmptyForCells,
+           f.openAlexConcepts.isEmpty, f.subjects.isEmpty, f.mesh.isEmpty, f.issns.isEmpty {
+            csv.emptyFields(15)
+            csv.field(level)
+            return
+        }
         func joined(_ v: [String], display: Bool = false) {
             csv.field { out in
                 for n in v.indices {
@@ -133,5 +140,13 @@ extension Importer {
                 line("citing records", c.citing), line("cited works", c.cited),
                 line("cited works with a journal venue (venue and volume)", c.citedWithJournalVenue),
                 "venue keys refused as ambiguous (records of the dataset give them disjoint categories): \(c.ambiguousVenueKeys)"]
+    }
+}
+
+extension WorkCategories {
+    /// Whether the seven lists ``Importer/appendFieldCells(_:_:level:to:)`` writes are all empty.
+    var isEmptyForCells: Bool {
+        wosCategory.isEmpty && wosArea.isEmpty && asjcCategory.isEmpty && asjcArea.isEmpty
+            && openAlexDomain.isEmpty && openAlexField.isEmpty && openAlexSubfield.isEmpty
     }
 }

@@ -16,11 +16,12 @@ public struct ImportOptions: Sendable {
     /// Told the name of each stage as it starts (reading, matching, the final merge pass,
     /// fields, writing), for progress lines and `--timings`; `nil` = silent.
     public var progress: (@Sendable (String) -> Void)?
-    /// `true`: ``Importer/run(files:format:outputFolder:)`` leaves the merged dataset in memory
-    /// when it returns instead of freeing it — for a process that exits right after (the CLI):
-    /// freeing ~10⁵ works and their Strings one by one costs a noticeable share of the import
-    /// (~0.1–0.3 s on capture-recapture), which the OS does at once at exit. Default `false`
-    /// (a program running several imports wants its memory back).
+    /// `true`: ``Importer/run(files:format:outputFolder:)`` leaves the merged dataset (and the
+    /// rows of `references.csv`, once written) in memory when it returns instead of freeing
+    /// it — for a process that exits right after (the CLI): freeing ~10⁵ works and ~10⁵ rows
+    /// and their Strings one by one costs a noticeable share of the import (~0.1–0.3 s on
+    /// capture-recapture), which the OS does at once at exit. Default `false` (a program
+    /// running several imports wants its memory back).
     public var keepsDatasetUntilExit = false
 
     public init(lenient: Bool = false, match: MatchOptions = MatchOptions(), title: String? = nil) {
@@ -150,14 +151,27 @@ public struct Importer: Sendable {
         // The tables of rows first, so the rows are freed before the works are placed in fields (memory).
         options.progress?("writing citations, references and matches")
         let tables = try writeReferenceTables(merged, to: outputFolder)
-        // The rows are freed on another core while the works are placed in fields (one core),
-        // and always before the works are written.
-        let rows = ReleasedLater(references: merged.references, citations: merged.citations)
-        merged.references = []
-        merged.citations = []
-        let freeing = DispatchGroup()
-        DispatchQueue.global().async(group: freeing) { rows.release() }
         options.progress?("placing works in fields")
+        let freeing = DispatchGroup()
+        if options.keepsDatasetUntilExit {
+            // The process exits right after: the reference rows stay until then. Releasing
+            // 2.5·10⁵ rows string by string costs ~0.1 s of CPU, and done on the other core it
+            // slowed the placing of works in fields by a third or more, both threads contending
+            // for the allocator (measured on capture-recapture). The citations are freed here,
+            // at once: their memory, reused by the fields and `works.csv`, keeps the process's
+            // peak where it was (reached while the tables of rows are written; measured).
+            let rows = ReleasedLater(references: merged.references, citations: [])
+            merged.references = []
+            merged.citations = []
+            _ = Unmanaged.passRetained(rows)
+        } else {
+            // The rows are freed on another core while the works are placed in fields (one core),
+            // and always before the works are written.
+            let rows = ReleasedLater(references: merged.references, citations: merged.citations)
+            merged.references = []
+            merged.citations = []
+            DispatchQueue.global().async(group: freeing) { rows.release() }
+        }
         do {
             try classify(&merged, outputFolder: outputFolder)
         } catch {

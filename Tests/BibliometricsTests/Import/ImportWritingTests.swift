@@ -69,6 +69,66 @@ struct ImportWritingTests {
         }
     }
 
+    /// Many small chunks of uneven length (rows of 0 to ~3,000 bytes, chunks of 1 to 64 rows),
+    /// after rows buffered before the chunks and across two calls on one file: the file is
+    /// byte for byte the one-loop rendering of the same rows (``CSVBytes``), so the order in
+    /// which the cores render and write the chunks never shows.
+    @Test func manySmallChunksEqualOneLoop() throws {
+        let dir = try TempFolder()
+        defer { dir.remove() }
+        @Sendable func render(_ i: Int, _ csv: inout CSVBytes) {
+            csv.field(i)
+            // Lengths vary with i (some rows empty of text, some past a page), quoting too.
+            let n = (i &* 7_919) % 3_001
+            csv.field(n % 5 == 0 ? "" : String(repeating: i % 3 == 0 ? "a,\"b" : "xyz", count: n / 3))
+            csv.endRow()
+        }
+        for (count, step) in [(1_500, 1), (4_000, 3), (6_000, 64), (3, 1)] {
+            var expected = CSVBytes(capacity: 1 << 16)
+            expected.row(["n", "text"])
+            var file = try CSVTableFile(folder: URL(fileURLWithPath: dir.path), name: "t.csv", header: ["n", "text"])
+            for i in 1...10 {
+                for c in ["pre \(i)", "a \"b\""] { file.csv.field(c); expected.field(c) }
+                try file.endRow()
+                expected.endRow()
+            }
+            try file.appendRows(count: count, rowsPerChunk: step) { rows, csv in for i in rows { render(i, &csv) } }
+            try file.appendRows(count: count / 2, rowsPerChunk: step + 1) { rows, csv in for i in rows { render(i + count, &csv) } }
+            try file.finish()
+            for i in 0..<count { render(i, &expected) }
+            for i in 0..<(count / 2) { render(i + count, &expected) }
+            let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir.path + "/t.csv")))
+            #expect(written.count == expected.bytes.count, "\(count) rows by \(step)")
+            #expect(written == expected.bytes, "\(count) rows by \(step)")
+        }
+    }
+
+    /// The field cells of `works.csv`: a work with no field and nothing stated (the short
+    /// path) gives fifteen empty cells and the level, as the general path does for each list;
+    /// one non-empty list anywhere (own categories, stated subjects, the assignment) takes the
+    /// general path. Expected rows written out by hand (columns of `fieldHeader`).
+    @Test func fieldCellsByHand() {
+        func cells(_ a: FieldAssignment, _ f: SubjectFields, level: String = "asjc-area") -> String {
+            var a = a, f = f
+            var csv = CSVBytes(capacity: 256)
+            csv.field("w1")
+            Importer.appendFieldCells(&a, &f, level: level, to: &csv)
+            csv.endRow()
+            return String(decoding: csv.bytes, as: UTF8.self)
+        }
+        #expect(Importer.fieldHeader.count == 16)
+        #expect(cells(FieldAssignment(), SubjectFields()) == "w1,,,,,,,,,,,,,,,,asjc-area\n")
+        var mesh = SubjectFields()
+        mesh.mesh = ["Animals", "Mice, Inbred"]
+        #expect(cells(FieldAssignment(), mesh) == "w1,,,,,,,,,,\"Animals; Mice, Inbred\",,,,,,asjc-area\n")
+        var own = WorkCategories()
+        own.wosArea = ["Zoology"]
+        #expect(cells(FieldAssignment(own: own), SubjectFields()) == "w1,,Zoology,,,,,,,,,,,,,,asjc-area\n")
+        let assigned = FieldAssignment(categories: ["Ecology", "Zoology"], primary: "Ecology", source: .catalogue, key: "venue:J ZOOL")
+        #expect(cells(assigned, SubjectFields(), level: "wos-category")
+                == "w1,,,,,,,,,,,,Ecology; Zoology,Ecology,catalogue,venue:J ZOOL,wos-category\n")
+    }
+
     /// Provenance shown into bytes equals `show` (prefix rule, replace-everywhere rule,
     /// non-ASCII text, a non-ASCII path).
     @Test func shownBytesEqualShow() {
