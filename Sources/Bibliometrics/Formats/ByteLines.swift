@@ -1,5 +1,10 @@
 import Foundation
 import NetworkCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The lines of a whole file as byte ranges, for readers that keep a record's lines as
 /// ranges of the file's bytes and build Strings only for the fields they keep.
@@ -25,7 +30,7 @@ struct ByteLines {
     /// Reads the file at `path` and runs `body` on its lines; the byte pointer is valid
     /// only inside `body`.
     static func withLines<R>(path: String, _ body: (inout ByteLines) throws -> R) throws -> R {
-        var data = try read(path)
+        var data = try fileBytes(path)
         var transcodedFrom: String?
         var start = 0
         if !data.isEmpty {
@@ -51,22 +56,43 @@ struct ByteLines {
 
     /// The file's bytes, with the errors of ``LineReader`` for a missing file, a folder or
     /// a file that cannot be opened or read.
-    private static func read(_ path: String) throws -> [UInt8] {
+    private static func fileBytes(_ path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, message: "file not found")
         }
         guard !isDirectory.boolValue else { throw InputError(file: path, message: "is a folder, expected a file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(file: path, message: "cannot be opened for reading")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InputError(file: path, message: "cannot be opened for reading") }
+        defer { close(fd) }
+        var status = stat()
+        let size = fstat(fd, &status) == 0 ? max(0, Int(status.st_size)) : 0
+        // Straight into the array (no Data copy): the size stat gives, then whatever follows
+        // (a file that grew meanwhile) in chunks.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let r = read(fd, base + count, size - count)
+                if r < 0, errno == EINTR { continue }
+                if r < 0 { failure = errno; return }
+                if r == 0 { return }
+                count += r
+            }
         }
-        defer { try? handle.close() }
-        let data: Data?
-        do { data = try handle.readToEnd() } catch {
-            throw InputError(file: path, message: "read failed: \(error.localizedDescription)")
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while failure == 0 {
+            let r = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if r < 0, errno == EINTR { continue }
+            if r < 0 { failure = errno; break }
+            if r == 0 { break }
+            bytes.append(contentsOf: chunk[..<r])
         }
-        guard let data else { return [] }
-        return [UInt8](data)
+        guard failure == 0 else {
+            throw InputError(file: path, message: "read failed: \(String(cString: strerror(failure)))")
+        }
+        return bytes
     }
 
     /// The range in ``bytes`` of the next line without its terminator, or `nil` at the end.
