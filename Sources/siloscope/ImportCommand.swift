@@ -87,7 +87,7 @@ struct ImportCommand: ParsableCommand {
             }
         }
         for (path, f) in zip(files, formats) { ProgressLog.standardError("\(path): \(f.rawValue)") }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try DatasetFolderArgument.prepare(out)
         if formats.allSatisfy({ $0 == .referencesText }) {
             // Reference lists copied from articles: each file is one citing document.
             let dataset = try ReferenceListDataset.importLists(files: files, out: out)

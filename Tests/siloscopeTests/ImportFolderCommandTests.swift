@@ -39,4 +39,19 @@ struct ImportFolderCommandTests {
         #expect(r.status != 0)
         #expect(r.stderr.contains("the folder holds no bibliographic export to import"))
     }
+
+    /// `--out` naming a file: a plain error naming the option and the path, no Foundation error
+    /// domain, and the file is left as it was.
+    @Test func outputPathThatIsAFileIsAPlainError() throws {
+        let wos = try #require(SharedData.path("formats/wos-plaintext/bibliometrix-wos_sample.txt"))
+        let dir = try CLI.temporaryFolder()
+        let file = dir.appendingPathComponent("taken")
+        try "keep me\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["import", wos, "--out", file.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--out"), "\(r.stderr)")
+        #expect(r.stderr.contains("exists and is not a folder"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
+    }
 }

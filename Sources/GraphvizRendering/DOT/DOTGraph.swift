@@ -129,6 +129,10 @@ public struct DOTGraph: Sendable, Equatable, Hashable {
     public var edges: [DOTEdge]
     /// Subgraphs, written after the nodes.
     public var subgraphs: [DOTSubgraph]
+    /// Whether ``GraphvizRenderer/render(_:engine:format:pngDPI:)`` moves arc labels that the
+    /// layout put on a node off it (``EdgeLabelPlacement``). Not written into the text.
+    /// Default `false`.
+    public var clearsEdgeLabels = false
 
     /// Makes a graph.
     public init(

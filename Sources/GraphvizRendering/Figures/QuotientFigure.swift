@@ -159,10 +159,13 @@ public struct QuotientFigure: Sendable {
             attrs["overlap"] = "false"; attrs["splines"] = "curved"; attrs["sep"] = "+20"
         }
         engine = options.engine
-        dotGraph = DOTGraph(
+        var graph = DOTGraph(
             name: "quotient", directed: options.directed, graphAttributes: attrs,
             nodeDefaults: ["style": "filled", "fixedsize": "shape", "fontname": "Helvetica", "fontsize": "11", "penwidth": "0.6", "color": "#333333"],
             edgeDefaults: ["color": "#444444", "fontname": "Helvetica", "fontsize": "10"],
             nodes: nodes, edges: edges)
+        // Between large, close groups circo puts arc labels inside the nodes: moved off them.
+        graph.clearsEdgeLabels = true
+        dotGraph = graph
     }
 }

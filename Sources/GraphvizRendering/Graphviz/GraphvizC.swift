@@ -48,8 +48,12 @@ enum GraphvizC {
     ///
     /// - Parameter extraGraphAttributes: root-graph attributes set with `agsafeset`
     ///   before layout (e.g. `dpi` for PNG). Values must be plain, already safe text.
-    static func run(dot: String, engine: LayoutEngine, format: FigureFormat, extraGraphAttributes: [(String, String)], renderer: String? = nil) throws(GraphvizError) -> GraphvizRun {
+    ///
+    /// - Parameter layout: the Graphviz layout to run instead of `engine`'s (e.g. `nop2`:
+    ///   keep every position and spline the text gives); `engine` still names it in errors.
+    static func run(dot: String, engine: LayoutEngine, format: FigureFormat, extraGraphAttributes: [(String, String)], renderer: String? = nil, layout: String? = nil) throws(GraphvizError) -> GraphvizRun {
         let rendererName = renderer ?? format.rawValue
+        let layoutName = layout ?? engine.rawValue
         let result: Result<GraphvizRun, GraphvizError> = session.withLock { state in
             captured.withLock { $0 = "" }
             _ = agseterrf { text in
@@ -72,7 +76,7 @@ enum GraphvizC {
                 .failure(GraphvizError.fromGraphviz(kind: kind, what: what, messages: messages(), engine: engine, format: format))
             }
 
-            if engine == .circo { anchorCirco(gvc, &state.circoAnchor) }
+            if layoutName == "circo" { anchorCirco(gvc, &state.circoAnchor) }
 
             // The DOT scanner is process-global and agmemread does not reset it: flush text
             // left over from the previous parse (which would be read first) and restart the
@@ -95,8 +99,8 @@ enum GraphvizC {
                 }
             }
             srand(layoutSeed)
-            let laidOut = engine.rawValue.withCString { gvLayout(gvc, graph, $0) }
-            guard laidOut == 0 else { return failure(.layout, "layout with \(engine.rawValue) failed") }
+            let laidOut = layoutName.withCString { gvLayout(gvc, graph, $0) }
+            guard laidOut == 0 else { return failure(.layout, "layout with \(layoutName) failed") }
             defer { gvFreeLayout(gvc, graph) }
             var data: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0

@@ -39,13 +39,29 @@ public struct GraphvizRenderer: Sendable {
         try renderWithDiagnostics(dot: dot, engine: engine, format: format, pngDPI: pngDPI).bytes
     }
 
-    /// Renders a ``DOTGraph``. See ``render(dot:engine:format:pngDPI:)``.
+    /// Renders a ``DOTGraph``. See ``render(dot:engine:format:pngDPI:)``. When the graph asks
+    /// for it (``DOTGraph/clearsEdgeLabels``), arc labels that the layout put on a node are
+    /// moved off it first (``EdgeLabelPlacement``: one more layout, to `xdot`).
     public static func render(_ graph: DOTGraph, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        try render(dot: graph.text, engine: engine, format: format, pngDPI: pngDPI)
+        let text = graph.text
+        if graph.clearsEdgeLabels {
+            let laidOut = try GraphvizC.run(dot: text, engine: engine, format: format, extraGraphAttributes: [], renderer: "xdot")
+            if let relaid = EdgeLabelPlacement.relaid(xdot: laidOut.bytes) {
+                return try renderWithDiagnostics(dot: String(decoding: relaid, as: UTF8.self), engine: engine, format: format,
+                                                 pngDPI: pngDPI, layout: "nop2").bytes
+            }
+        }
+        return try render(dot: text, engine: engine, format: format, pngDPI: pngDPI)
     }
 
     /// Like ``render(dot:engine:format:pngDPI:)`` but also returns Graphviz's warnings.
     public static func renderWithDiagnostics(dot: String, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> Output {
+        try renderWithDiagnostics(dot: dot, engine: engine, format: format, pngDPI: pngDPI, layout: nil)
+    }
+
+    /// ``renderWithDiagnostics(dot:engine:format:pngDPI:)`` with another Graphviz layout than
+    /// `engine`'s (`nop2` for a graph laid out already).
+    static func renderWithDiagnostics(dot: String, engine: LayoutEngine, format: FigureFormat, pngDPI: Int, layout: String?) throws(GraphvizError) -> Output {
         if dot.unicodeScalars.contains("\u{0}") {
             throw GraphvizError(kind: .invalidInput, message: "DOT text contains a NUL character", engine: engine, format: format)
         }
@@ -60,7 +76,7 @@ public struct GraphvizRenderer: Sendable {
             break
         case .svg: break
         }
-        let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra)
+        let run = try GraphvizC.run(dot: dot, engine: engine, format: format, extraGraphAttributes: extra, layout: layout)
         var bytes = run.bytes
         switch format {
         case .pdf: bytes = PDFNormalizer.normalize(bytes)
