@@ -30,14 +30,19 @@ public enum WoSCitedReference {
         let trimmedRaw = trimSpaces(all[...])
         let rawText: String
         if let raw, trimmedRaw.count == all.count { rawText = raw } else { rawText = string(trimmedRaw) }
-        var ref = CitedReference(raw: rawText, source: source, type: .unknown)
         if all.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "\\") || $0 == 0x0A || $0 == 0x09 }) {
-            // BibTeX escapes and wrapped lines: rare, the slow path.
-            var cleaned = AuthorName.clean(raw ?? String(decoding: all, as: UTF8.self))
-            cleaned.withUTF8 { fields(of: $0[...], into: &ref) }
-        } else {
-            fields(of: all[...], into: &ref)
+            return parseCleaned(all: all, raw: raw, rawText: rawText, source: source)
         }
+        var ref = CitedReference(raw: rawText, source: source, type: .unknown)
+        fields(of: all[...], into: &ref)
+        return ref
+    }
+
+    /// BibTeX escapes and wrapped lines: rare, the slow path (the parts read from the cleaned text).
+    private static func parseCleaned(all: UnsafeBufferPointer<UInt8>, raw: String?, rawText: String, source: SourceSpan?) -> CitedReference {
+        let cleaned = Array(AuthorName.clean(raw ?? String(decoding: all, as: UTF8.self)).utf8)
+        var ref = CitedReference(raw: rawText, source: source, type: .unknown)
+        cleaned.withUnsafeBufferPointer { fields(of: $0[...], into: &ref) }
         return ref
     }
 

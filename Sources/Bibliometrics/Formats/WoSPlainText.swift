@@ -309,7 +309,7 @@ struct WoSByteFields: WoSRecordFields {
         var out: [AuthorName] = []
         out.reserveCapacity(f.count)
         for r in values[f.firstValue..<(f.firstValue + f.count)] {
-            if let name = AuthorName.parseFamilyFirst(string(r)) { out.append(name) }
+            if let name = AuthorName.parseFamilyFirst(utf8: UnsafeBufferPointer(rebasing: bytes[r])) { out.append(name) }
         }
         return out
     }

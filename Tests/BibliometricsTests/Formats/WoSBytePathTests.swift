@@ -149,6 +149,34 @@ struct WoSBytePathTests {
         #expect(WoSCitedReference.parse("Pollock KH, 1990, WILDLIFE MONOGR, V107, P1, DOI [10.2307/3830560, 10.2307/1234]").doi?.value == "10.2307/3830560")
     }
 
+    /// `AU`/`AF` names read on their bytes equal ``AuthorName/parseFamilyFirst(_:)`` on the
+    /// String, for every such value of one capture-recapture file and hand-made shapes.
+    @Test func familyFirstNamesOnBytesAgreeWithTheStringPath() throws {
+        var names = ["Smith, J", "Van  Dyck, H", "Smith,", ", J", "O'Brien, J.-P.", "de Bruyn, PJN", "Müller, K", "Lee, Ming-Liang", "Smith",
+                     "  Smith ,  John  Paul ", "Smith, J{\\'e}", "A,B,C", "Smith, -", "Smith, Mary-", "Chao, Anne", "Seber, G. A. F.", "", " ", ",",
+                     "Kim, J-H", "Lee, ABCD", "Lee, abc", "Lee, a b c", "Lee, ML", "X, DeAnn", "X, j.-p."]
+        if let file = SharedData.path(Self.crFile) {
+            for record in try Definition.records(file) {
+                for (tag, _, values) in record.fields where tag == "AU" || tag == "AF" { names += values }
+            }
+            #expect(names.count > 5_000)
+        } else {
+            print(SharedData.skipMessage(Self.crFile) + " (hand-written names only)")
+        }
+        for name in names {
+            var copy = name
+            #expect(copy.withUTF8 { AuthorName.parseFamilyFirst(utf8: $0) } == AuthorName.parseFamilyFirst(name), "\(name)")
+        }
+        // By hand, from the definition (surname before the first comma, initials of the given names).
+        // 'J.-P.' splits at the dot into words 'J' and '-P' (initials JP); 'Jean-Paul' is one word of two parts (J-P).
+        var jp = "O'Brien, J.-P."
+        #expect(jp.withUTF8 { AuthorName.parseFamilyFirst(utf8: $0) } == AuthorName(family: "O'Brien", initials: "JP"))
+        var jeanPaul = "O'Brien, Jean-Paul"
+        #expect(jeanPaul.withUTF8 { AuthorName.parseFamilyFirst(utf8: $0) } == AuthorName(family: "O'Brien", initials: "J-P"))
+        var spaced = "  Smith ,  John  Paul "
+        #expect(spaced.withUTF8 { AuthorName.parseFamilyFirst(utf8: $0) } == AuthorName(family: "Smith", initials: "JP"))
+    }
+
     /// The byte path of DOIs equals the general (Foundation) definition wherever it answers,
     /// including the SICI shapes with `<`; text it declines goes to the general path.
     @Test func doiBytePathAgreesWithTheGeneralDefinition() {
