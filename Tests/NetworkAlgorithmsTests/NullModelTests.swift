@@ -143,6 +143,29 @@ struct NullModelTests {
         #expect(half >= 0.40 && half <= 0.60, "share of p ≤ 0.5: \(half)")
     }
 
+    /// The per-sample counts over the edge list (``Graph/simplePairs(_:)``, each edge once)
+    /// equal those of the adjacency scan that defines them, on a seeded random graph with
+    /// reciprocal arcs, self-loops, duplicate arcs and labels left out (-1), for 50 label
+    /// vectors; and the two-triangle graph counts by hand: 7 simple edges, 6 internal.
+    @Test func edgeListSampleEqualsAdjacencyScan() {
+        let arcs = randomArcs(nodes: 60, arcs: 300, seed: 5) + [(3, 3), (4, 7), (7, 4), (4, 7)]
+        let g = makeGraph(nodes: 60, arcs, duplicates: .keep, selfLoops: .keep)
+        let view = g.undirectedSimple()
+        let pairs = Graph.simplePairs(view)
+        #expect(zip(pairs.lo, pairs.hi).allSatisfy { $0 < $1 })
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<50 {
+            let groupOf = (0..<60).map { _ in Int32(Int.random(in: -1..<4, using: &rng)) }
+            let a = g.nullSample(groupOf, groupCount: 4, view: view)
+            let b = g.nullSample(groupOf, groupCount: 4, pairs: pairs)
+            #expect(a.mixing == b.mixing && a.internalEdges == b.internalEdges && a.edges == b.edges)
+        }
+        let (t, p) = BridgingTests.twoTriangles()
+        let tv = t.undirectedSimple()
+        let s = t.nullSample(p.groupOf, groupCount: p.groupCount, pairs: Graph.simplePairs(tv))
+        #expect(s.edges == 7 && s.internalEdges == 6)
+    }
+
     /// Strong planted homophily gets the smallest p-value the sample size allows.
     @Test func plantedHomophilyIsSignificant() {
         let (g, p) = BridgingTests.twoTriangles()

@@ -60,7 +60,9 @@ extension Graph {
         precondition(samples >= 1, "at least one sample")
         let groups = EffectiveGroups(partition, missing: missing)
         let view = undirectedSimple()
-        let observed = nullSample(groups.groupOf, groupCount: groups.groupCount, view: view)
+        // Each simple edge once (u < v), listed once for every sample (half the adjacency scan).
+        let pairs = Self.simplePairs(view)
+        let observed = nullSample(groups.groupOf, groupCount: groups.groupCount, pairs: pairs)
         var rng = SeededGenerator(seed: seed)
         var draws: [NullSample] = []
         draws.reserveCapacity(samples)
@@ -69,7 +71,7 @@ extension Graph {
             let kept = (0..<nodeCount).filter { groups.groupOf[$0] >= 0 }
             let graph = self, groupCount = groups.groupCount
             draws = LabelPermutations.run(samples: samples, rng: &rng, base: groups.groupOf, kept: kept) { groupOf in
-                graph.nullSample(groupOf, groupCount: groupCount, view: view)
+                graph.nullSample(groupOf, groupCount: groupCount, pairs: pairs)
             }
         case .rewire, .timeRewire:
             var times: [Double]?
@@ -118,6 +120,39 @@ extension Graph {
                     edges += 1
                     if gv == gu { internalEdges += 1 }
                 }
+            }
+        }}}
+        return NullSample(mixing: flat, internalEdges: internalEdges, edges: edges)
+    }
+
+    /// The simple edges of `view`, each once as `(lo[k], hi[k])` with `lo < hi`, in
+    /// adjacency order. O(n + m).
+    static func simplePairs(_ view: UndirectedGraph) -> (lo: [Int32], hi: [Int32]) {
+        var lo: [Int32] = [], hi: [Int32] = []
+        lo.reserveCapacity(view.adjacency.count / 2)
+        hi.reserveCapacity(view.adjacency.count / 2)
+        for u in 0..<view.nodeCount {
+            for p in view.offsets[u]..<view.offsets[u + 1] where Int(view.adjacency[p]) > u {
+                lo.append(Int32(truncatingIfNeeded: u))
+                hi.append(view.adjacency[p])
+            }
+        }
+        return (lo, hi)
+    }
+
+    /// ``nullSample(_:groupCount:view:)`` over the edges listed by ``simplePairs(_:)``: the
+    /// same counts, each edge visited once instead of from both ends. O(n + m).
+    func nullSample(_ groupOf: [Int32], groupCount g: Int, pairs: (lo: [Int32], hi: [Int32])) -> NullSample {
+        let flat = mixingCountsFlat(groupOf, groupCount: g)
+        var internalEdges = 0, edges = 0
+        groupOf.withUnsafeBufferPointer { group in
+        pairs.lo.withUnsafeBufferPointer { lo in
+        pairs.hi.withUnsafeBufferPointer { hi in
+            for k in 0..<lo.count {
+                let gu = group[Int(lo[k])], gv = group[Int(hi[k])]
+                if gu < 0 || gv < 0 { continue }
+                edges += 1
+                if gv == gu { internalEdges += 1 }
             }
         }}}
         return NullSample(mixing: flat, internalEdges: internalEdges, edges: edges)
