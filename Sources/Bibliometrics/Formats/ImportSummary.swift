@@ -53,25 +53,45 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         /// year and a title or source; `notAtAll` = none of author, year, title, source, DOI;
         /// the shares of each field. Shares are 0 when there are no references. O(n).
         public init<S: Sequence>(references: S) where S.Element == CitedReference {
-            var n = 0, y = 0, a = 0, t = 0, s = 0, d = 0
+            var tally = Tally()
+            for r in references { tally.add(r) }
+            self.init(tally: tally)
+        }
+
+        /// The counts of the references given to a ``Tally`` one by one (the same as
+        /// ``init(references:)`` over them, in any order).
+        init(tally: Tally) {
+            let n = tally.n
+            self.init(fully: tally.fully, partly: n - tally.fully - tally.none, notAtAll: tally.none)
+            func share(_ k: Int) -> Double { n == 0 ? 0 : (Double(k) / Double(n) * 10_000).rounded() / 10_000 }
+            year = share(tally.year)
+            firstAuthor = share(tally.firstAuthor)
+            title = share(tally.title)
+            source = share(tally.source)
+            doi = share(tally.doi)
+        }
+
+        /// Running counts behind ``init(references:)``, fed one reference at a time, read in
+        /// place (no copy of a reference: a copy retains every field).
+        struct Tally {
+            var n = 0, year = 0, firstAuthor = 0, title = 0, source = 0, doi = 0
             var fully = 0, none = 0
-            for r in references {
+
+            mutating func add(_ r: borrowing CitedReference) {
+                add(author: r.firstAuthor != nil, year: r.year != nil, title: r.title != nil, source: r.venue != nil, doi: r.doi != nil)
+            }
+
+            /// One reference, by which of its fields are present (first author or editor, year,
+            /// title, source, DOI).
+            mutating func add(author hasA: Bool, year hasY: Bool, title hasT: Bool, source hasS: Bool, doi hasD: Bool) {
                 n += 1
-                let hasA = r.firstAuthor != nil, hasY = r.year != nil, hasT = r.title != nil, hasS = r.venue != nil, hasD = r.doi != nil
-                if hasA { a += 1 }
-                if hasY { y += 1 }
-                if hasT { t += 1 }
-                if hasS { s += 1 }
-                if hasD { d += 1 }
+                if hasA { firstAuthor += 1 }
+                if hasY { year += 1 }
+                if hasT { title += 1 }
+                if hasS { source += 1 }
+                if hasD { doi += 1 }
                 if hasA && hasY && (hasT || hasS) { fully += 1 } else if !(hasA || hasY || hasT || hasS || hasD) { none += 1 }
             }
-            self.init(fully: fully, partly: n - fully - none, notAtAll: none)
-            func share(_ k: Int) -> Double { n == 0 ? 0 : (Double(k) / Double(n) * 10_000).rounded() / 10_000 }
-            year = share(y)
-            firstAuthor = share(a)
-            title = share(t)
-            source = share(s)
-            doi = share(d)
         }
     }
 

@@ -397,18 +397,26 @@ struct WorkMergePass {
         // Roots first: most pairs of a block are of one work already (no copy of a variant).
         let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
-        // The two variants are read in place (copying one retains every field of its reference).
-        guard let found = withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }),
-              let method = found else { return }
+        guard let (method, text) = decide(v, w, rule: rule) else { return }
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
-        let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
-        guard let text = withReferences(absorbed, kept, { a, k in evidence(a.ref, k.ref, method: method, rule: rule) }) else { return }
         uf[child] = root
         doi[root] = doi[root] ?? doi[child]
         pmid[root] = pmid[root] ?? pmid[child]
         for x in native[child] where !native[root].contains(x) { native[root].append(x) }
         citing[root] = citing[root] || citing[child]
         merges[child] = Merge(method: method, evidence: text)
+    }
+
+    /// The method and evidence when variants `v` and `w` describe the same work under `rule`,
+    /// else `nil`. Non-mutating, so the closures below borrow the pass instead of copying it
+    /// (a copy retains every array of the pass and of its matcher). The two variants are read
+    /// in place (copying one retains every field of its reference).
+    func decide(_ v: Int, _ w: Int, rule: Rule) -> (ImportMatchMethod, String)? {
+        guard let found = withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }),
+              let method = found else { return nil }
+        let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
+        guard let text = withReferences(absorbed, kept, { a, k in Self.evidence(a.ref, k.ref, method: method, rule: rule) }) else { return nil }
+        return (method, text)
     }
 
     /// A variant with its reference, both read in place.
@@ -479,7 +487,7 @@ struct WorkMergePass {
         }
     }
 
-    func evidence(_ absorbed: CitedReference, _ kept: CitedReference, method: ImportMatchMethod, rule: Rule) -> String {
+    static func evidence(_ absorbed: CitedReference, _ kept: CitedReference, method: ImportMatchMethod, rule: Rule) -> String {
         let head = "final merge pass: '\(absorbed.raw.prefix(70))' ~ '\(kept.raw.prefix(70))'; "
         let wk = Work(id: "", reference: kept)
         switch rule {

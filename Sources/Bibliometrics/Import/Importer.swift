@@ -179,7 +179,21 @@ public struct Importer: Sendable {
     public func merge(_ results: consuming [FileReadResult]) -> ImportedDataset {
         options.progress?("matching records and references")
         // Counts that read the records' references, taken before the references move into rows.
-        let parsed = ImportSummary.ParseCounts(references: results.lazy.flatMap(\.records).flatMap(\.references).map(\.reference))
+        // Read in place (the lazy map over the records copied every reference).
+        var tally = ImportSummary.ParseCounts.Tally()
+        for f in results.indices {
+            for r in results[f].records.indices {
+                for k in results[f].records[r].references.indices {
+                    // Field by field: handing the reference itself to a function copied it here.
+                    let hasAuthor = results[f].records[r].references[k].reference.firstAuthor != nil
+                    tally.add(author: hasAuthor, year: results[f].records[r].references[k].reference.year != nil,
+                              title: results[f].records[r].references[k].reference.title != nil,
+                              source: results[f].records[r].references[k].reference.venue != nil,
+                              doi: results[f].records[r].references[k].reference.doi != nil)
+                }
+            }
+        }
+        let parsed = ImportSummary.ParseCounts(tally: tally)
         let referencesPerRecord = results.map { $0.records.map(\.references.count) }
         let fileCounts = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                  references: $0.referenceCount, skipped: $0.skipped.count) }
@@ -240,20 +254,26 @@ public struct Importer: Sendable {
                         target = i
                         method = m
                         // Title token sets as the matching computed them (a node's keys always describe its current title).
-                        evidence = WorkIndex.evidence(ref, index.nodes[i].work, method: m,
-                                                      titleSets: (probe.computedKeys?.titleSet, index.nodes[i].keys.titleSet))
+                        // The work read in place through the buffer (passing `index.nodes[i].work` copied it).
+                        let titleSet = probe.computedKeys?.titleSet
+                        evidence = index.nodes.withUnsafeBufferPointer { nb in
+                            WorkIndex.evidence(ref, nb[i].work, method: m, titleSets: (titleSet, nb[i].keys.titleSet))
+                        }
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
                         // The reference fills the gaps as the work it describes (``Importer/citedWork(_:)``), without building it.
                         index.enrich(i, with: ref, nativeIDs: nativeIDs)
                     } else {
                         // The new work's title and source keys and surname keys are those of the reference, computed once.
-                        var node = WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false, records: [], rawKey: rawKey)
-                        if let keys = probe.computedKeys { node.keys = keys }
-                        target = index.add(node, surnames: ref.year == nil ? nil : probe.surnames(ref))
+                        // Built in the call (a local node handed to `add` was copied, every field retained).
+                        let surnames = ref.year == nil ? nil : probe.surnames(ref)
+                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false, records: [], rawKey: rawKey,
+                                                          keys: probe.computedKeys ?? MatchKeys(title: nil, venue: nil)),
+                                           surnames: surnames)
                         method = .new
                         matched.unmatched += 1
                     }
-                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: ref,
+                    // Moved into the row (a plain `ref` here copied it, retaining every field, and then destroyed the local).
+                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: consume ref,
                                                      nativeID: nativeID, source: source, note: nil, evidence: evidence))
                     rowNodes.append((citing, target))
                 }
@@ -290,14 +310,13 @@ public struct Importer: Sendable {
         var position = [Int](repeating: -1, count: index.nodes.count)
         works.reserveCapacity(index.nodes.count - joined.merges.count)
         for i in index.nodes.indices where root[i] == i {
-            // Moved out of the node, not copied (the node keeps an empty work and no ids).
-            var w = Work(id: "")
-            swap(&w, &index.nodes[i].work)
-            w.id = ids[i]
-            var native: [String] = []
-            swap(&native, &index.nodes[i].nativeIDs)
+            // Moved out of the node into the new entry, not copied (the node keeps an empty work and
+            // no ids; a local `Work` handed to the entry's init was copied, every field retained).
             position[i] = works.count
-            works.append(ImportedWork(work: w, nativeIDs: native, isCiting: index.nodes[i].isCiting, citedBy: 0))
+            works.append(ImportedWork(work: Work(id: ""), nativeIDs: [], isCiting: index.nodes[i].isCiting, citedBy: 0))
+            swap(&works[works.count - 1].work, &index.nodes[i].work)
+            swap(&works[works.count - 1].nativeIDs, &index.nodes[i].nativeIDs)
+            works[works.count - 1].work.id = ids[i]
         }
         var notes = index.conflicts
         index = WorkIndex(options: options.match)

@@ -121,7 +121,8 @@ struct WorkIndex {
         if let r = nodes[i].rawKey, byRaw[r] == nil { byRaw[r] = i }
     }
 
-    mutating func add(_ node: Node, surnames: [String]? = nil) -> Int {
+    /// Appends `node` (taken, not copied) and registers it; its index.
+    mutating func add(_ node: consuming Node, surnames: [String]? = nil) -> Int {
         nodes.append(node)
         register(nodes.count - 1, surnames: surnames)
         return nodes.count - 1
