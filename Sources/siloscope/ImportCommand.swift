@@ -75,8 +75,9 @@ struct ImportCommand: ParsableCommand {
         for (path, reason) in inputs.skipped { ProgressLog.standardError("\(path): left out, \(reason)") }
         let files = inputs.files
         // The format of every file: the one given, or the one detected from the content.
-        let formats: [ImportFormat] = try files.map { path in
+        let formats: [ImportFormat] = try zip(files, inputs.detected).map { path, detected in
             if case .named(let f) = format { return f }
+            if let detected { return detected } // a folder's file, detected when the folder was listed
             do {
                 return try FormatDetector.detect(path: path)
             } catch let error as InputError {

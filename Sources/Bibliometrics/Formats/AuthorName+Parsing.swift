@@ -25,24 +25,51 @@ extension AuthorName {
     /// ``initials(ofGiven:)`` on the bytes of a printable-ASCII name (the same rules without
     /// String splitting); `nil` for any other text.
     static func initialsASCII(ofGiven given: String) -> String? {
-        let u = given.utf8
-        guard u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-        let bytes = Array(u)
-        var out: [UInt8] = []
-        for word in bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2E }) {
-            let parts = word.split(separator: 0x2D)
-            // "ML" already as initials
-            if parts.count == 1, word.count <= 3, word.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
-                out.append(contentsOf: word)
-                continue
+        guard given.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var g = given
+        return g.withUTF8 { initials(ofASCIIGiven: $0) }
+    }
+
+    /// ``initialsASCII(ofGiven:)`` on the bytes (printable ASCII), written straight into the
+    /// String (the initials are never longer than the name).
+    static func initials(ofASCIIGiven u: UnsafeBufferPointer<UInt8>) -> String {
+        let n = u.count
+        return String(unsafeUninitializedCapacity: n) { out in
+            var o = 0
+            var i = 0
+            while i < n {
+                // A word: bytes up to the next space or '.'.
+                while i < n, u[i] == 0x20 || u[i] == 0x2E { i += 1 }
+                let start = i
+                while i < n, u[i] != 0x20, u[i] != 0x2E { i += 1 }
+                guard i > start else { continue }
+                // Its parts: runs between '-' (empty ones dropped).
+                var parts = 0, inPart = false, allUpper = true
+                for k in start..<i {
+                    let b = u[k]
+                    if b == 0x2D { inPart = false } else if !inPart { inPart = true; parts += 1 }
+                    if !(b >= 0x41 && b <= 0x5A) { allUpper = false }
+                }
+                // "ML" already as initials
+                if parts == 1, i - start <= 3, allUpper {
+                    for k in start..<i { out[o] = u[k]; o += 1 }
+                    continue
+                }
+                inPart = false
+                var written = 0
+                for k in start..<i {
+                    let b = u[k]
+                    if b == 0x2D { inPart = false; continue }
+                    guard !inPart else { continue }
+                    inPart = true
+                    if written > 0 { out[o] = 0x2D; o += 1 }
+                    out[o] = b >= 0x61 && b <= 0x7A ? b - 32 : b
+                    o += 1
+                    written += 1
+                }
             }
-            for (k, part) in parts.enumerated() {
-                guard let first = part.first else { continue }
-                if k > 0 { out.append(0x2D) }
-                out.append(first >= 0x61 && first <= 0x7A ? first - 32 : first)
-            }
+            return o
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Family, Given` (WoS `AF`, BibTeX, RIS): everything before the first comma is the surname.
@@ -55,6 +82,36 @@ extension AuthorName {
         let given = WoSFields.trimmedWhitespace(String(t[t.index(after: comma)...]))
         guard !family.isEmpty else { return nil }
         return AuthorName(family: family, initials: initials(ofGiven: given))
+    }
+
+    /// ``parseFamilyFirst(_:)`` of `String(decoding: bytes, as: UTF8.self)`: on the bytes for
+    /// printable ASCII without braces or backslashes that has a comma (WoS `AU`/`AF` values),
+    /// the String path otherwise.
+    static func parseFamilyFirst(utf8 u: UnsafeBufferPointer<UInt8>) -> AuthorName? {
+        var comma = -1
+        for i in 0..<u.count {
+            let b = u[i]
+            guard b >= 0x20, b < 0x7F, b != 0x7B, b != 0x7D, b != 0x5C else { comma = -1; break }
+            if b == 0x2C, comma < 0 { comma = i }
+        }
+        guard comma >= 0 else { return parseFamilyFirst(String(decoding: u, as: UTF8.self)) }
+        // ``clean(_:)`` collapses runs of spaces and trims; the parts either side of the first
+        // comma, each collapsed and trimmed, are what the String path cuts from the cleaned text.
+        func collapsed(_ r: Range<Int>) -> Range<Int>? {
+            var a = r.lowerBound, b = r.upperBound
+            while a < b, u[a] == 0x20 { a += 1 }
+            while b > a, u[b - 1] == 0x20 { b -= 1 }
+            guard a < b else { return a..<a }
+            for k in a..<(b - 1) where u[k] == 0x20 && u[k + 1] == 0x20 { return nil }
+            return a..<b
+        }
+        let familyRange = 0..<comma, givenRange = (comma + 1)..<u.count
+        guard let f = collapsed(familyRange), let g = collapsed(givenRange) else {
+            return parseFamilyFirst(String(decoding: u, as: UTF8.self)) // runs of spaces inside: rare
+        }
+        guard !f.isEmpty else { return nil }
+        return AuthorName(family: String(decoding: UnsafeBufferPointer(rebasing: u[f]), as: UTF8.self),
+                          initials: initials(ofASCIIGiven: UnsafeBufferPointer(rebasing: u[g])))
     }
 
     /// `Given Family` (Lens, OpenAlex `display_name`, CSL literal): the last word with the

@@ -43,8 +43,10 @@ public enum FormatDetector {
                 || text.contains("\"https://openalex.org/W") { return .openAlex }
             return .cslJSON
         }
-        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .prefix(400).map(String.init)
+        // Lines split on the bytes: LF, CR and CRLF end a line (as Characters; they are never
+        // part of a larger grapheme), empty lines dropped.
+        let lines = text.utf8.split(omittingEmptySubsequences: true, whereSeparator: { $0 == 0x0A || $0 == 0x0D })
+            .prefix(400).map { String(text[$0.startIndex..<$0.endIndex]) }
         guard let firstLine = lines.first else { return nil }
         if lines.contains(where: { $0.hasPrefix("PMID- ") }) { return .medline }
         if lines.contains(where: { $0.hasPrefix("FN ") }) { return .wos }
@@ -64,12 +66,23 @@ public enum FormatDetector {
         return nil
     }
 
+    /// `(try? detect(path: path)) == .wosTab`, without the whole detection when the first
+    /// line has no tab (then the file cannot be tab-delimited): a plain-text export is read
+    /// without being detected again.
+    static func isWoSTabDelimited(_ path: String) -> Bool {
+        guard let head = try? TextFile.prefix(path) else { return false }
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let firstLine = bytes.drop(while: { $0 == 0x0A || $0 == 0x0D }).prefix(while: { $0 != 0x0A && $0 != 0x0D })
+        guard firstLine.contains(0x09) else { return false }
+        return (try? detect(path: path)) == .wosTab
+    }
+
     /// Reads `path` as `format` (``ImportFormat/wos`` switches to tab-delimited when the content is).
     public static func read(path: String, format: ImportFormat, lenient: Bool) throws -> FileReadResult {
         switch format {
         case .wos, .wosTab:
-            let detected = try? detect(path: path)
-            return detected == .wosTab ? try WoSTabDelimited.read(path: path, lenient: lenient) : try WoSPlainText.read(path: path, lenient: lenient)
+            return isWoSTabDelimited(path) ? try WoSTabDelimited.read(path: path, lenient: lenient) : try WoSPlainText.read(path: path, lenient: lenient)
         case .scopus: return try ScopusCSV.read(path: path, lenient: lenient)
         case .lens: return try LensCSV.read(path: path, lenient: lenient)
         case .openAlexCSV: return try OpenAlexCSV.read(path: path, lenient: lenient)

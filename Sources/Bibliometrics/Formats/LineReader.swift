@@ -75,10 +75,11 @@ struct LineReader {
 
     /// What the reader repaired, for the import log: mixed or lone-CR line endings, a
     /// UTF-16 file transcoded. Empty for plain UTF-8 files with LF or CRLF endings.
-    var repairs: [InputError] {
+    var repairs: [InputError] { Self.repairs(path: path, transcodedFrom: transcodedFrom, lineEndings: lineEndings) }
+
+    static func repairs(path: String, transcodedFrom: String?, lineEndings e: (lf: Int, crlf: Int, cr: Int)) -> [InputError] {
         var out: [InputError] = []
         if let t = transcodedFrom { out.append(InputError(file: path, line: 1, message: "encoding: \(t) transcoded to UTF-8")) }
-        let e = lineEndings
         let kinds = [(e.lf, "LF"), (e.crlf, "CRLF"), (e.cr, "lone CR")].filter { $0.0 > 0 }
         if kinds.count > 1 || e.cr > 0 {
             out.append(InputError(file: path, message: "line endings: " + kinds.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + " (each read as one line end)"))
@@ -129,6 +130,16 @@ struct LineReader {
         // ASCII (most lines of an export) is valid UTF-8: no validation pass needed.
         if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         if let s = String(validating: slice, as: UTF8.self) { return s }
+        throw Self.invalidUTF8(slice, path: path, line: lineNumber)
+    }
+
+    /// Throws the error ``next()`` gives for `bytes` (line `line`) when they are not valid UTF-8.
+    static func checkUTF8(_ bytes: UnsafeBufferPointer<UInt8>, path: String, line: Int) throws {
+        if String(validating: bytes, as: UTF8.self) == nil { throw invalidUTF8(bytes, path: path, line: line) }
+    }
+
+    /// The error for invalid UTF-8 `slice` (line `line`): the first invalid byte and the characters before it.
+    static func invalidUTF8<C: Collection>(_ slice: C, path: String, line: Int) -> InputError where C.Element == UInt8 {
         // Locate the first invalid byte for the message.
         var column = 0
         var offending: UInt8 = 0
@@ -142,12 +153,12 @@ struct LineReader {
                 column += 1
             case .emptyInput: break loop
             case .error:
-                offending = slice[slice.startIndex + min(consumed, slice.count - 1)]
+                offending = Array(slice)[min(consumed, slice.count - 1)]
                 break loop
             }
         }
-        throw InputError(file: path, line: lineNumber,
-                         message: "not valid UTF-8 (byte 0x\(String(offending, radix: 16, uppercase: true)) after character \(column)); the file looks like Latin-1/Windows-1252: export or save it as UTF-8")
+        return InputError(file: path, line: line,
+                          message: "not valid UTF-8 (byte 0x\(String(offending, radix: 16, uppercase: true)) after character \(column)); the file looks like Latin-1/Windows-1252: export or save it as UTF-8")
     }
 }
 

@@ -35,7 +35,7 @@ public enum WoSTabDelimited {
                     let values = ["AU", "AF", "CR"].contains(tag) ? v.components(separatedBy: "; ") : [v]
                     fields.append((tag, n, values))
                 }
-                return try WoSFields.record(fields, path: path, span: SourceSpan(file: path, firstLine: n, lastLine: n), format: .wosTab)
+                return try WoSFields.record(WoSStringFields(fields), path: path, span: SourceSpan(file: path, firstLine: n, lastLine: n), format: .wosTab)
             }
         }
         collector.result.repairs += lines.repairs

@@ -17,10 +17,13 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Normalises `text` to a canonical DOI, or returns `nil` when it is not a DOI.
     public init?(_ text: String) {
-        if let fast = DOI.asciiCanonical(text) {
-            value = fast
-            return
-        }
+        guard let canonical = DOI.asciiCanonical(text) ?? DOI.generalCanonical(text) else { return nil }
+        value = canonical
+    }
+
+    /// The canonical form of `text` by the definition (Foundation trimming, percent decoding,
+    /// Unicode lower-casing, prefixes and trailing punctuation removed, shape checked), or `nil`.
+    static func generalCanonical(_ text: String) -> String? {
         var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.hasPrefix("<"), s.hasSuffix(">") { s = String(s.dropFirst().dropLast()) }
         if s.contains("%"), let decoded = s.removingPercentEncoding { s = decoded }
@@ -35,22 +38,47 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         let trailing: Set<Character> = [".", ",", ";", ":", ")", "]", ">", "\"", "'", "’", "”"]
         while let last = body.last, trailing.contains(last) { body.removeLast() }
         guard DOI.isCanonicalShape(body) else { return nil }
-        value = body
+        return body
+    }
+
+    /// The canonical DOI of UTF-8 `bytes`: what `DOI(String(decoding: bytes, as: UTF8.self))`
+    /// gives, without building the intermediate String in the common (ASCII) case.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let canonical = DOI.asciiCanonical(bytes) ?? DOI.generalCanonical(String(decoding: bytes, as: UTF8.self)) else { return nil }
+        value = canonical
     }
 
     /// The common case on bytes, without Foundation: printable ASCII starting `10.`, no
-    /// `%`, `<` or white space — lower-cased, trailing punctuation removed, shape checked.
-    /// `nil` sends the text through the general path (same result where both apply).
+    /// `%` or white space — lower-cased, trailing punctuation removed, shape checked.
+    /// `nil` sends the text through the general path (same result where both apply: text
+    /// starting `10.` has none of the prefixes or `<…>` brackets the general path removes,
+    /// so a `<` inside, as in SICI DOIs `10.1577/1548-8675(2001)021<0521:TRREAE>2.0.CO;2`,
+    /// stays on this path).
     static func asciiCanonical(_ text: String) -> String? {
-        let u = text.utf8
-        guard u.count > 4, u.starts(with: [0x31, 0x30, 0x2E]),
-              u.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x25 && $0 != 0x3C }) else { return nil }
-        var bytes = u.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        while let last = bytes.last, [0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x3E, 0x22, 0x27].contains(last) { bytes.removeLast() }
+        var text = text
+        return text.withUTF8 { asciiCanonical($0) }
+    }
+
+    /// `asciiCanonical` on UTF-8 bytes: one pass to check, one to copy lower-cased.
+    static func asciiCanonical(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = u.count
+        guard n > 4, u[0] == 0x31, u[1] == 0x30, u[2] == 0x2E else { return nil }
+        for b in u where !(b > 0x20 && b < 0x7F && b != 0x25) { return nil }
+        // Trailing . , ; : ) ] > " ' removed (lower-casing leaves them as they are).
+        var end = n
+        trailing: while end > 0 {
+            switch u[end - 1] {
+            case 0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x3E, 0x22, 0x27: end -= 1
+            default: break trailing
+            }
+        }
         // ``isCanonicalShape(_:)`` on the bytes (all printable ASCII here, so no white space).
-        guard let slash = bytes.firstIndex(of: 0x2F), slash > 3, slash + 1 < bytes.count else { return nil }
+        var slash = 0
+        while slash < end, u[slash] != 0x2F { slash += 1 }
+        guard slash < end, slash > 3, slash + 1 < end else { return nil }
         var partLength = 0, firstLength = -1
-        for b in bytes[3..<slash] {
+        for i in 3..<slash {
+            let b = u[i]
             if b == 0x2E {
                 guard partLength > 0 else { return nil }
                 if firstLength < 0 { firstLength = partLength }
@@ -63,7 +91,13 @@ public struct DOI: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         guard partLength > 0 else { return nil }
         if firstLength < 0 { firstLength = partLength }
         guard (4...9).contains(firstLength) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: end) { out in
+            for i in 0..<end {
+                let b = u[i]
+                out[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            }
+            return end
+        }
     }
 
     /// `https://doi.org/<value>`, the form DOI Foundation recommends for display.

@@ -15,6 +15,9 @@ import NetworkCore
 struct ImportInputs {
     /// The files to read, in order.
     var files: [String] = []
+    /// The format detected for each file of ``files`` that was detected here (a folder's
+    /// file, with detection on); `nil` for a file named on the command line.
+    var detected: [ImportFormat?] = []
     /// Files of a folder left out, with the reason.
     var skipped: [(path: String, reason: String)] = []
 
@@ -26,7 +29,7 @@ struct ImportInputs {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw InputError(file: path, message: "no such file")
             }
-            guard isFolder.boolValue else { files.append(path); continue }
+            guard isFolder.boolValue else { files.append(path); detected.append(nil); continue }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: path)
@@ -38,15 +41,17 @@ struct ImportInputs {
                 let file = (path as NSString).appendingPathComponent(name)
                 var isSubfolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: file, isDirectory: &isSubfolder), !isSubfolder.boolValue else { continue }
+                var format: ImportFormat?
                 if detect {
                     do {
-                        _ = try FormatDetector.detect(path: file)
+                        format = try FormatDetector.detect(path: file)
                     } catch {
                         skipped.append((file, "not a recognised bibliographic export"))
                         continue
                     }
                 }
                 files.append(file)
+                detected.append(format)
             }
             if files.count == before {
                 throw InputError(file: path, message: "the folder holds no bibliographic export to import")
