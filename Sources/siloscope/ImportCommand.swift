@@ -102,7 +102,7 @@ struct ImportCommand: ParsableCommand {
             options.keepsDatasetUntilExit = true  // the process exits right after: no teardown of the dataset
             let withMemory = timings
             options.progress = { stage in
-                progress(stage + (withMemory ? PeakMemory.residentBytes().map { String(format: " (peak memory so far %.0f MB)", Double($0) / 1_048_576) } ?? "" : ""))
+                progress(stage + (withMemory ? PeakMemory.residentBytes().map { String(format: " (peak memory so far %.0f MiB)", Double($0) / 1_048_576) } ?? "" : ""))
             }
             let importer = Importer(options: options)
             var given: ImportFormat?

@@ -110,6 +110,6 @@ struct StageTimingsTests {
         // The stage under 5 ms is folded into one line.
         #expect(table.contains("(1 stages under 0.005 s each)"))
         #expect(!table.contains("tiny"))
-        #expect(table.hasSuffix("     5.00 s 100.0%  total; peak resident memory 300 MB\n"))
+        #expect(table.hasSuffix("     5.00 s 100.0%  total; peak resident memory 300 MiB\n"))  // 300 · 2²⁰ bytes
     }
 }

@@ -44,7 +44,7 @@ public final class StageTimings: Sendable {
             out += String(format: "%9.2f s %5.1f%%  ", small.seconds, share(small.seconds)) + "(\(small.count) stages under 0.005 s each)\n"
         }
         out += String(format: "%9.2f s 100.0%%  total", total)
-        if let peakResidentBytes { out += String(format: "; peak resident memory %.0f MB", Double(peakResidentBytes) / 1_048_576) }
+        if let peakResidentBytes { out += String(format: "; peak resident memory %.0f MiB", Double(peakResidentBytes) / 1_048_576) }
         return out + "\n"
     }
 
