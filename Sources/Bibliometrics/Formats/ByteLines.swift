@@ -110,18 +110,7 @@ struct ByteLines {
         let line = position..<i
         lineNumber += 1
         if high >= 0x80 { try LineReader.checkUTF8(UnsafeBufferPointer(rebasing: bytes[line]), path: path, line: lineNumber) }
-        if i == n {
-            position = n
-        } else if bytes[i] == 0x0A {
-            lineEndings.lf += 1
-            position = i + 1
-        } else if i + 1 < n, bytes[i + 1] == 0x0A {
-            lineEndings.crlf += 1
-            position = i + 2
-        } else {
-            lineEndings.cr += 1
-            position = i + 1
-        }
+        position = i == n ? n : LineReader.passLineEnding(in: bytes, at: i, counting: &lineEndings)
         return line
     }
 

@@ -51,16 +51,7 @@ struct LineReader {
                     continue
                 }
                 let line = try decode(buffer[start..<end])
-                if buffer[end] == 0x0A {
-                    lineEndings.lf += 1
-                    start = end + 1
-                } else if end + 1 < buffer.count, buffer[end + 1] == 0x0A {
-                    lineEndings.crlf += 1
-                    start = end + 2
-                } else {
-                    lineEndings.cr += 1
-                    start = end + 1
-                }
+                start = buffer.withUnsafeBufferPointer { Self.passLineEnding(in: $0, at: end, counting: &lineEndings) }
                 return line
             }
             if atEOF {
@@ -76,6 +67,23 @@ struct LineReader {
     /// What the reader repaired, for the import log: mixed or lone-CR line endings, a
     /// UTF-16 file transcoded. Empty for plain UTF-8 files with LF or CRLF endings.
     var repairs: [InputError] { Self.repairs(path: path, transcodedFrom: transcodedFrom, lineEndings: lineEndings) }
+
+    /// The index after the line end at `end` of `bytes` (an LF, a CR LF, or a lone CR: a CR
+    /// whose next byte is not in `bytes` counts as lone), counted in `counts`. Shared by
+    /// ``LineReader`` and ``ByteLines``. O(1).
+    @inline(__always)
+    static func passLineEnding(in bytes: UnsafeBufferPointer<UInt8>, at end: Int, counting counts: inout (lf: Int, crlf: Int, cr: Int)) -> Int {
+        if bytes[end] == 0x0A {
+            counts.lf += 1
+            return end + 1
+        }
+        if end + 1 < bytes.count, bytes[end + 1] == 0x0A {
+            counts.crlf += 1
+            return end + 2
+        }
+        counts.cr += 1
+        return end + 1
+    }
 
     static func repairs(path: String, transcodedFrom: String?, lineEndings e: (lf: Int, crlf: Int, cr: Int)) -> [InputError] {
         var out: [InputError] = []
