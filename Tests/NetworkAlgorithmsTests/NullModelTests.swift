@@ -156,7 +156,7 @@ struct NullModelTests {
         var rng = SplitMix64(seed: 9)
         for _ in 0..<50 {
             let groupOf = (0..<60).map { _ in Int32(Int.random(in: -1..<4, using: &rng)) }
-            let a = g.nullSample(groupOf, groupCount: 4, view: view)
+            let a = Self.adjacencyScanSample(g, groupOf, groupCount: 4, view: view)
             let b = g.nullSample(groupOf, groupCount: 4, pairs: pairs)
             #expect(a.mixing == b.mixing && a.internalEdges == b.internalEdges && a.edges == b.edges)
         }
@@ -164,6 +164,22 @@ struct NullModelTests {
         let tv = t.undirectedSimple()
         let s = t.nullSample(p.groupOf, groupCount: p.groupCount, pairs: Graph.simplePairs(tv))
         #expect(s.edges == 7 && s.internalEdges == 6)
+    }
+
+    /// The definition of a null sample, kept here independent of the library's edge list:
+    /// the mixing counts, and each simple edge of the undirected view counted from its lower
+    /// end (`v > u`) when both ends are in a group, internal when the groups agree.
+    static func adjacencyScanSample(_ g: Graph, _ groupOf: [Int32], groupCount: Int, view: UndirectedGraph) -> NullSample {
+        var internalEdges = 0, edges = 0
+        for u in 0..<view.nodeCount where groupOf[u] >= 0 {
+            for p in view.offsets[u]..<view.offsets[u + 1] {
+                let v = Int(view.adjacency[p])
+                guard v > u, groupOf[v] >= 0 else { continue }
+                edges += 1
+                if groupOf[v] == groupOf[u] { internalEdges += 1 }
+            }
+        }
+        return NullSample(mixing: g.mixingCountsFlat(groupOf, groupCount: groupCount), internalEdges: internalEdges, edges: edges)
     }
 
     /// Strong planted homophily gets the smallest p-value the sample size allows.

@@ -70,7 +70,7 @@ struct LineReader {
 
     /// The index after the line end at `end` of `bytes` (an LF, a CR LF, or a lone CR: a CR
     /// whose next byte is not in `bytes` counts as lone), counted in `counts`. Shared by
-    /// ``LineReader`` and ``ByteLines``. O(1).
+    /// ``LineReader`` and ``LineRanges``. O(1).
     @inline(__always)
     static func passLineEnding(in bytes: UnsafeBufferPointer<UInt8>, at end: Int, counting counts: inout (lf: Int, crlf: Int, cr: Int)) -> Int {
         if bytes[end] == 0x0A {

@@ -24,12 +24,12 @@ public enum WoSPlainText {
     }
 
     public static func read(path: String, lenient: Bool = false) throws -> FileReadResult {
-        try ByteLines.withLines(path: path) { lines in try read(&lines, lenient: lenient) }
+        try LineRanges.withLines(path: path) { lines in try read(&lines, lenient: lenient) }
     }
 
     /// Reads the lines of `lines` as a WoS plain-text export. A record's lines stay ranges of
     /// the file's bytes until ``WoSFields/record(_:path:span:format:)`` builds what it keeps.
-    private static func read(_ lines: inout ByteLines, lenient: Bool) throws -> FileReadResult {
+    private static func read(_ lines: inout LineRanges, lenient: Bool) throws -> FileReadResult {
         let path = lines.path
         let bytes = lines.bytes
         var collector = RecordCollector(file: path, format: .wos, lenient: lenient)
@@ -39,11 +39,10 @@ public enum WoSPlainText {
         var recordStart: Int?
         var badLine: InputError?
         var sawAnything = false
+        // Spaces and tabs trimmed, as for a `CR` part (``WoSCitedReference/trimSpaces(_:)``).
         func trimmed(_ r: Range<Int>) -> Range<Int> {
-            var a = r.lowerBound, b = r.upperBound
-            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
-            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
-            return a..<b
+            let t = WoSCitedReference.trimSpaces(bytes[r])
+            return t.startIndex..<t.endIndex
         }
         func startRecord(_ tag: UInt16, line n: Int, value: Range<Int>) {
             fields.removeAll(keepingCapacity: true)
@@ -64,9 +63,7 @@ public enum WoSPlainText {
         }
         while let line = try lines.next() {
             let n = lines.lineNumber
-            var blank = true
-            for i in line where bytes[i] != 0x20 && bytes[i] != 0x09 { blank = false; break }
-            if blank { continue }
+            if trimmed(line).isEmpty { continue }
             let count = line.count, first = line.lowerBound
             let b0 = bytes[first]
             if b0 == 0x09 || (count >= 3 && b0 == 0x20 && bytes[first + 1] == 0x20 && bytes[first + 2] == 0x20) {

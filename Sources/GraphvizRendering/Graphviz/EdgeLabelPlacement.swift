@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Moving arc labels off the nodes they are drawn under.
 ///
 /// Graphviz's `circo` (and the other force-directed engines) put an arc's label near the
@@ -200,11 +208,3 @@ extension EdgeLabelPlacement {
         return r == 0 ? "0" : String(r)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif

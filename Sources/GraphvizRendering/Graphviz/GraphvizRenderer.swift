@@ -43,15 +43,26 @@ public struct GraphvizRenderer: Sendable {
     /// for it (``DOTGraph/clearsEdgeLabels``), arc labels that the layout put on a node are
     /// moved off it first (``EdgeLabelPlacement``: one more layout, to `xdot`).
     public static func render(_ graph: DOTGraph, engine: LayoutEngine, format: FigureFormat, pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> [UInt8] {
-        let text = graph.text
+        try render(graph, engine: engine, formats: [format], pngDPI: pngDPI)[0]
+    }
+
+    /// ``render(_:engine:format:pngDPI:)`` in each of `formats` (in that order), the arc labels
+    /// placed once for all of them (the layout does not depend on the format).
+    public static func render(_ graph: DOTGraph, engine: LayoutEngine, formats: [FigureFormat], pngDPI: Int = defaultPNGDPI) throws(GraphvizError) -> [[UInt8]] {
+        var text = graph.text
+        var layout: String?
         if graph.clearsEdgeLabels {
-            let laidOut = try GraphvizC.run(dot: text, engine: engine, format: format, extraGraphAttributes: [], renderer: "xdot")
+            let laidOut = try GraphvizC.run(dot: text, engine: engine, format: formats.first ?? .svg, extraGraphAttributes: [], renderer: "xdot")
             if let relaid = EdgeLabelPlacement.relaid(xdot: laidOut.bytes) {
-                return try renderWithDiagnostics(dot: String(decoding: relaid, as: UTF8.self), engine: engine, format: format,
-                                                 pngDPI: pngDPI, layout: "nop2").bytes
+                text = String(decoding: relaid, as: UTF8.self)
+                layout = "nop2"
             }
         }
-        return try render(dot: text, engine: engine, format: format, pngDPI: pngDPI)
+        var out: [[UInt8]] = []
+        for format in formats {
+            out.append(try renderWithDiagnostics(dot: text, engine: engine, format: format, pngDPI: pngDPI, layout: layout).bytes)
+        }
+        return out
     }
 
     /// Like ``render(dot:engine:format:pngDPI:)`` but also returns Graphviz's warnings.

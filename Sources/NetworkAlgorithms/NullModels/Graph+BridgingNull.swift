@@ -102,29 +102,6 @@ extension Graph {
 
     // MARK: - Samples
 
-    /// Mixing and simple-edge counts of the graph under a group vector. O(n + m).
-    func nullSample(_ groupOf: [Int32], groupCount g: Int, view: UndirectedGraph) -> NullSample {
-        let flat = mixingCountsFlat(groupOf, groupCount: g)
-        var internalEdges = 0, edges = 0
-        groupOf.withUnsafeBufferPointer { group in
-        view.offsets.withUnsafeBufferPointer { off in
-        view.adjacency.withUnsafeBufferPointer { adj in
-            for u in 0..<view.nodeCount {
-                let gu = group[u]
-                if gu < 0 { continue }
-                for p in off[u]..<off[u + 1] {
-                    let v = Int(adj[p])
-                    if v <= u { continue }
-                    let gv = group[v]
-                    if gv < 0 { continue }
-                    edges += 1
-                    if gv == gu { internalEdges += 1 }
-                }
-            }
-        }}}
-        return NullSample(mixing: flat, internalEdges: internalEdges, edges: edges)
-    }
-
     /// The simple edges of `view`, each once as `(lo[k], hi[k])` with `lo < hi`, in
     /// adjacency order. O(n + m).
     static func simplePairs(_ view: UndirectedGraph) -> (lo: [Int32], hi: [Int32]) {
@@ -140,8 +117,9 @@ extension Graph {
         return (lo, hi)
     }
 
-    /// ``nullSample(_:groupCount:view:)`` over the edges listed by ``simplePairs(_:)``: the
-    /// same counts, each edge visited once instead of from both ends. O(n + m).
+    /// Mixing counts (``mixingCountsFlat(_:groupCount:)``) and simple-edge counts of the graph
+    /// under a group vector: the edges of ``simplePairs(_:)`` with both ends in a group, and
+    /// those within one group. O(n + m).
     func nullSample(_ groupOf: [Int32], groupCount g: Int, pairs: (lo: [Int32], hi: [Int32])) -> NullSample {
         let flat = mixingCountsFlat(groupOf, groupCount: g)
         var internalEdges = 0, edges = 0

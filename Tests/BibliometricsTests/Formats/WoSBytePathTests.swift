@@ -253,7 +253,7 @@ struct WoSBytePathTests {
             var gotError: String?
             var repairs = ""
             do {
-                try ByteLines.withLines(path: path) { lines in
+                try LineRanges.withLines(path: path) { lines in
                     do {
                         while let r = try lines.next() {
                             got.append("\(lines.lineNumber):" + String(decoding: UnsafeBufferPointer(rebasing: lines.bytes[r]), as: UTF8.self))
@@ -268,7 +268,7 @@ struct WoSBytePathTests {
         }
         // By hand: "a\r\nb\rc\n\r\nd\re" is a, b, c, (empty), d, e — 1 CRLF + 1 CRLF, 2 lone CR, 1 LF.
         let path = folder.appendingPathComponent("mixed").path
-        try ByteLines.withLines(path: path) { lines in
+        try LineRanges.withLines(path: path) { lines in
             var n = 0
             while try lines.next() != nil { n += 1 }
             #expect(n == 6)

@@ -8,6 +8,8 @@ import Darwin
 
 /// The lines of a whole file as byte ranges, for readers that keep a record's lines as
 /// ranges of the file's bytes and build Strings only for the fields they keep.
+/// (NetworkCore's `ByteLines`, for graph files, splits on LF/CRLF only and checks no
+/// encoding; bibliographic exports need ``LineReader``'s rules, hence this type.)
 ///
 /// Definition: the lines, line numbers, line-ending counts, byte-order-mark handling,
 /// UTF-16 transcoding and errors of ``LineReader`` (which see), on the file read whole:
@@ -15,7 +17,7 @@ import Darwin
 /// checking that it is valid UTF-8 (one pass over an ASCII line; a non-ASCII line is
 /// validated as ``LineReader`` does and gives its error). Memory: the file once (twice
 /// while a UTF-16 file is transcoded). O(file size); deterministic.
-struct ByteLines {
+struct LineRanges {
     let path: String
     /// The file's bytes (UTF-8: a UTF-16 file transcoded); the first line starts at ``start``.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -29,7 +31,7 @@ struct ByteLines {
 
     /// Reads the file at `path` and runs `body` on its lines; the byte pointer is valid
     /// only inside `body`.
-    static func withLines<R>(path: String, _ body: (inout ByteLines) throws -> R) throws -> R {
+    static func withLines<R>(path: String, _ body: (inout LineRanges) throws -> R) throws -> R {
         var data = try fileBytes(path)
         var transcodedFrom: String?
         var start = 0
@@ -42,7 +44,7 @@ struct ByteLines {
             }
         }
         return try data.withUnsafeBufferPointer { buffer in
-            var lines = ByteLines(path: path, bytes: buffer, position: start, transcodedFrom: transcodedFrom)
+            var lines = LineRanges(path: path, bytes: buffer, position: start, transcodedFrom: transcodedFrom)
             return try body(&lines)
         }
     }
