@@ -35,7 +35,7 @@ struct FetchState {
             w.venue = cell(i, "venue")
             w.openAlexID = cell(i, "openalex").flatMap(Identifiers.openAlexWork)
             if let a = cell(i, "first_author").flatMap(FetchState.author) { w.authors = [a] }
-            _ = index.add(WorkIndex.Node(work: w, nativeIDs: [], isCiting: false, records: [], rawKey: nil))
+            _ = index.add(WorkIndex.Node(work: w, nativeIDs: [], isCiting: false))
             if let o = w.openAlexID, owner[o] == nil { owner[o] = i }
         }
     }
@@ -111,7 +111,7 @@ struct FetchState {
         usedIDs.insert(id)
         var copy = work
         copy.id = id
-        let node = index.add(WorkIndex.Node(work: copy, nativeIDs: [], isCiting: role != "cited", records: [], rawKey: nil))
+        let node = index.add(WorkIndex.Node(work: copy, nativeIDs: [], isCiting: role != "cited"))
         newWorks.append((id, role))
         owner[w] = node
     }

@@ -219,18 +219,20 @@ public struct Importer: Sendable {
                 let span = record.work.sources.first?.description ?? results[f].file
                 let probe = record.work.asReference
                 if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
-                    let kept = index.nodes[i].records.first ?? index.nodes[i].work.sources.first?.description ?? "?"
+                    let kept = index.records[i].first ?? index.nodes[i].work.sources.first?.description ?? "?"
                     if index.nodes[i].isCiting {
                         duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method,
                                                           evidence: WorkIndex.evidence(probe, index.nodes[i].work, method: method)))
                     }
                     index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
-                    index.nodes[i].isCiting = true
-                    index.nodes[i].records.append(span)
-                    index.nodes[i].work.sources.append(contentsOf: record.work.sources)
+                    index.withNode(i) { node, records in
+                        node.isCiting = true
+                        records.append(span)
+                        node.work.sources.append(contentsOf: record.work.sources)
+                    }
                     nodesOfFile.append(i)
                 } else {
-                    nodesOfFile.append(index.add(WorkIndex.Node(work: record.work, nativeIDs: record.nativeIDs, isCiting: true, records: [span], rawKey: nil)))
+                    nodesOfFile.append(index.add(WorkIndex.Node(work: record.work, nativeIDs: record.nativeIDs, isCiting: true), records: [span]))
                 }
             }
             recordNode.append(nodesOfFile)
@@ -269,7 +271,9 @@ public struct Importer: Sendable {
                         // The work read in place through the buffer (passing `index.nodes[i].work` copied it).
                         let titleSet = probe.computedKeys?.titleSet
                         evidence = index.nodes.withUnsafeBufferPointer { nb in
-                            WorkIndex.evidence(ref, nb[i].work, method: m, titleSets: (titleSet, nb[i].keys.titleSet))
+                            index.keys.withUnsafeBufferPointer { kb in
+                                WorkIndex.evidence(ref, nb[i].work, method: m, titleSets: (titleSet, kb[i].titleSet))
+                            }
                         }
                         if m.isIdentifier { matched.byIdentifier += 1 } else { matched.byKey += 1 }
                         // The reference fills the gaps as the work it describes (``Importer/citedWork(_:)``), without building it.
@@ -278,9 +282,8 @@ public struct Importer: Sendable {
                         // The new work's title and source keys and surname keys are those of the reference, computed once.
                         // Built in the call (a local node handed to `add` was copied, every field retained).
                         let surnames = ref.year == nil ? nil : probe.surnames(ref)
-                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false, records: [], rawKey: rawKey,
-                                                          keys: probe.computedKeys ?? MatchKeys(title: nil, venue: nil)),
-                                           surnames: surnames)
+                        target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false),
+                                           rawKey: rawKey, keys: probe.computedKeys, surnames: surnames)
                         method = .new
                         matched.unmatched += 1
                     }
@@ -317,21 +320,22 @@ public struct Importer: Sendable {
         for i in index.nodes.indices where root[i] != i {
             index.absorb(i, into: root[i])
         }
-        // The works (cited_by counted below), then the index is freed before the arcs are made (memory).
-        var works: [ImportedWork] = []
-        var position = [Int](repeating: -1, count: index.nodes.count)
-        works.reserveCapacity(index.nodes.count - joined.merges.count)
-        for i in index.nodes.indices where root[i] == i {
-            // Moved out of the node into the new entry, not copied (the node keeps an empty work and
-            // no ids; a local `Work` handed to the entry's init was copied, every field retained).
-            position[i] = works.count
-            works.append(ImportedWork(work: Work(id: ""), nativeIDs: [], isCiting: index.nodes[i].isCiting, citedBy: 0))
-            swap(&works[works.count - 1].work, &index.nodes[i].work)
-            swap(&works[works.count - 1].nativeIDs, &index.nodes[i].nativeIDs)
-            works[works.count - 1].work.id = ids[i]
-        }
+        // The works (cited_by counted below): the index's nodes, taken, with the kept ones moved
+        // to the front in work order and the absorbed ones dropped — in place, so no second
+        // array of works is built beside the nodes (that was the import's peak memory).
         var notes = index.conflicts
+        var works = index.takeNodes()
         index = WorkIndex(options: options.match)
+        var position = [Int](repeating: -1, count: works.count)
+        var kept = 0
+        for i in works.indices where root[i] == i {
+            // Entries before `kept` are the kept works so far, those in kept..<i absorbed ones.
+            if kept != i { works.swapAt(kept, i) }
+            position[i] = kept
+            works[kept].work.id = ids[i]
+            kept += 1
+        }
+        works.removeSubrange(kept..<works.count)
         // 4. Arcs: one per (citing, cited) pair of joined works, rows in reading order; the row
         // that created an absorbed work carries the merge's method and evidence.
         var arcIndex: [Int64: Int] = [:]

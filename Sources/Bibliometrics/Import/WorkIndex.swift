@@ -65,18 +65,20 @@ public enum ImportMatchMethod: String, Hashable, Sendable, Codable {
 /// Complexity: O(1) expected per identifier lookup; a key lookup compares with the works
 /// of the same surname and a year within the tolerance (O(b) for b such works).
 struct WorkIndex {
-    struct Node {
-        var work: Work
-        var nativeIDs: [String]
-        var isCiting: Bool
-        /// Citing records merged into this node (record spans as strings).
-        var records: [String]
-        var rawKey: String?
-        /// Folded title and source words, computed once per work.
-        var keys = MatchKeys(title: nil, venue: nil)
-    }
+    /// A work of the index: the entry of ``ImportedDataset/works`` it becomes (`citedBy`
+    /// stays 0 until the arcs are made), so the finished import takes the nodes' buffer
+    /// instead of building a second one beside it (``takeNodes()``: memory). What only the
+    /// lookups read is kept beside the nodes (``records``, ``rawKeys``, ``keys``).
+    typealias Node = ImportedWork
 
-    var nodes: [Node] = []
+    /// The works; `records[i]`, `rawKeys[i]` and `keys[i]` belong to `nodes[i]`.
+    private(set) var nodes: [Node] = []
+    /// Citing records merged into each node (record spans as strings).
+    private(set) var records: [[String]] = []
+    /// Each node's folded reference text (``rawKey(_:)``), for raw-text matching.
+    private var rawKeys: [String?] = []
+    /// Each node's folded title and source words, computed once per work.
+    private(set) var keys: [MatchKeys] = []
     private var byDOI: [DOI: Int] = [:]
     private var byOpenAlex: [String: Int] = [:]
     private var byPMID: [String: Int] = [:]
@@ -103,8 +105,8 @@ struct WorkIndex {
     /// `surnames`, when given, are the blocking keys of the node's first author
     /// (``AuthorName/matchKeys``), already computed by the caller.
     mutating func register(_ i: Int, surnames: [String]? = nil) {
-        if (nodes[i].keys.titleSet == nil && nodes[i].work.title != nil) || (nodes[i].keys.venueWords == nil && nodes[i].work.venue != nil) {
-            nodes[i].keys = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
+        if (keys[i].titleSet == nil && nodes[i].work.title != nil) || (keys[i].venueWords == nil && nodes[i].work.venue != nil) {
+            keys[i] = MatchKeys(title: nodes[i].work.title, venue: nodes[i].work.venue)
         }
         // Fields read in place (a copy of the node retains every field).
         if let d = nodes[i].work.doi, byDOI[d] == nil { byDOI[d] = i }
@@ -118,14 +120,36 @@ struct WorkIndex {
             }
         }
         registerTitleBlocks(i)
-        if let r = nodes[i].rawKey, byRaw[r] == nil { byRaw[r] = i }
+        if let r = rawKeys[i], byRaw[r] == nil { byRaw[r] = i }
     }
 
-    /// Appends `node` (taken, not copied) and registers it; its index.
-    mutating func add(_ node: consuming Node, surnames: [String]? = nil) -> Int {
+    /// Appends `node` (taken, not copied) with its citing `records`, folded text (`rawKey`)
+    /// and match keys (computed here when `nil`), and registers it; its index.
+    mutating func add(_ node: consuming Node, records: [String] = [], rawKey: String? = nil, keys: MatchKeys? = nil,
+                      surnames: [String]? = nil) -> Int {
         nodes.append(node)
+        self.records.append(records)
+        rawKeys.append(rawKey)
+        self.keys.append(keys ?? MatchKeys(title: nil, venue: nil))
         register(nodes.count - 1, surnames: surnames)
         return nodes.count - 1
+    }
+
+    /// Mutable access to node `i` for the importer (its citing flag, sources) and to its
+    /// citing records, in place. The indexes are not updated: change only what they do not read.
+    mutating func withNode<R>(_ i: Int, _ body: (inout Node, inout [String]) -> R) -> R {
+        body(&nodes[i], &records[i])
+    }
+
+    /// Hands the nodes over (the index keeps none): ``Importer/merge(_:)`` turns them into the
+    /// import's works in place. O(1).
+    mutating func takeNodes() -> [Node] {
+        var out: [Node] = []
+        swap(&out, &nodes)
+        records = []
+        rawKeys = []
+        keys = []
+        return out
     }
 
     /// Finds the work `candidate` describes; `exclude` is never returned (a record's own node).
@@ -182,19 +206,21 @@ struct WorkIndex {
         var best: (index: Int, exact: Bool)?
         // Fields read in place through the buffer: copying a `Node` per candidate costs a retain per field.
         nodes.withUnsafeBufferPointer { nb in
+          self.keys.withUnsafeBufferPointer { kb in
             for i in candidates where i != exclude {
                 guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
                 if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
                 if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
                 if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
                 if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
-                let sameTitle = WorkIndex.nearlySameTitle(keys, nb[i].keys)
+                let sameTitle = WorkIndex.nearlySameTitle(keys, kb[i])
                 if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
                 if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-                guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, nb[i].keys) else { continue }
+                guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, kb[i]) else { continue }
                 let exact = wy == year
                 if best == nil || (exact && best?.exact == false) { best = (i, exact) }
             }
+          }
         }
         return best?.index
     }
@@ -262,10 +288,10 @@ struct WorkIndex {
             if let a = c.volume, let b = nodes[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b) { continue }
             if let a = c.pages, let b = nodes[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b) { continue }
             var same = false
-            if let x = keys.titleSet, let y = nodes[i].keys.titleSet {
+            if let x = keys.titleSet, let y = self.keys[i].titleSet {
                 same = x.count >= 4 && y.count >= 4 && !WorkIndex.numbersDiffer(x, y) && TitleSimilarity.dice(x, y) >= options.minimumDice
             } else {
-                let a = keys.titleWords ?? keys.venueWords, b = nodes[i].keys.titleWords ?? nodes[i].keys.venueWords
+                let a = keys.titleWords ?? keys.venueWords, b = self.keys[i].titleWords ?? self.keys[i].venueWords
                 if let a, let b, min(a.count, b.count) >= 3, WorkIndex.sourcesMatch(words: a, b) == .strong { same = true }
             }
             guard same else { continue }
@@ -490,17 +516,17 @@ struct WorkIndex {
     /// skipped registration keeps exactly that effect.
     mutating func registerTitleBlocks(_ i: Int) {
         let personal = nodes[i].work.authors.first?.looksPersonal == true
-        guard let y = nodes[i].work.year, let k = WorkIndex.titleStartKey(nodes[i].keys, personal: personal) else { return }
+        guard let y = nodes[i].work.year, let k = WorkIndex.titleStartKey(keys[i], personal: personal) else { return }
         WorkIndex.insert(i, at: String(y) + "|" + k, into: &byTitleStart)
-        if let long = WorkIndex.titleStartKey(nodes[i].keys, personal: personal, words: 4) {
+        if let long = WorkIndex.titleStartKey(keys[i], personal: personal, words: 4) {
             WorkIndex.insert(i, at: String(y) + "|" + long, into: &byTitleLong)
         }
     }
 }
 
 extension WorkIndex {
-    /// Frees the lookup indexes and each node's match keys once no more lookups will be
-    /// made (before the final merge pass): memory for the later stages. O(nodes).
+    /// Frees the lookup indexes, the nodes' match keys and folded texts once no more lookups
+    /// will be made (before the final merge pass): memory for the later stages. O(nodes).
     mutating func releaseLookups() {
         byDOI = [:]
         byOpenAlex = [:]
@@ -510,10 +536,8 @@ extension WorkIndex {
         byTitleStart = [:]
         byTitleLong = [:]
         byRaw = [:]
-        for i in nodes.indices {
-            nodes[i].keys = MatchKeys(title: nil, venue: nil)
-            nodes[i].rawKey = nil
-        }
+        keys = []
+        rawKeys = []
     }
 
     /// Fills the empty fields of node `i` from `w` (the node's own values win) and adds the
@@ -548,6 +572,13 @@ extension WorkIndex {
         fillGaps(kept, from: x.work, nativeIDs: x.nativeIDs)
         nodes[kept].work.sources += x.work.sources
         nodes[kept].isCiting = nodes[kept].isCiting || x.isCiting
+    }
+}
+
+extension ImportedWork {
+    /// A work of the index (``WorkIndex/Node``), not yet cited by any arc.
+    init(work: Work, nativeIDs: [String], isCiting: Bool) {
+        self.init(work: work, nativeIDs: nativeIDs, isCiting: isCiting, citedBy: 0)
     }
 }
 

@@ -97,8 +97,8 @@ struct MatchingFastPathTests {
         let ref = CitedReference(raw: "x", editors: [AuthorName(family: "Doe", initials: "J")], year: 2001, title: "T",
                                  venue: "V", volume: "3", pages: "10-12", doi: DOI("10.1/abc"))
         var a = WorkIndex(options: MatchOptions()), b = WorkIndex(options: MatchOptions())
-        _ = a.add(WorkIndex.Node(work: Work(id: ""), nativeIDs: [], isCiting: false, records: [], rawKey: nil))
-        _ = b.add(WorkIndex.Node(work: Work(id: ""), nativeIDs: [], isCiting: false, records: [], rawKey: nil))
+        _ = a.add(WorkIndex.Node(work: Work(id: ""), nativeIDs: [], isCiting: false))
+        _ = b.add(WorkIndex.Node(work: Work(id: ""), nativeIDs: [], isCiting: false))
         a.enrich(0, with: ref, nativeIDs: ["wos:1"])
         b.enrich(0, with: Importer.citedWork(ref), nativeIDs: ["wos:1"])
         #expect(a.nodes[0].work == b.nodes[0].work)

@@ -34,10 +34,10 @@ struct MergePassOutcomeTests {
             title: "Data use by middle and secondary students in the digital age: A status report and future prospects")
         func citing(_ family: String, _ title: String) -> WorkIndex.Node {
             WorkIndex.Node(work: Work(id: "", authors: [AuthorName(family: family, initials: "J")], year: 2022, title: title, venue: "TEST JOURNAL"),
-                           nativeIDs: [], isCiting: true, records: [], rawKey: nil)
+                           nativeIDs: [], isCiting: true)
         }
         func cited(_ r: CitedReference) -> WorkIndex.Node {
-            WorkIndex.Node(work: Importer.citedWork(r), nativeIDs: [], isCiting: false, records: [], rawKey: nil)
+            WorkIndex.Node(work: Importer.citedWork(r), nativeIDs: [], isCiting: false)
         }
         let nodes = [citing("Doe", "A study"), citing("Roe", "Another study"),
                      cited(benjaminiWoS), cited(benjaminiScopus), cited(anonymous), cited(leeWoS)]
