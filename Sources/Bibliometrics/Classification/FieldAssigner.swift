@@ -57,6 +57,14 @@ public struct FieldAssigner: Sendable {
 
     /// The assignment of every work and the coverage.
     public func assign(_ works: [FieldEvidence]) -> (assignments: [FieldAssignment], coverage: FieldCoverage) {
+        assign(evidence: works)
+    }
+
+    /// ``assign(_:)`` over any random-access collection of evidence indexed from 0 — a lazy
+    /// view, so that an import need not hold an array of 10⁵ evidence records beside its works
+    /// (memory). Each element may be read several times.
+    func assign<C: RandomAccessCollection>(evidence works: C) -> (assignments: [FieldAssignment], coverage: FieldCoverage)
+        where C.Element == FieldEvidence, C.Index == Int {
         var out: [FieldAssignment] = []
         out.reserveCapacity(works.count)
         // 1. Own records.

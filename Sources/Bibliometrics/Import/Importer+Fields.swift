@@ -40,11 +40,14 @@ extension Importer {
                 if let i = position[d.recordWorks[f][r]] { fields[i].merge(record.fields) }
             }
         }
-        let evidence = d.works.indices.map { i in
-            FieldEvidence(venue: d.works[i].work.venue, volume: d.works[i].work.volume, isCiting: d.works[i].isCiting, fields: fields[i])
+        // Each work's evidence is made when the assigner reads it, not stored (memory: an array
+        // of 1.3·10⁵ of them was held beside the works while the assignments were built).
+        let works = d.works, stated = fields
+        let evidence = works.indices.lazy.map { i in
+            FieldEvidence(venue: works[i].work.venue, volume: works[i].work.volume, isCiting: works[i].isCiting, fields: stated[i])
         }
         let user = try options.venueTable.map { try VenueTable.read(path: $0, level: level, tables: tables) } ?? [:]
-        let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence)
+        let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence: evidence)
         d.fields = assignments
         d.literatureLevel = level
         d.summary.fields = coverage
