@@ -265,7 +265,8 @@ private final class CSVChunkTurns: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int
     private let step: Int
-    private var next = 0
+    /// The first row of the next chunk to claim (chunk `nextRow / step`: all but the last
+    /// chunk hold `step` rows).
     private var nextRow = 0
     private var turn = 0
     private var failed = false
@@ -286,8 +287,7 @@ private final class CSVChunkTurns: @unchecked Sendable {
         let lo = nextRow
         guard lo < count else { return nil }
         nextRow = lo + min(step, count - lo)
-        next += 1
-        return (next - 1, lo..<nextRow)
+        return (lo / step, lo..<nextRow)
     }
 
     /// Waits until chunk `k` is the next to write; returns its offset (and places its

@@ -206,21 +206,21 @@ struct WorkIndex {
         var best: (index: Int, exact: Bool)?
         // Fields read in place through the buffer: copying a `Node` per candidate costs a retain per field.
         nodes.withUnsafeBufferPointer { nb in
-          self.keys.withUnsafeBufferPointer { kb in
-            for i in candidates where i != exclude {
-                guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-                if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
-                if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
-                if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
-                if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
-                let sameTitle = WorkIndex.nearlySameTitle(keys, kb[i])
-                if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
-                if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-                guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, kb[i]) else { continue }
-                let exact = wy == year
-                if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+            self.keys.withUnsafeBufferPointer { kb in
+                for i in candidates where i != exclude {
+                    guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
+                    if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
+                    if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
+                    if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
+                    if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
+                    let sameTitle = WorkIndex.nearlySameTitle(keys, kb[i])
+                    if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
+                    if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
+                    guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, kb[i]) else { continue }
+                    let exact = wy == year
+                    if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+                }
             }
-          }
         }
         return best?.index
     }
