@@ -107,9 +107,21 @@ struct WorkMergePass {
     /// Runs the pass over the works of the reading pass (`nodes`) and the reference rows
     /// (`rows`, with `rowNodes[k]` = citing and cited work of row `k`). Pure: reads its
     /// inputs, returns the components. O(V + Σ b²) (see the extension's definition).
-    static func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)], options: MatchOptions) -> Outcome {
+    /// `rowKeys`, when given, are the rows' blocking keys computed during the matching
+    /// (``RowBlockKeys``); else they are computed here. Same outcome either way.
+    static func run(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)], options: MatchOptions,
+                    rowKeys: RowBlockKeys? = nil) -> Outcome {
         var pass = WorkMergePass(nodes: nodes, rows: rows, options: options)
-        pass.run(nodes: nodes, rowNodes: rowNodes)
+        var rowKeys = rowKeys
+        if let keys = rowKeys {
+            // The pass interns into the rows' table: the ids differ from a fresh table's, but
+            // nothing depends on their values (blocks are ordered by their strings, ``BlockKey``).
+            pass.names = keys.names
+            pass.nameIDs = keys.nameIDs
+            rowKeys?.names = []
+            rowKeys?.nameIDs = [:]
+        }
+        pass.run(nodes: nodes, rowNodes: rowNodes, rowKeys: rowKeys)
         var root = [Int](repeating: 0, count: nodes.count)
         for i in root.indices { root[i] = pass.find(i) }
         return Outcome(root: root, merges: pass.merges)
@@ -171,9 +183,9 @@ struct WorkMergePass {
         return i
     }
 
-    mutating func run(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)]) {
+    mutating func run(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)], rowKeys: RowBlockKeys? = nil) {
         guard nodes.count > 1 else { return }
-        collectVariants(nodes: nodes, rowNodes: rowNodes)
+        collectVariants(nodes: nodes, rowNodes: rowNodes, rowKeys: rowKeys)
         let tolerance = max(0, options.yearTolerance)
         var vp: [BlockKey: [Int]] = [:], page: [BlockKey: [Int]] = [:], block: [BlockKey: [Int]] = [:], start: [BlockKey: [Int]] = [:]
         // Every variant with a surname enters a `surname|year` block, most enter a title-start block.
@@ -277,7 +289,8 @@ struct WorkMergePass {
     /// evidence are exactly those of the pass over all variants. Only kept variants are
     /// tokenised. O(V) cells plus the tokenising of the kept variants and of those with a
     /// title or without a personal first author.
-    mutating func collectVariants(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)]) {
+    /// `rowKeys`: the rows' surname and title-start ids, interned in ``names`` (``RowBlockKeys``), else computed here.
+    mutating func collectVariants(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)], rowKeys: RowBlockKeys? = nil) {
         // Rows grouped by cited work, in row order (counting sort).
         let n = nodes.count
         var start = [Int](repeating: 0, count: n + 1)
@@ -325,6 +338,20 @@ struct WorkMergePass {
             }
         }
         for c in candidates {
+            if c.row >= 0, let rowKeys {
+                // Computed during the matching (the same keys, already interned).
+                let year = rows[c.row].reference.year ?? 0
+                for s in rowKeys.surnames(ofRow: c.row) {
+                    note(NameYear(name: s, year: year), c.work, in: &surnameCells)
+                    surnameIDs.append(s)
+                }
+                surnameStart.append(Int32(truncatingIfNeeded: surnameIDs.count))
+                years.append(year)
+                let k = rowKeys.start[c.row]
+                if k >= 0 { note(NameYear(name: k, year: year), c.work, in: &startCells) }
+                starts.append(k)
+                continue
+            }
             // Fields read in place (no copy of the reference).
             let year: Int, author: AuthorName?, title: String?, venue: String?
             if c.row >= 0 {

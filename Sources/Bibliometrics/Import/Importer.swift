@@ -245,31 +245,53 @@ public struct Importer: Sendable {
         let referenceCount = fileCounts.reduce(0) { $0 + $1.references }
         rows.reserveCapacity(referenceCount)
         rowNodes.reserveCapacity(referenceCount)
+        // Each row's record provenance (`record span`, else the file's name), for its `source`.
+        var fallbacks: [String] = []
+        var rowRecord: [Int32] = []
+        rowRecord.reserveCapacity(referenceCount)
         for f in results.indices {
-            let fileName = results[f].file
             for r in results[f].records.indices {
                 let citing = recordNode[f][r]
                 // The record's references move into the rows (one copy of each reference in memory).
                 var references = results[f].records[r].references
                 results[f].records[r].references = []
-                let recordSource = results[f].records[r].work.sources.first?.description
+                fallbacks.append(results[f].records[r].work.sources.first?.description ?? results[f].file)
                 for k in references.indices {
                     // Moved out of the list, not copied (a copy retains every field).
                     var ref = CitedReference(raw: "")
                     swap(&ref, &references[k].reference)
-                    let nativeID = references[k].nativeID
-                    let nativeIDs = nativeID.map { [$0] } ?? []
-                    let source = (ref.source?.description ?? recordSource ?? fileName) + "#\(k + 1)"
-                    let rawKey = WorkIndex.rawKey(ref)
+                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: .new, reference: consume ref,
+                                                     nativeID: references[k].nativeID, source: "", note: nil))
+                    rowNodes.append((citing, -1))
+                    rowRecord.append(Int32(truncatingIfNeeded: fallbacks.count - 1))
+                }
+            }
+        }
+        // What each row's matching needs of its reference alone is computed on the other core,
+        // a chunk ahead (``PreparedReference``, ``Lookahead``), with the rows' blocking keys for
+        // the final merge pass; the rows are matched here, in reading order.
+        let blockKeys = rows.withUnsafeMutableBufferPointer { rb -> RowBlockKeys in
+            let view = RowsView(rows: UnsafeBufferPointer(rb), rowRecord: rowRecord, fallbacks: fallbacks)
+            let chunkSize = Importer.matchingChunk
+            let chunks = (rb.count + chunkSize - 1) / chunkSize
+            let pipeline = Lookahead(count: chunks, depth: 2) { c in view.prepare(c * chunkSize..<min(view.rows.count, (c + 1) * chunkSize)) }
+            for c in 0..<chunks {
+                var prepared = pipeline.take(c)
+                for (j, k) in (c * chunkSize..<min(rb.count, (c + 1) * chunkSize)).enumerated() {
+                    let citing = rowNodes[k].citing
+                    // Moved out of the row while it is matched, not copied (a copy retains every field).
+                    var ref = CitedReference(raw: "")
+                    swap(&ref, &rb[k].reference)
+                    let nativeIDs = rb[k].nativeID.map { [$0] } ?? []
                     let target: Int, method: ImportMatchMethod
                     var evidence = ""
-                    var probe = WorkIndex.Probe()
-                    if let (i, m) = index.find(ref, nativeIDs: nativeIDs, rawKey: rawKey, probe: &probe) {
+                    let rawKey = prepared[j].rawKey
+                    if let (i, m) = index.find(ref, nativeIDs: nativeIDs, rawKey: rawKey, probe: &prepared[j].probe) {
                         target = i
                         method = m
                         // Title token sets as the matching computed them (a node's keys always describe its current title).
                         // The work read in place through the buffer (passing `index.nodes[i].work` copied it).
-                        let titleSet = probe.computedKeys?.titleSet
+                        let titleSet = prepared[j].probe.computedKeys?.titleSet
                         evidence = index.nodes.withUnsafeBufferPointer { nb in
                             index.keys.withUnsafeBufferPointer { kb in
                                 WorkIndex.evidence(ref, nb[i].work, method: m, titleSets: (titleSet, kb[i].titleSet))
@@ -281,23 +303,29 @@ public struct Importer: Sendable {
                     } else {
                         // The new work's title and source keys and surname keys are those of the reference, computed once.
                         // Built in the call (a local node handed to `add` was copied, every field retained).
-                        let surnames = ref.year == nil ? nil : probe.surnames(ref)
+                        let surnames = ref.year == nil ? nil : prepared[j].probe.surnames(ref)
                         target = index.add(WorkIndex.Node(work: Importer.citedWork(ref), nativeIDs: nativeIDs, isCiting: false),
-                                           rawKey: rawKey, keys: probe.computedKeys, surnames: surnames)
+                                           rawKey: rawKey, keys: prepared[j].probe.computedKeys, surnames: surnames)
                         method = .new
                         matched.unmatched += 1
                     }
-                    // Moved into the row (a plain `ref` here copied it, retaining every field, and then destroyed the local).
-                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: method, reference: consume ref,
-                                                     nativeID: nativeID, source: source, note: nil, evidence: evidence))
-                    rowNodes.append((citing, target))
+                    // Back into its row (the empty placeholder is dropped).
+                    swap(&ref, &rb[k].reference)
+                    rb[k].method = method
+                    rb[k].evidence = evidence
+                    swap(&rb[k].source, &prepared[j].source)
+                    rowNodes[k] = (citing, target)
                 }
             }
+            pipeline.finish()
+            return view.finishedBlockKeys()
         }
+        fallbacks = []
+        rowRecord = []
         // 3. The final merge pass (``WorkMergePass``) over the works as read.
         index.releaseLookups()
         options.progress?("final merge pass over \(index.nodes.count) works")
-        let joined = WorkMergePass.run(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match)
+        let joined = WorkMergePass.run(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match, rowKeys: blockKeys)
         let root = joined.root
         // Ids, from the works as read (an absorbed work's id is reserved, as before the pass).
         var used = Set<String>()
@@ -441,4 +469,10 @@ enum WorkIDs {
         let parts = [surname.isEmpty ? "anon" : surname, w.year.map(String.init) ?? "nd", word].filter { !$0.isEmpty }
         return parts.joined(separator: "-")
     }
+}
+
+extension Importer {
+    /// References per chunk prepared ahead of the matching (``PreparedReference``): large
+    /// enough that waking the other thread is rare, small enough to hold two in memory (a few MiB).
+    static let matchingChunk = 4096
 }

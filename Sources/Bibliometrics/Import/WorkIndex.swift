@@ -647,6 +647,12 @@ extension WorkIndex {
 
         init() {}
 
+        /// A probe with both computed already (``PreparedReference``): `surnames` `.none` = not computed.
+        init(surnames: [String]??, keys: MatchKeys) {
+            surnameKeys = surnames
+            matchKeys = keys
+        }
+
         /// The first author's ``AuthorName/matchKeys`` (`nil`: no first author).
         mutating func surnames(_ c: CitedReference) -> [String]? {
             if let s = surnameKeys { return s }

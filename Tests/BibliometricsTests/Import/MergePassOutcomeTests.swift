@@ -55,5 +55,28 @@ struct MergePassOutcomeTests {
         #expect(o.merges[3]?.evidence.contains("volume 57/57; first page 289") == true)
         #expect(o.merges[5]?.method == .title)
         #expect(o.merges[5]?.evidence.hasPrefix("final merge pass: '\(leeScopus.raw.prefix(70))' ~ '\(anonymous.raw)'; ") == true)
+
+        // The same pass with the rows' blocking keys prepared ahead, as the matching does
+        // (``PreparedReference``, chunks of two rows through ``Lookahead``): the same outcome.
+        var prepared = rows
+        let keys = prepared.withUnsafeMutableBufferPointer { rb -> RowBlockKeys in
+            let view = RowsView(rows: UnsafeBufferPointer(rb), rowRecord: [0, 1, 0, 0, 1], fallbacks: ["a.txt:1", "a.txt:9"])
+            let pipeline = Lookahead(count: 3, depth: 1) { c in view.prepare(2 * c..<min(5, 2 * c + 2)) }
+            let sources = (0..<3).flatMap { pipeline.take($0).map(\.source) }
+            pipeline.finish()
+            #expect(sources == ["a.txt:1#1", "a.txt:9#2", "a.txt:1#3", "a.txt:1#4", "a.txt:9#5"])
+            return view.finishedBlockKeys()
+        }
+        // Every row has a year: its first author's keys and its title start (none for the WoS
+        // strings with a personal author and no title; Lee's Scopus title starts `dat|use`).
+        #expect(keys.start.count == 5 && keys.surnameStart.count == 6)
+        #expect(keys.surnames(ofRow: 0).map { keys.names[Int($0)] } == ["benjamini"])
+        #expect(keys.start[0] == -1 && keys.start[3] == -1)
+        #expect(keys.names[Int(keys.start[4])] == "dat|use")
+        #expect(keys.names[Int(keys.start[2])] == "dat|use")
+        let withKeys = WorkMergePass.run(nodes: nodes, rows: rows, rowNodes: rowNodes, options: MatchOptions(), rowKeys: keys)
+        #expect(withKeys.root == o.root)
+        #expect(withKeys.merges.mapValues(\.evidence) == o.merges.mapValues(\.evidence))
+        #expect(withKeys.merges.mapValues(\.method) == o.merges.mapValues(\.method))
     }
 }
