@@ -76,6 +76,64 @@ struct SiloTrajectoryTests {
         #expect(g.firstLinkYears(by: p, years: [nil, nil]) == [[nil, nil], [nil, nil]])
     }
 
+    /// Works (group, year): 0 (A, 2000), 1 (A, 1999), 2 (B, 2000), 3 (B, 1999),
+    /// 4 (missing, 2000), 5 (missing, 2001), 6 (A, 2001). Groups A, B, (missing) = 2.
+    /// Arcs by the citing work's year:
+    /// - 1999: 1→4 (A→m)
+    /// - 2000: 0→1 (A→A), 0→4 (A→m), 2→3 (B→B), 2→4 (B→m), 4→1 (m→A), 4→3 (m→B)
+    /// - 2001: 6→1 (A→A), 6→2 (A→B), 5→0 (m→A)
+    static func withMissing() -> (Graph, Partition, [Int?]) {
+        let g = makeGraph(nodes: 7, [(1, 4), (0, 1), (0, 4), (2, 3), (2, 4), (4, 1), (4, 3), (6, 1), (6, 2), (5, 0)])
+        return (g, Partition(values: ["A", "A", "B", "B", nil, nil, "A"]), [2000, 1999, 2000, 1999, 2000, 2001, 2001])
+    }
+
+    /// The missing group counted as a group (`.include`), by hand:
+    /// - 1999: 1 arc, pair {1,4} external: homophily 0, E-I (1 − 0)/1 = 1.
+    /// - 2000: 6 arcs; pairs {0,1} int, {2,3} int, {0,4}, {2,4}, {1,4}, {3,4} ext:
+    ///   homophily 2/6 = 1/3, E-I (4 − 2)/6 = 1/3.
+    /// - 2001: 3 arcs; {1,6} int, {2,6} ext, {0,5} ext: homophily 1/3, E-I 1/3.
+    /// Left out (`.exclude`): every arc touching 4 or 5 goes, so 1999 (only 1→4) has no
+    /// kept arc and the windows start in 2000:
+    /// - 2000: 0→1, 2→3; both pairs internal: homophily 1, E-I (0 − 2)/2 = −1.
+    /// - 2001: 6→1, 6→2; {1,6} int, {2,6} ext: homophily 1/2, E-I 0.
+    @Test func missingGroupCountedOrLeftOut() throws {
+        let (g, p, years) = Self.withMissing()
+        let all = try g.siloTrajectory(by: p, years: years, windows: .years)
+        #expect(all.map(\.start) == [1999, 2000, 2001])
+        #expect(all.map(\.arcs) == [1, 6, 3])
+        #expect(all.allSatisfy { $0.mixing.groupNames == ["A", "B", "(missing)"] })
+        #expect(all.map(\.mixing.counts) == [[[0, 0, 1], [0, 0, 0], [0, 0, 0]],
+                                              [[1, 0, 1], [0, 1, 1], [1, 1, 0]],
+                                              [[1, 1, 0], [0, 0, 0], [1, 0, 0]]])
+        #expect(all.map(\.edges) == [1, 6, 3] && all.map(\.internalEdges) == [0, 2, 1])
+        #expect(all[0].edgeHomophily == 0 && all[0].eiIndex == 1)
+        for w in all.dropFirst() {
+            #expect(abs((w.edgeHomophily ?? .nan) - 1.0 / 3) < 1e-12)
+            #expect(abs((w.eiIndex ?? .nan) - 1.0 / 3) < 1e-12)
+        }
+        let known = try g.siloTrajectory(by: p, years: years, windows: .years, missing: .exclude)
+        #expect(known.map(\.start) == [2000, 2001])
+        #expect(known.map(\.arcs) == [2, 2])
+        #expect(known.allSatisfy { $0.mixing.groupNames == ["A", "B"] })
+        #expect(known.map(\.mixing.counts) == [[[1, 0], [0, 1]], [[1, 1], [0, 0]]])
+        #expect(known.map(\.edges) == [2, 2] && known.map(\.internalEdges) == [2, 1])
+        #expect(known.map(\.edgeHomophily) == [1, 0.5])
+        #expect(known.map(\.eiIndex) == [-1, 0])
+        // Without a missing group the policy changes nothing.
+        let (h, q, y) = Self.example()
+        #expect(try h.siloTrajectory(by: q, years: y, windows: .years, missing: .exclude)
+                == h.siloTrajectory(by: q, years: y, windows: .years))
+    }
+
+    /// First links with the missing group m counted: A→A 2000 (0→1), A→B 2001 (6→2),
+    /// A→m 1999 (1→4), B→A never, B→B 2000 (2→3), B→m 2000 (2→4), m→A 2000 (4→1; 5→0 is
+    /// 2001), m→B 2000 (4→3), m→m never. Left out: the A, B block alone.
+    @Test func firstLinksWithMissingGroup() {
+        let (g, p, years) = Self.withMissing()
+        #expect(g.firstLinkYears(by: p, years: years) == [[2000, 2001, 1999], [nil, 2000, 2000], [2000, 2000, nil]])
+        #expect(g.firstLinkYears(by: p, years: years, missing: .exclude) == [[2000, 2001], [nil, 2000]])
+    }
+
     /// With samples, each window with arcs gets a permutation null over its own works;
     /// the empty year has none; same seed, same result. Window 2000 has two works of
     /// different groups: every shuffle keeps the single edge external, so

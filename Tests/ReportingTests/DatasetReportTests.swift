@@ -64,8 +64,11 @@ struct DatasetReportTests {
         #expect(trajectory.rows.map { $0[0] } == [.integer(2002), .integer(2003), .integer(2004)])
         #expect(trajectory.rows.map { $0[1] } == [.integer(1), .integer(1), .integer(2)])
         // First links: X→X in 2002 (b→a), Y→X in 2003 (c→a), Y→Y in 2004 (d→c); X never cites Y.
+        // Every work has a field, so nothing is left out and the caption says nothing of it.
+        #expect(trajectory.caption == "Each year's citations (arcs whose citing work appeared that year): their number, edge homophily and E-I index on the undirected simple view.")
         let first = try #require(report.allTables.first { $0.name == "first-link-years" })
         #expect(first.rows.map { Array($0.dropFirst()) } == [[.integer(2002), .missing], [.integer(2003), .integer(2004)]])
+        #expect(first.columns == ["citing \\ cited", "X", "Y"])
         let shared = try #require(report.allTables.first { $0.name == "shared-references" })
         #expect(shared.rows.count == 1)  // a is cited by b and c
         // The same input gives the same bytes.
@@ -74,5 +77,43 @@ struct DatasetReportTests {
         #expect(written.map(\.0) == againWritten.map(\.0))
         #expect(written.map(\.1) == againWritten.map(\.1))  // byte for byte, figures included
         #expect(report.metricsJSON == again.metricsJSON)
+    }
+
+    /// Works (field, year): a0 (A, 2000), a1 (A, 1999), b2 (B, 2000), b3 (B, 1999),
+    /// m4 (none, 2000), m5 (none, 2001), a6 (A, 2001); citations by the citing year:
+    /// 1999 a1→m4; 2000 a0→a1, a0→m4, b2→b3, b2→m4, m4→a1, m4→b3; 2001 a6→a1, a6→b2, m5→a0.
+    /// The headline leaves out m4, m5 and the 6 citations touching them: 4 pairs, 3 within
+    /// a field ({a0,a1}, {b2,b3}, {a1,a6}) = 75.0% (counting m as a group: 3 of 9 = 33.3%).
+    /// The per-year statistics leave them out too: 1999 has no citation left; 2000 keeps
+    /// a0→a1, b2→b3 (homophily 2/2 = 1, E-I −1); 2001 keeps a6→a1, a6→b2 (1/2, E-I 0).
+    /// Counting m they would be 1999: 0; 2000: 2/6; 2001: 1/3. First links among A and B:
+    /// A→A 2000, A→B 2001, B→A never, B→B 2000 — no row or column for the works without one.
+    @Test func citationsOverTimeLeaveOutWorksWithoutAGroupAsTheHeadlineDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let files = [
+            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
+            "works.csv": "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,1999,A,t\nb2,B2,2000,B,t\nb3,B3,1999,B,t\nm4,M4,2000,,t\nm5,M5,2001,,t\na6,A6,2001,A,t\n",
+            "cites.csv": "citing,cited,source\na1,m4,t\na0,a1,t\na0,m4,t\nb2,b3,t\nb2,m4,t\nm4,a1,t\nm4,b3,t\na6,a1,t\na6,b2,t\nm5,a0,t\n",
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var parameters = DatasetReportBuilder.Parameters()
+        parameters.nullSamples = 50
+        let report = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
+        let headline = try #require(report.sections.first).blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined()
+        #expect(headline.contains("75.0% of the 4 pairs"), "\(headline)")
+        #expect(headline.contains("the share is 33.3%"), "\(headline)")
+        let note = " Citations to or from the 2 works without a field are left out, as in the headline (\"In short\")."
+        let trajectory = try #require(report.allTables.first { $0.name == "silo-trajectory" })
+        #expect(trajectory.rows == [[.integer(2000), .integer(2), .number(1, digits: 3), .number(-1, digits: 3)],
+                                    [.integer(2001), .integer(2), .number(0.5, digits: 3), .number(0, digits: 3)]])
+        #expect(trajectory.caption.hasSuffix(note))
+        let figure = try #require(report.allFigures.first { $0.name == "silo-trajectory" })
+        #expect(figure.caption.hasPrefix("E-I index over 2 years (2000–2001)") && figure.caption.hasSuffix(note), "\(figure.caption)")
+        let first = try #require(report.allTables.first { $0.name == "first-link-years" })
+        #expect(first.columns == ["citing \\ cited", "A", "B"])
+        #expect(first.rows == [[.text("A"), .integer(2000), .integer(2001)], [.text("B"), .missing, .integer(2000)]])
+        #expect(first.caption.hasSuffix(note))
     }
 }

@@ -2,8 +2,8 @@ import NetworkCore
 
 /// How ``NetworkCore/Graph/siloTrajectory(by:years:windows:missing:nullSamples:seed:)``
 /// cuts time into windows. Windows run from the earliest to the latest year of a dated
-/// citing work that has at least one out-arc; empty windows are kept (arcs 0, ratios
-/// `nil`) so a trajectory shows its gaps.
+/// citing work that has at least one out-arc kept by the missing-group policy; empty
+/// windows are kept (arcs 0, ratios `nil`) so a trajectory shows its gaps.
 public enum TimeWindows: Sendable, Equatable {
     /// One window per calendar year.
     case years
@@ -43,8 +43,15 @@ extension Graph {
     /// The statistics of a window are exactly those of ``mixingMatrix(by:missing:)``,
     /// ``homophily(by:missing:)`` and ``eiIndex(by:missing:)`` on a graph holding only the
     /// window's arcs (undirected simple view for homophily and E-I: a pair linked both
-    /// ways within the window counts once). Arcs whose citing work has no year (`nil`, or
-    /// no entry in `years`) fall in no window. With `nullSamples > 0`, each window with
+    /// ways within the window counts once): edge homophily is the share of the window's
+    /// linked pairs {u, v}, u ≠ v, whose two works share a group (Zhu et al. 2020,
+    /// doi:10.48550/arXiv.2006.11468), and the E-I index is `(E − I) / (E + I)` over those
+    /// pairs (Krackhardt & Stern 1988, doi:10.2307/2786835). Arcs whose citing work has no
+    /// year (`nil`, or no entry in `years`) fall in no window. With `missing: .exclude`,
+    /// an arc with either end in the partition's missing group falls in no window either
+    /// (as in ``homophily(by:missing:)``), every window's groups are the partition's without
+    /// it, and `arcs` counts the kept arcs only; a partition without a missing group gives
+    /// the same result under both policies. With `nullSamples > 0`, each window with
     /// arcs also gets a label-permutation null
     /// (``bridgingNull(by:model:samples:seed:missing:swapsPerArc:)``) in which the labels
     /// are shuffled over the works that appear in that window, so group sizes are those
@@ -53,7 +60,8 @@ extension Graph {
     /// Complexity: O(n + m + W·g²) plus, per window `w`, O(m_w log m_w) to build its
     /// subgraph, where `m_w` is its arcs (for sliding windows each arc lies in about
     /// `width / step` windows); the null adds O(samples · (n_w + m_w)) per window.
-    /// Deterministic.
+    /// Windows come in increasing order of `start`; there are no ties to break (the counts
+    /// are integers). Deterministic.
     /// - Throws: ``NetworkCore/InputError`` (field `windows`) for a sliding window whose
     ///   width or step is below 1.
     /// - Precondition: `partition.nodeCount == nodeCount`.

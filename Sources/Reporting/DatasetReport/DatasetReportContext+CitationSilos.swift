@@ -55,14 +55,19 @@ extension DatasetReportContext {
                 displayLimit: parameters.topRows)))
         }
 
-        // Over time: per citing year, and when each pair of groups was first linked.
+        // Over time: per citing year, and when each pair of groups was first linked. When the
+        // headline leaves out the works without a group, so do these (the same condition and
+        // the same policy), and the captions say so.
         let intYears = years.map { $0.flatMap { Int($0) } }
         if intYears.contains(where: { $0 != nil }) {
-            let trajectory = try graph.siloTrajectory(by: partition, years: intYears, windows: .years)
+            let leftOutWorks = worksLeftOutOfKnownGroups()
+            let missing: MissingGroupPolicy = leftOutWorks == nil ? .include : .exclude
+            let leftOutNote = leftOutWorks.map { " Citations to or from the \($0) works without a \(g) are left out, as in the headline (\"In short\")." } ?? ""
+            let trajectory = try graph.siloTrajectory(by: partition, years: intYears, windows: .years, missing: missing)
             let withArcs = trajectory.filter { $0.arcs > 0 }
             blocks.append(.table(ReportTable(
                 name: "silo-trajectory", title: "Silo statistics by year of the citing work",
-                caption: "Each year's citations (arcs whose citing work appeared that year): their number, edge homophily and E-I index on the undirected simple view.",
+                caption: "Each year's citations (arcs whose citing work appeared that year): their number, edge homophily and E-I index on the undirected simple view." + leftOutNote,
                 columns: ["year", "citations", "edge homophily", "E-I index"],
                 rows: withArcs.map { w in
                     [.integer(w.start), .integer(w.arcs), cell(w.edgeHomophily, 3), cell(w.eiIndex, 3)]
@@ -80,19 +85,23 @@ extension DatasetReportContext {
                     options: options)
                 blocks.append(.figure(try .rendered(
                     name: "silo-trajectory", title: "E-I index of the citations by year",
-                    caption: figure.caption, dot: figure.dotGraph, engine: figure.engine)))
+                    caption: figure.caption + leftOutNote, dot: figure.dotGraph, engine: figure.engine)))
             }
-            let first = graph.firstLinkYears(by: partition, years: intYears)
+            let first = graph.firstLinkYears(by: partition, years: intYears, missing: missing)
+            // The rows and columns of `first`: the partition's groups, without the missing one
+            // when it is left out.
+            let names = partition.groupNames.enumerated()
+                .filter { missing == .include || Int32($0.offset) != partition.missingGroup }.map(\.element)
             var firstLinks = ReportTable(
                 name: "first-link-years", title: "When each group first cited each other group",
-                caption: "The earliest year a work of the row group cites a work of the column group in this dataset (dash: never).",
-                columns: ["citing \\ cited"] + partition.groupNames,
-                rows: partition.groupNames.indices.map { a in
-                    [.text(partition.groupNames[a])] + partition.groupNames.indices.map { b in
+                caption: "The earliest year a work of the row group cites a work of the column group in this dataset (dash: never)." + leftOutNote,
+                columns: ["citing \\ cited"] + names,
+                rows: names.indices.map { a in
+                    [.text(names[a])] + names.indices.map { b in
                         a < first.count && b < first[a].count ? (first[a][b].map { .integer($0) } ?? .missing) : .missing
                     }
                 },
-                displayLimit: partition.groupCount > ReportTable.maximumGroupColumns ? ReportTable.maximumGroupColumns : nil)
+                displayLimit: names.count > ReportTable.maximumGroupColumns ? ReportTable.maximumGroupColumns : nil)
             firstLinks.limitGroupColumns(leading: 1)
             blocks.append(.table(firstLinks))
         }

@@ -14,9 +14,7 @@ extension DatasetReportContext {
     /// with their null (kept in `metrics.json` as `citation.knownGroups` and read by the
     /// report's headline); `nil` when no work is missing or fewer than two groups remain.
     func knownGroupSiloBlock(graph: Graph) -> (block: ReportBlock, bridging: BridgingResult)? {
-        guard let m = partition.missingGroup else { return nil }
-        let missingCount = partition.groupOf.reduce(0) { $0 + ($1 == m ? 1 : 0) }
-        guard missingCount > 0, partition.groupCount - 1 >= 2 else { return nil }
+        guard let missingCount = worksLeftOutOfKnownGroups() else { return nil }
         let g = groupTitle
         var b = graph.bridging(by: partition, attribute: g, missing: .exclude)
         let null = graph.bridgingNull(by: partition, model: .permutation, samples: parameters.nullSamples, seed: parameters.seed, missing: .exclude)
@@ -34,5 +32,18 @@ extension DatasetReportContext {
             ]))
         b.null = null
         return (table, b)
+    }
+
+    /// The number of works without a group that the statistics over the works with a group
+    /// leave out (``knownGroupSiloBlock(graph:)``, and with it the headline), or `nil` when
+    /// those statistics are not computed: no work lacks a group, or fewer than two groups
+    /// remain without the missing one. Every statistic that should agree with the headline
+    /// reads this one condition and, when it is not `nil`, uses
+    /// ``MissingGroupPolicy/exclude``. O(n).
+    func worksLeftOutOfKnownGroups() -> Int? {
+        guard let m = partition.missingGroup else { return nil }
+        let missingCount = partition.groupOf.reduce(0) { $0 + ($1 == m ? 1 : 0) }
+        guard missingCount > 0, partition.groupCount - 1 >= 2 else { return nil }
+        return missingCount
     }
 }
