@@ -388,27 +388,47 @@ struct WorkMergePass {
             }
             return false
         }
+        var kept: [Int] = []
         for (v, c) in candidates.enumerated() {
             let year = years[v]
             let names = surnameIDs[Int(surnameStart[v])..<Int(surnameStart[v + 1])]
-            guard names.contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) else { continue }
-            // Fields read in place (no copy of the reference).
-            let keys: MatchKeys, personal: Bool, volume: String?, pages: String?
-            if c.row >= 0 {
-                keys = MatchKeys(title: rows[c.row].reference.title, venue: rows[c.row].reference.venue)
-                personal = rows[c.row].reference.firstAuthor?.looksPersonal == true
-                volume = rows[c.row].reference.volume
-                pages = rows[c.row].reference.pages
-            } else {
-                keys = MatchKeys(title: records[-1 - c.row].title, venue: records[-1 - c.row].venue)
-                personal = records[-1 - c.row].firstAuthor?.looksPersonal == true
-                volume = records[-1 - c.row].volume
-                pages = records[-1 - c.row].pages
+            if names.contains(where: { shared($0, year, c.work, surnameCells) }) || (starts[v] >= 0 && shared(starts[v], year, c.work, startCells)) {
+                kept.append(v)
             }
-            variants.append(Variant(work: c.work, row: Int32(truncatingIfNeeded: c.row), keys: keys,
-                                    surnames: Array(names), personal: personal,
-                                    volume: intern(volume.map(WorkIndex.number) ?? ""), page: intern(pages.map(WorkIndex.firstPage) ?? ""),
-                                    year: year))
+        }
+        // The kept variants' words and numbers, on both cores (pure; each half in order).
+        let rows = rows, records = records, keptRows = kept.map { candidates[$0].row }
+        let halves = Importer.inParallel(2) { h in
+            let part = h == 0 ? 0..<keptRows.count / 2 : keptRows.count / 2..<keptRows.count
+            return part.map { k in
+                let row = keptRows[k]
+                // Fields read in place (no copy of the reference).
+                return row >= 0 ? VariantWords(rows[row].reference) : VariantWords(records[-1 - row])
+            }
+        }
+        var words = halves.joined().makeIterator()
+        for v in kept {
+            guard let w = words.next() else { break }
+            let c = candidates[v]
+            variants.append(Variant(work: c.work, row: Int32(truncatingIfNeeded: c.row), keys: w.keys,
+                                    surnames: Array(surnameIDs[Int(surnameStart[v])..<Int(surnameStart[v + 1])]), personal: w.personal,
+                                    volume: intern(w.volume), page: intern(w.page), year: years[v]))
+        }
+    }
+
+    /// What a kept variant compares, computed from its reference alone (``collectVariants(nodes:rowNodes:rowKeys:)``).
+    struct VariantWords: Sendable {
+        var keys: MatchKeys
+        var personal: Bool
+        /// Volume digits and first page ("" when not printed).
+        var volume: String
+        var page: String
+
+        init(_ r: CitedReference) {
+            keys = MatchKeys(title: r.title, venue: r.venue)
+            personal = r.firstAuthor?.looksPersonal == true
+            volume = r.volume.map(WorkIndex.number) ?? ""
+            page = r.pages.map(WorkIndex.firstPage) ?? ""
         }
     }
 

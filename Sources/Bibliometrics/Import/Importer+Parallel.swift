@@ -18,6 +18,13 @@ extension Importer {
         }
         return try box.values()
     }
+
+    /// ``inParallel(_:_:)`` for jobs that cannot fail: results in job order.
+    static func inParallel<T: Sendable>(_ n: Int, _ job: @Sendable (Int) -> T) -> [T] {
+        let box = ParallelResults<T>(count: n)
+        DispatchQueue.concurrentPerform(iterations: n) { i in box.set(i, .success(job(i))) }
+        return box.completed()
+    }
 }
 
 /// The results of ``Importer/inParallel(_:_:)``, one slot per job, behind a lock.
@@ -31,6 +38,13 @@ private final class ParallelResults<T: Sendable>: @unchecked Sendable {
         lock.lock()
         slots[i] = r
         lock.unlock()
+    }
+
+    /// The values of the jobs that succeeded, in job order (all of them once `concurrentPerform` returned).
+    func completed() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { s in if case .success(let v)? = s { v } else { nil } }
     }
 
     /// The values in job order, or the first job's error.

@@ -323,27 +323,14 @@ public struct Importer: Sendable {
         fallbacks = []
         rowRecord = []
         // 3. The final merge pass (``WorkMergePass``) over the works as read.
-        index.releaseLookups()
         options.progress?("final merge pass over \(index.nodes.count) works")
-        let joined = WorkMergePass.run(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match, rowKeys: blockKeys)
+        // On the other core meanwhile: the lookup indexes are freed (their deallocation is a
+        // noticeable share of the stage) and the ids made; both only read the works as read.
+        let spent = SpentLookups(index)
+        index.releaseLookups()
+        let (joined, ids) = Importer.passAndIDs(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match,
+                                                rowKeys: blockKeys, spent: spent)
         let root = joined.root
-        // Ids, from the works as read (an absorbed work's id is reserved, as before the pass).
-        var used = Set<String>()
-        var ids: [String] = []
-        used.reserveCapacity(index.nodes.count)
-        ids.reserveCapacity(index.nodes.count)
-        for i in index.nodes.indices {
-            // Read in place (a copy of the node retains every field).
-            var base = WorkIDs.base(index.nodes[i].work, nativeIDs: index.nodes[i].nativeIDs)
-            if used.contains(base) {
-                var n = 2
-                while used.contains(base + "-\(n)") { n += 1 }
-                base += "-\(n)"
-            }
-            used.insert(base)
-            ids.append(base)
-        }
-        used = []
         // Kept works fill their gaps from the works they absorbed, in work order.
         for i in index.nodes.indices where root[i] != i {
             index.absorb(i, into: root[i])
@@ -457,6 +444,28 @@ extension Importer {
 
 /// Node ids of imported works.
 enum WorkIDs {
+    /// The ids of `nodes` in order: ``base(_:nativeIDs:)``, a clash getting `-2`, `-3`, … in
+    /// reading order. O(n) expected.
+    static func make(for nodes: [WorkIndex.Node]) -> [String] {
+        var used = Set<String>()
+        var ids: [String] = []
+        used.reserveCapacity(nodes.count)
+        ids.reserveCapacity(nodes.count)
+        for i in nodes.indices {
+            // Read in place (a copy of the node retains every field).
+            var id = base(nodes[i].work, nativeIDs: nodes[i].nativeIDs)
+            if used.contains(id) {
+                var n = 2
+                while used.contains(id + "-\(n)") { n += 1 }
+                id += "-\(n)"
+            }
+            used.insert(id)
+            ids.append(id)
+        }
+        return ids
+    }
+
+
     /// `W…` (OpenAlex), else `doi:…`, else `pmid:…`, else the first native id, else
     /// `surname-year-firstTitleWord` (folded). Clashes get `-2`, `-3` in reading order.
     static func base(_ w: Work, nativeIDs: [String]) -> String {
@@ -475,4 +484,43 @@ extension Importer {
     /// References per chunk prepared ahead of the matching (``PreparedReference``): large
     /// enough that waking the other thread is rare, small enough to hold two in memory (a few MiB).
     static let matchingChunk = 4096
+}
+
+extension Importer {
+    /// The final merge pass (``WorkMergePass``) and, on the other core, the release of the
+    /// index's lookups (`spent`) and the works' ids (``WorkIDs/make(for:)``). Both jobs only
+    /// read `nodes` and `rows`, so the result is that of running them one after the other.
+    static func passAndIDs(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)],
+                           options: MatchOptions, rowKeys: RowBlockKeys, spent: SpentLookups) -> (WorkMergePass.Outcome, [String]) {
+        let results = Importer.inParallel(2) { job -> PassOrIDs in
+            if job == 0 {
+                return .pass(WorkMergePass.run(nodes: nodes, rows: rows, rowNodes: rowNodes, options: options, rowKeys: rowKeys))
+            }
+            spent.release()
+            return .ids(WorkIDs.make(for: nodes))
+        }
+        var outcome = WorkMergePass.Outcome(root: Array(nodes.indices), merges: [:])
+        var ids: [String] = []
+        for r in results {
+            switch r {
+            case .pass(let o): outcome = o
+            case .ids(let i): ids = i
+            }
+        }
+        return (outcome, ids)
+    }
+
+    private enum PassOrIDs: Sendable {
+        case pass(WorkMergePass.Outcome)
+        case ids([String])
+    }
+}
+
+/// A copy of a ``WorkIndex`` whose lookups are freed on another thread (``release()``): the
+/// importer drops its own references to them first, so the deallocation happens there. The
+/// copy is released before the importer changes the index's nodes again (no copy on write).
+final class SpentLookups: @unchecked Sendable {
+    private var index: WorkIndex?
+    init(_ index: WorkIndex) { self.index = index }
+    func release() { index = nil }
 }

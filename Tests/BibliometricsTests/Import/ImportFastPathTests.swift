@@ -65,8 +65,11 @@ struct ImportFastPathTests {
 
     /// Parallel jobs: results in job order; the error of the first failing job is thrown.
     @Test func parallelJobsKeepOrderAndFirstError() throws {
-        let squares = try Importer.inParallel(100) { $0 * $0 }
+        let squares = try Importer.inParallel(100) { i throws -> Int in i * i }
         #expect(squares == (0..<100).map { $0 * $0 })
+        // The overload for jobs that cannot fail: the same order.
+        let cubes: [Int] = Importer.inParallel(100) { $0 * $0 * $0 }
+        #expect(cubes == (0..<100).map { $0 * $0 * $0 })
         do {
             _ = try Importer.inParallel(10) { i -> Int in
                 if i == 7 || i == 3 { throw InputError(file: "f\(i)", message: "bad") }
