@@ -116,4 +116,60 @@ struct DatasetReportTests {
         #expect(first.rows == [[.text("A"), .integer(2000), .integer(2001)], [.text("B"), .missing, .integer(2000)]])
         #expect(first.caption.hasSuffix(note))
     }
+
+    /// Works (field): a0, a1, a6 (A), b2, b3 (B), m4, m5 (none); citations a0→a1, a1→b2,
+    /// b2→b3, a0→m4, m4→b2, a6→a1, b3→m5, m5→a0, a6→b3 (9). The headline leaves out m4, m5
+    /// and the 4 citations touching them: 5 pairs, 3 within a field ({a0,a1}, {b2,b3},
+    /// {a1,a6}) = 60.0% (counting m as a group: 3 of 9 = 33.3%).
+    ///
+    /// Brokerage leaves them out too. Open two-paths a→b→c whose three works have a field:
+    /// a0→a1→b2 and a6→a1→b2 (A, A, B: a1 representative twice) and a1→b2→b3 (A, B, B: b2
+    /// gatekeeper); 3 in all, rows A [0,0,0,2,0] and B [0,0,1,0,0] and no (missing) row.
+    /// Counting m there would be 10 (NetworkAlgorithmsTests.BrokerageNullTests, the same
+    /// graph). The shuffles deal only the labels A, A, A, B, B, so no two-path has three
+    /// fields (liaison 0 in every shuffle) and B, with two works, never has a coordinator.
+    ///
+    /// Rao–Stirling over the dataset's citation profiles leaves them out as well. Citations
+    /// among works with a field: A→A 2 (a0→a1, a6→a1), A→B 2 (a1→b2, a6→b3), B→B 1
+    /// (b2→b3): profiles A (2, 2), B (0, 1), cos = 2 / (√8 · 1) = 1/√2, d_AB = 1 − 1/√2.
+    /// a6 cites a1 and b3: D = 2 · ½ · ½ · (1 − 1/√2) = 0.1464…; a0 (a1; m4 not counted),
+    /// a1 (b2) and b2 (b3) cite one field: 0; b3 cites only m5: no counted reference, no row.
+    /// Left out: 2 works, 2 references to them (a0→m4, b3→m5), the 2 they make (m4→b2,
+    /// m5→a0), of 9.
+    @Test func brokerageAndDiversityLeaveOutWorksWithoutAGroupAsTheHeadlineDoes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let files = [
+            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
+            "works.csv": "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,2000,A,t\nb2,B2,2000,B,t\nb3,B3,2000,B,t\nm4,M4,2000,,t\nm5,M5,2000,,t\na6,A6,2000,A,t\n",
+            "cites.csv": "citing,cited,source\na0,a1,t\na1,b2,t\nb2,b3,t\na0,m4,t\nm4,b2,t\na6,a1,t\nb3,m5,t\nm5,a0,t\na6,b3,t\n",
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var parameters = DatasetReportBuilder.Parameters()
+        parameters.nullSamples = 50
+        let report = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
+        let headline = try #require(report.sections.first).blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined()
+        #expect(headline.contains("60.0% of the 5 pairs"), "\(headline)")
+        #expect(headline.contains("the share is 33.3%"), "\(headline)")
+
+        let brokerage = try #require(report.allTables.first { $0.name == "brokerage-by-group" })
+        #expect(brokerage.columns == ["field", "coordinator", "itinerant", "gatekeeper", "representative", "liaison"])
+        #expect(brokerage.rows.map { $0[0] } == [.text("A"), .text("B")])
+        // Observed counts before the bracket; the means in brackets are random except where
+        // every shuffle gives 0.
+        let observed = brokerage.rows.map { $0.dropFirst().map { $0.display.prefix { $0 != " " } } }
+        #expect(observed == [["0", "0", "0", "2", "0"], ["0", "0", "1", "0", "0"]])
+        #expect(brokerage.rows[0][5] == .text("0 (0.0)") && brokerage.rows[1][5] == .text("0 (0.0)"))
+        #expect(brokerage.rows[1][1] == .text("0 (0.0)"))
+        #expect(brokerage.caption.hasSuffix("(seed 1). 3 open two-paths in all. Two-paths through any of the 2 works without a field are left out, and the shuffles deal labels only among the works with one, as in the headline (\"In short\")."), "\(brokerage.caption)")
+
+        let diversity = try #require(report.allTables.first { $0.name == "reference-diversity" })
+        #expect(diversity.rows.map { $0[0] } == [.text("A6 (2000)"), .text("A0 (2000)"), .text("A1 (2000)"), .text("B2 (2000)")])
+        guard case .number(let d, _) = diversity.rows[0][3] else { Issue.record("no diversity for a6: \(diversity.rows[0])"); return }
+        #expect(abs(d - (1 - 1 / 2.0.squareRoot()) / 2) < 1e-12)
+        #expect(diversity.rows.dropFirst().allSatisfy { $0[3] == .number(0, digits: 3) })
+        #expect(diversity.caption.contains("citation profiles in this dataset"))
+        #expect(diversity.caption.hasSuffix(" Left out, as in the headline (\"In short\"): the 2 works without a field, the 2 references to them and the 2 they make, of 9 references in all."), "\(diversity.caption)")
+    }
 }

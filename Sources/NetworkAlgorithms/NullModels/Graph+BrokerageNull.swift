@@ -40,9 +40,28 @@ extension Graph {
     /// ``SeededGenerator``) and classifies every two-path, crediting the role to the
     /// group the broker `b` has in that sample.
     ///
+    /// Works without a group (the partition's missing group) follow `missing`:
+    /// - ``MissingGroupPolicy/include`` (the default): "(missing)" is one more group — its
+    ///   works are classified in every position, have a row, and their label is shuffled
+    ///   with the others.
+    /// - ``MissingGroupPolicy/exclude``: only the open two-paths whose three works all have
+    ///   a group are classified, and the shuffle permutes the labels of the works with a
+    ///   group among themselves; the works without one keep "no group" in every sample, so
+    ///   they never broker and never receive a real group's label. There is no "(missing)"
+    ///   row. Use it when the unplaced works are works the data says nothing about (e.g.
+    ///   cited works outside an import, which cite nothing themselves), whose labels
+    ///   would otherwise dilute every group's expected counts.
+    /// When no work is in the missing group both policies give the same result, bit for
+    /// bit (same two-paths, same kept nodes, same random stream).
+    ///
+    /// Invariants: every sample classifies the same `T` two-paths, so `expectedTotal`
+    /// (and `expected` summed over groups and roles) adds up to ``BrokerageNull/openTwoPaths``.
+    ///
     /// Complexity: O(Σ_b in(b) · out(b) · log d) to list the `T` open two-paths (the
     /// cost of ``brokerage(by:missing:)``), then O(samples · (n + T + g)) time and
-    /// O(T + samples · g · 5) memory. Deterministic for a given seed.
+    /// O(T + samples · g · 5) memory. Deterministic: the same graph, partition, `samples`,
+    /// `seed` and `missing` give the same result on any number of cores (one sequential
+    /// shuffle stream from `seed`, ``LabelPermutations``).
     /// - Precondition: `partition.nodeCount == nodeCount`, `samples >= 1`.
     public func brokerageNull(by partition: Partition, samples: Int = 1000, seed: UInt64 = 1,
                               missing: MissingGroupPolicy = .include) -> BrokerageNull {

@@ -40,10 +40,14 @@ extension DatasetReportContext {
     /// matrix gives them no distance), and so are works of those categories as citing works;
     /// the caption names the rowless categories and counts what was left out. Otherwise the
     /// distances come from the dataset's own citation profiles
-    /// (``GroupDistance/citationProfiles``), the missing group included. O(n + g²).
+    /// (``GroupDistance/citationProfiles``); the works without a group are then left out
+    /// (profiles, citing works and references, ``MissingGroupPolicy/exclude``) exactly when
+    /// the headline leaves them out (``worksLeftOutOfKnownGroups()``), and counted as one
+    /// more group otherwise. O(n + g²).
     func diversityGrouping() -> DiversityGrouping {
         let profiles = DiversityGrouping(
-            partition: partition, distance: .citationProfiles, missing: .include,
+            partition: partition, distance: .citationProfiles,
+            missing: worksLeftOutOfKnownGroups() == nil ? .include : .exclude,
             distanceWords: "d_gh is 1 − the cosine similarity of the two groups' citation profiles in this dataset",
             rowless: [], methods: [MethodCatalogue.raoStirling, MethodCatalogue.rafolsMeyer])
         let named = partition.groupNames.enumerated().filter { Int32($0.offset) != partition.missingGroup }.map(\.element)

@@ -12,13 +12,19 @@ extension DatasetReportContext {
         let g = groupTitle
         var blocks: [ReportBlock] = []
 
-        // Brokerage (Gould & Fernandez 1989) against label shuffles.
-        let brokerage = graph.brokerageNull(by: partition, samples: parameters.nullSamples, seed: parameters.seed)
+        // Brokerage (Gould & Fernandez 1989) against label shuffles. When the headline leaves
+        // out the works without a group, so does this (the same condition and policy): only
+        // two-paths of three works with a group are classified, and the shuffles deal labels
+        // only among those works.
+        let brokerageLeftOut = worksLeftOutOfKnownGroups()
+        let brokerage = graph.brokerageNull(by: partition, samples: parameters.nullSamples, seed: parameters.seed,
+                                            missing: brokerageLeftOut == nil ? .include : .exclude)
+        let brokerageNote = brokerageLeftOut.map { " Two-paths through any of the \($0) works without a \(g) are left out, and the shuffles deal labels only among the works with one, as in the headline (\"In short\")." } ?? ""
         let roles = BrokerageRole.allCases
         if brokerage.openTwoPaths > 0 {
             blocks.append(.table(ReportTable(
                 name: "brokerage-by-group", title: "Brokerage roles by group",
-                caption: "Gould & Fernandez roles of the middle work b on each open two-path a → b → c (a cites b, b cites c, a does not cite c): observed count, and in brackets the mean under \(brokerage.samples) label shuffles (seed \(brokerage.seed)). \(brokerage.openTwoPaths) open two-paths in all.",
+                caption: "Gould & Fernandez roles of the middle work b on each open two-path a → b → c (a cites b, b cites c, a does not cite c): observed count, and in brackets the mean under \(brokerage.samples) label shuffles (seed \(brokerage.seed)). \(brokerage.openTwoPaths) open two-paths in all." + brokerageNote,
                 columns: [g] + roles.map(\.rawValue),
                 rows: brokerage.groupNames.indices.map { k in
                     [.text(brokerage.groupNames[k])] + roles.indices.map { r in
@@ -40,7 +46,12 @@ extension DatasetReportContext {
                 for a in range where groupOf[Int(graph.outTargets[a])] == m { toLeftOut += 1 }
             }
             let works = groupOf.filter { $0 == m }.count
-            leftOut = " Left out: \(works) works, \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+            if grouping.distance == .citationProfiles {
+                // Left out because the headline leaves them out (diversityGrouping()).
+                leftOut = " Left out, as in the headline (\"In short\"): the \(works) works without a \(g), the \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+            } else {
+                leftOut = " Left out: \(works) works, \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+            }
         }
         let citing = (0..<workCount).filter { diversity.byNode[$0] != nil }
             .sorted { (diversity.byNode[$0] ?? 0, -$0) > (diversity.byNode[$1] ?? 0, -$1) }
