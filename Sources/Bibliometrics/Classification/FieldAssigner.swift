@@ -63,7 +63,7 @@ public struct FieldAssigner: Sendable {
     /// ``assign(_:)`` over any random-access collection of evidence indexed from 0 — a lazy
     /// view, so that an import need not hold an array of 10⁵ evidence records beside its works
     /// (memory). Each element may be read several times.
-    func assign<C: RandomAccessCollection>(evidence works: C) -> (assignments: [FieldAssignment], coverage: FieldCoverage)
+    func assign<C: RandomAccessCollection & Sendable>(evidence works: C) -> (assignments: [FieldAssignment], coverage: FieldCoverage)
         where C.Element == FieldEvidence, C.Index == Int {
         var out: [FieldAssignment] = []
         out.reserveCapacity(works.count)
@@ -103,22 +103,15 @@ public struct FieldAssigner: Sendable {
                 }
             }
         }
-        // A work whose keys come from its venue alone (no other spelling, no ISSN) gets the
-        // outcome of the first work with the same venue: the tables do not change here.
-        var byVenue: [String: VenueHit?] = [:]
-        for i in works.indices where out[i].source == nil {
-            let hit: VenueHit?
-            if works[i].fields.venueNames.isEmpty, works[i].fields.issns.isEmpty {
-                guard let venue = works[i].venue else { continue }
-                if let known = byVenue[venue] {
-                    hit = known
-                } else {
-                    hit = venueHit(venueKeys(works[i]), index: index)
-                    byVenue[venue] = hit
-                }
-            } else {
-                hit = venueHit(venueKeys(works[i]), index: index)
-            }
+        // Each remaining work's outcome depends on its evidence, the tables and `index` alone,
+        // so the works are looked up in two halves on both cores (each half in order).
+        let pending = works.indices.filter { out[$0].source == nil }
+        let evidence = works, frozen = index
+        let halves = Importer.inParallel(2) { h in
+            let part = h == 0 ? pending[..<(pending.count / 2)] : pending[(pending.count / 2)...]
+            return venueHits(part, evidence: evidence, index: frozen)
+        }
+        for (i, hit) in zip(pending, halves.joined()) {
             if let hit { out[i].categories = hit.categories; out[i].source = hit.source; out[i].key = hit.key }
         }
         // 3. Primary category.
@@ -147,8 +140,36 @@ public struct FieldAssigner: Sendable {
         return (out, coverage)
     }
 
+    /// Step 2 for the works at `positions`, in order: their ``venueHit(_:index:)``. A work
+    /// whose keys come from its venue alone (no other spelling, no ISSN) gets the outcome of
+    /// the first work with the same venue (the tables do not change here). O(n) look-ups.
+    func venueHits<C: RandomAccessCollection & Sendable>(_ positions: ArraySlice<Int>, evidence works: C, index: [String: [String]]) -> [VenueHit?]
+        where C.Element == FieldEvidence, C.Index == Int {
+        var byVenue: [String: VenueHit?] = [:]
+        var hits: [VenueHit?] = []
+        hits.reserveCapacity(positions.count)
+        for i in positions {
+            if works[i].fields.venueNames.isEmpty, works[i].fields.issns.isEmpty {
+                guard let venue = works[i].venue else {
+                    hits.append(nil)
+                    continue
+                }
+                if let known = byVenue[venue] {
+                    hits.append(known)
+                } else {
+                    let hit = venueHit(venueKeys(works[i]), index: index)
+                    byVenue[venue] = hit
+                    hits.append(hit)
+                }
+            } else {
+                hits.append(venueHit(venueKeys(works[i]), index: index))
+            }
+        }
+        return hits
+    }
+
     /// The field a work's venue keys give (step 2 of the definition), and from which route.
-    struct VenueHit {
+    struct VenueHit: Sendable {
         var key: String
         var categories: [String]
         var source: FieldSource

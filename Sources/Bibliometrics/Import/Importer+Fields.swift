@@ -42,16 +42,25 @@ extension Importer {
         }
         // Each work's evidence is made when the assigner reads it, not stored (memory: an array
         // of 1.3·10⁵ of them was held beside the works while the assignments were built).
-        let works = d.works, stated = fields
-        let evidence = works.indices.lazy.map { i in
-            FieldEvidence(venue: works[i].work.venue, volume: works[i].work.volume, isCiting: works[i].isCiting, fields: stated[i])
-        }
+        let evidence = WorkEvidence(works: d.works, stated: fields)
         let user = try options.venueTable.map { try VenueTable.read(path: $0, level: level, tables: tables) } ?? [:]
         let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence: evidence)
         d.fields = assignments
         d.literatureLevel = level
         d.summary.fields = coverage
         d.subjectFields = fields
+    }
+}
+
+/// The imported works as the field assigner reads them: each work's evidence is made when
+/// read, from the work and what its records state (parallel arrays). O(1) per element.
+struct WorkEvidence: RandomAccessCollection, Sendable {
+    let works: [ImportedWork]
+    let stated: [SubjectFields]
+    var startIndex: Int { 0 }
+    var endIndex: Int { works.count }
+    subscript(i: Int) -> FieldEvidence {
+        FieldEvidence(venue: works[i].work.venue, volume: works[i].work.volume, isCiting: works[i].isCiting, fields: stated[i])
     }
 }
 

@@ -141,6 +141,22 @@ struct FieldAssignerTests {
         #expect(a[2].source == nil)
     }
 
+    /// The venue look-ups run in two halves of the pending works (one per core), each with
+    /// its own cache of venue outcomes. Works 1–6 are pending; the halves are 1–3 and 4–6.
+    /// "J X" (dataset venue of 0), "OIKOS" (user table) and "NOWHERE" (nothing) each appear
+    /// in both halves, so both caches meet them: 1, 4 → dataset-venue; 2, 5 → user-table;
+    /// 3, 6 → none, in the order of the works.
+    @Test func venueLookUpsInTwoHalvesAgreeWithOrder() throws {
+        let t = try ClassificationTables.shared.get()
+        let works = [Self.citing("A", wc: ["Ecology"], j9: "J X"),
+                     Self.cited("J X"), Self.cited("Oikos"), Self.cited("Nowhere"),
+                     Self.cited("J X"), Self.cited("OIKOS"), Self.cited("NOWHERE")]
+        let (a, c) = FieldAssigner(level: .wosCategory, tables: t, userTable: ["venue:OIKOS": ["Zoology"]]).assign(works)
+        #expect(a.map(\.source) == [.record, .datasetVenue, .userTable, nil, .datasetVenue, .userTable, nil])
+        #expect(a.map(\.categories) == [["Ecology"], ["Ecology"], ["Zoology"], [], ["Ecology"], ["Zoology"], []])
+        #expect(c.cited.works == 6 && c.cited.assigned == 4)
+    }
+
     /// A user table is matched on the whole venue key too: "OIKOS SUPPL" is not "OIKOS".
     @Test func userTableDoesNotMatchALongerVenue() throws {
         let t = try ClassificationTables.shared.get()
