@@ -52,7 +52,7 @@ struct BridgingCommand: ParsableCommand {
     @Flag(help: "Add 'brokerage': Gould–Fernandez roles per group (coordinator, itinerant, gatekeeper, representative, liaison), observed and expected under label shuffles (--permutations, --seed).")
     var brokerage = false
 
-    @Flag(help: "Add 'raoStirling': the Rao–Stirling diversity of each node's references (group distance: 1 − cosine of the groups' citation profiles).")
+    @Flag(help: "Add 'raoStirling': the Rao–Stirling diversity of each node's references and how many it counts (group distance: 1 − cosine of the groups' citation profiles).")
     var diversity = false
 
     @Option(help: "Output format: json or csv (csv writes the mixing matrix).")
@@ -101,7 +101,9 @@ struct BridgingCommand: ParsableCommand {
         if diversity {
             let d = try graph.raoStirlingDiversity(by: partition, missing: missing)
             extended.raoStirling = RaoStirlingBlock(distance: d.distance,
-                                                    nodes: graph.ids.indices.map { NodeDiversity(id: graph.ids[$0], diversity: d.byNode[$0]) })
+                                                    nodes: graph.ids.indices.map {
+                                                        NodeDiversity(id: graph.ids[$0], diversity: d.byNode[$0], countedReferences: d.countedReferences[$0])
+                                                    })
         }
         switch format {
         case .json:
@@ -164,4 +166,6 @@ struct RaoStirlingBlock: Encodable {
 struct NodeDiversity: Encodable {
     var id: String
     var diversity: Double?
+    /// The references `diversity` counts: out-arcs to works the missing-group policy keeps.
+    var countedReferences: Int
 }

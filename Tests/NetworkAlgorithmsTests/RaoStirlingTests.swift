@@ -83,6 +83,31 @@ struct RaoStirlingTests {
         #expect(r.byNode[3] == nil)
     }
 
+    /// The references each work's diversity counts, by hand. Every arc of the three-group
+    /// graph is counted under `.include`: out-degrees 0: 4 (→1, 3, 5, 6), 1: 1 (→2),
+    /// 3: 2 (→4, 1), 5: 1 (→6), the rest 0 — 8 arcs in all.
+    ///
+    /// With work 3 unlabelled and `.exclude`: work 0 cites 1 (A), 3 (left out), 5 (C),
+    /// 6 (C), so 3 of its 4 references are counted (p = (1/3, 0, 2/3), as above); work 3 is
+    /// left out itself, so none of its 2 count (and it has no D); works 1 (→2) and 5 (→6)
+    /// keep their 1. Counted: 3 + 1 + 1 = 5 of the 8 arcs (the 1 to work 3 and the 2 it
+    /// makes are the 3 left out). A work has a D exactly when it counts a reference.
+    @Test func countedReferencesByHand() throws {
+        let (g, p) = Self.threeGroups()
+        let all = try g.raoStirlingDiversity(by: p)
+        #expect(all.countedReferences == [4, 1, 0, 2, 0, 1, 0])
+        #expect(all.countedReferences == g.outDegrees())
+        let unlabelled = Partition(values: ["A", "A", "A", nil, "B", "C", "C"])
+        let ones: [[Double]] = [[0, 1, 1], [1, 0, 1], [1, 1, 0]]
+        let r = try g.raoStirlingDiversity(by: unlabelled, distance: .matrix(ones), missing: .exclude)
+        #expect(r.countedReferences == [3, 1, 0, 0, 0, 1, 0])
+        #expect(r.countedReferences.reduce(0, +) == 5)
+        #expect(r.byNode.map { $0 != nil } == r.countedReferences.map { $0 > 0 })
+        // The same partition with the unlabelled work as a group of its own counts every arc.
+        let included = try g.raoStirlingDiversity(by: unlabelled, missing: .include)
+        #expect(included.countedReferences == g.outDegrees())
+    }
+
     /// Linear-time check on a larger random graph: every value lies in [0, 1] for
     /// cosine distances (d ≤ 1 and Σ_{g≠h} p_g p_h ≤ 1), and the run is deterministic.
     @Test func boundsOnRandomGraph() throws {

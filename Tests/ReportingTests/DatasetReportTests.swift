@@ -135,7 +135,9 @@ struct DatasetReportTests {
     /// a6 cites a1 and b3: D = 2 · ½ · ½ · (1 − 1/√2) = 0.1464…; a0 (a1; m4 not counted),
     /// a1 (b2) and b2 (b3) cite one field: 0; b3 cites only m5: no counted reference, no row.
     /// Left out: 2 works, 2 references to them (a0→m4, b3→m5), the 2 they make (m4→b2,
-    /// m5→a0), of 9.
+    /// m5→a0), of 9. References (out-degree) and counted references per row: a6 2 and 2
+    /// (a1, b3), a0 2 and 1 (a1; not m4), a1 1 and 1, b2 1 and 1; counted in all 2 + 1 + 1 +
+    /// 1 = 5 = 9 − 2 − 2 (b3's one reference, to m5, is among the 2 left out).
     @Test func brokerageAndDiversityLeaveOutWorksWithoutAGroupAsTheHeadlineDoes() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -166,10 +168,52 @@ struct DatasetReportTests {
 
         let diversity = try #require(report.allTables.first { $0.name == "reference-diversity" })
         #expect(diversity.rows.map { $0[0] } == [.text("A6 (2000)"), .text("A0 (2000)"), .text("A1 (2000)"), .text("B2 (2000)")])
-        guard case .number(let d, _) = diversity.rows[0][3] else { Issue.record("no diversity for a6: \(diversity.rows[0])"); return }
+        guard case .number(let d, _) = diversity.rows[0][4] else { Issue.record("no diversity for a6: \(diversity.rows[0])"); return }
         #expect(abs(d - (1 - 1 / 2.0.squareRoot()) / 2) < 1e-12)
-        #expect(diversity.rows.dropFirst().allSatisfy { $0[3] == .number(0, digits: 3) })
+        #expect(diversity.rows.dropFirst().allSatisfy { $0[4] == .number(0, digits: 3) })
+        #expect(diversity.columns == ["citing work", "field", "references", "counted references", "Rao–Stirling diversity"])
+        #expect(diversity.rows.map { [$0[2], $0[3]] } == [[.integer(2), .integer(2)], [.integer(2), .integer(1)],
+                                                          [.integer(1), .integer(1)], [.integer(1), .integer(1)]])
         #expect(diversity.caption.contains("citation profiles in this dataset"))
-        #expect(diversity.caption.hasSuffix(" Left out, as in the headline (\"In short\"): the 2 works without a field, the 2 references to them and the 2 they make, of 9 references in all."), "\(diversity.caption)")
+        #expect(diversity.caption.contains("Counted references are those to works with a field, and works without one are not scored. The references column counts all of a work's references in this dataset."), "\(diversity.caption)")
+        #expect(diversity.caption.hasSuffix(" Left out, as in the headline (\"In short\"): the 2 works without a field, the 2 references to them and the 2 they make, of 9 references in all; 5 references are counted."), "\(diversity.caption)")
+        #expect(report.methods.joined().contains("works without a group are left out of the profiles and are not scored, and references to them are not counted"))
+    }
+
+    static let reviews = SharedData.packageRoot + "/Datasets/coproduction-reviews"
+
+    /// The bundled coproduction-reviews dataset: three reviews cite 172 works (Robert 2024
+    /// 41, Conquer 2024 78, Kjellström 2019 53: the reference-list lengths dataset.yml
+    /// names), 54 cited works have no literature (venue without a row in venues.csv). Counted
+    /// by hand from works.csv, venues.csv and citations.csv, the references to works with a
+    /// literature are:
+    ///   Robert 2024      PAM 17, HSR/QI 11, Marketing/service research 5, Sociology 4,
+    ///                    Social policy/social work 2 → 39 of 41
+    ///   Conquer 2024     HSR/QI 38, PAM 8, Social policy/social work 1 → 47 of 78
+    ///   Kjellström 2019  PAM 17, HSR/QI 14 → 31 of 53
+    /// 39 + 47 + 31 = 117 counted = 172 − 55 references to the 54 unplaced works (they cite
+    /// nothing: 0 they make). Only HSR/QI works cite, so every other group's citation
+    /// profile is zero and every distance is 1: D is the Gini–Simpson index 1 − Σ p_g².
+    /// Conquer: 1 − (38² + 8² + 1²)/47² = 1 − 1509/2209 = 700/2209 = 0.31689; Robert:
+    /// 1 − (289 + 121 + 25 + 16 + 4)/1521 = 1066/1521 = 0.70085; Kjellström: 1 − (289 +
+    /// 196)/961 = 476/961 = 0.49532. Before this column the table showed 78 for Conquer
+    /// beside a diversity computed over 47.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: reviews + "/dataset.yml"), "Datasets/coproduction-reviews is absent"))
+    func coproductionReviewsDiversityShowsTheCountedReferences() throws {
+        var parameters = DatasetReportBuilder.Parameters()
+        parameters.nullSamples = 20
+        let report = try DatasetReportBuilder(parameters: parameters).build(folder: Self.reviews)
+        let table = try #require(report.allTables.first { $0.name == "reference-diversity" })
+        #expect(table.columns == ["citing work", "literature", "references", "counted references", "Rao–Stirling diversity"])
+        let expected: [(String, Int, Int, Double)] = [("Robert 2024", 41, 39, 1066.0 / 1521), ("Kjellström 2019", 53, 31, 476.0 / 961),
+                                                     ("Conquer 2024", 78, 47, 700.0 / 2209)]
+        #expect(table.rows.count == expected.count)
+        for (row, (label, references, counted, d)) in zip(table.rows, expected) {
+            #expect(row[0] == .text(label))
+            #expect(row[2] == .integer(references) && row[3] == .integer(counted), "\(row)")
+            guard case .number(let value, _) = row[4] else { Issue.record("no diversity: \(row)"); continue }
+            #expect(abs(value - d) < 1e-12, "\(label): \(value)")
+        }
+        #expect(table.caption.hasSuffix("Left out, as in the headline (\"In short\"): the 54 works without a literature, the 55 references to them and the 0 they make, of 172 references in all; 117 references are counted."), "\(table.caption)")
     }
 }

@@ -55,6 +55,7 @@ struct DiversityGroupingTests {
     /// so D_z = 2 · ½ · ½ · (1 − s_AA,AC) = (1 − s)/2 with s from the published matrix
     /// (0.2505… → D = 0.3747). z's reference to s is not counted; s2, a Soil Science work, is
     /// not scored. Left out: s and s2 (2 works), 1 reference to them (z → s), 2 made by s2.
+    /// z makes 3 references and 2 are counted; 2 of the 5 in all (5 − 1 − 2).
     @Test(.enabled(if: matrixFile != nil, "../shared/data/classification is absent"))
     func matrixWithOneRowlessCategory() throws {
         let s = try Self.publishedSimilarityAAAC()
@@ -63,15 +64,18 @@ struct DiversityGroupingTests {
                                              "STATISTICS & PROBABILITY", "ONCOLOGY"])
         #expect(table.caption.contains("Web of Science categories"))
         #expect(table.caption.contains("(SOIL SCIENCE)"))
-        #expect(table.caption.contains("Left out: 2 works, 1 references to them and the 2 they make, of 5 references in all."))
+        #expect(table.caption.contains("Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted, nor are references to, or works of, the 1 category the matrix has no row for (SOIL SCIENCE)."), "\(table.caption)")
+        #expect(table.caption.hasSuffix("Left out: 2 works, 1 references to them and the 2 they make, of 5 references in all; 2 references are counted."), "\(table.caption)")
         let z = try #require(table.rows.first { $0[0] == .text("Z (2003)") })
-        guard case .number(let d, _) = z[3] else { Issue.record("no diversity for z: \(z)"); return }
+        #expect(z[2] == .integer(3) && z[3] == .integer(2))
+        guard case .number(let d, _) = z[4] else { Issue.record("no diversity for z: \(z)"); return }
         #expect(abs(d - (1 - s) / 2) < 1e-4)  // the bundled matrix keeps 4 decimals
         #expect(!table.rows.contains { $0[0] == .text("S2 (2002)") })
     }
 
     /// Two of eleven named groups without a row (18% > 10%): the groups are not read as WoS
-    /// categories, and the distances come from the dataset's own citation profiles.
+    /// categories, and the distances come from the dataset's own citation profiles. Every
+    /// work has a group, so every reference is counted: z 3 of 3, s2 2 of 2, 5 in all.
     @Test(.enabled(if: matrixFile != nil, "../shared/data/classification is absent"))
     func tooManyRowlessCategoriesFallBackToProfiles() throws {
         let table = try Self.diversityTable(["ZOOLOGY", "ACOUSTICS", "AUTOMATION & CONTROL SYSTEMS", "ECOLOGY", "AGRICULTURAL ENGINEERING",
@@ -79,6 +83,10 @@ struct DiversityGroupingTests {
                                              "NOT A CATEGORY"])
         #expect(table.caption.contains("citation profiles in this dataset"))
         #expect(!table.caption.contains("Left out"))
-        #expect(table.rows.contains { $0[0] == .text("S2 (2002)") })
+        #expect(table.caption.hasSuffix("The references column counts all of a work's references in this dataset. All 5 references are counted, so the two columns agree."), "\(table.caption)")
+        let s2 = try #require(table.rows.first { $0[0] == .text("S2 (2002)") })
+        #expect(s2[2] == .integer(2) && s2[3] == .integer(2))
+        let z = try #require(table.rows.first { $0[0] == .text("Z (2003)") })
+        #expect(z[2] == .integer(3) && z[3] == .integer(3))
     }
 }

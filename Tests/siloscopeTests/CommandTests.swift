@@ -301,6 +301,11 @@ struct BridgingNullCommandTests {
         #expect(brokerage["roles"] as? [String] == ["coordinator", "itinerant", "gatekeeper", "representative", "liaison"])
         let diversity = try #require((json["raoStirling"] as? [String: Any])?["nodes"] as? [[String: Any]])
         #expect(diversity.count == 6)
+        // Every node has a group: each counts all its references (a: b, c; b: c; d: c; e: f;
+        // f: d; c: a), and a work with a diversity counts at least one.
+        let counted = Dictionary(uniqueKeysWithValues: diversity.compactMap { n in
+            (n["id"] as? String).map { ($0, n["countedReferences"] as? Int) } })
+        #expect(counted == ["a": 2, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1])
     }
 
     @Test func timeRewireNeedsATimeAttribute() throws {

@@ -26,6 +26,11 @@ public struct RaoStirlingDiversity: Sendable, Equatable {
     /// `D_i` per node; `nil` for a work with no reference counted (no out-arc to a kept
     /// node) or a node left out by the missing-group policy.
     public let byNode: [Double?]
+    /// The references counted in `D_i` per node: its out-arcs to nodes kept by the
+    /// missing-group policy, the total the shares `p_g` are taken of (at most the node's
+    /// out-degree; equal to it when nothing is left out). 0 for a node left out itself,
+    /// and `byNode[i] == nil` exactly when this is 0.
+    public let countedReferences: [Int]
 }
 
 extension Graph {
@@ -45,7 +50,8 @@ extension Graph {
     ///
     /// Every out-arc counts once, as in ``mixingMatrix(by:missing:)``: kept duplicate
     /// arcs weigh double and a self-loop counts as a reference to the work's own group;
-    /// arc weights are ignored. Arcs to nodes left out by `missing` are not counted.
+    /// arc weights are ignored. Arcs to nodes left out by `missing` are not counted; how
+    /// many were counted per node is ``RaoStirlingDiversity/countedReferences``.
     ///
     /// Time O(n + m + g² + Σ_i k_i²), where `k_i ≤ g` is the number of distinct groups
     /// work `i` cites (so O(m·g) in the worst case, linear for a bounded number of
@@ -76,6 +82,7 @@ extension Graph {
             d = given
         }
         var byNode = [Double?](repeating: nil, count: nodeCount)
+        var counted = [Int](repeating: 0, count: nodeCount)
         var counts = [Int](repeating: 0, count: g)
         var touched: [Int] = []
         for u in 0..<nodeCount where groups.groupOf[u] >= 0 {
@@ -88,6 +95,7 @@ extension Graph {
                 total += 1
             }
             guard total > 0 else { continue }
+            counted[u] = total
             touched.sort()
             var sum = 0.0
             let t = Double(total)
@@ -100,7 +108,7 @@ extension Graph {
             for x in touched { counts[x] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
-        return RaoStirlingDiversity(groupNames: groups.groupNames, distance: d, byNode: byNode)
+        return RaoStirlingDiversity(groupNames: groups.groupNames, distance: d, byNode: byNode, countedReferences: counted)
     }
 
     /// `1 − cos(row_g, row_h)` for every pair of rows; 0 on the diagonal, 1 when either

@@ -16,6 +16,10 @@ struct DiversityGrouping: Sendable {
     let missing: MissingGroupPolicy
     /// The caption's words for `d_gh`.
     let distanceWords: String
+    /// The caption's sentence saying which references are counted (the total the shares
+    /// `p_g` are taken of, the table's "counted references") and which are not; empty when
+    /// every reference is counted and there is nothing to say.
+    let countedWords: String
     /// Named groups of the report that the similarity matrix has no row for (empty unless
     /// the WoS matrix is used).
     let rowless: [String]
@@ -45,11 +49,17 @@ extension DatasetReportContext {
     /// the headline leaves them out (``worksLeftOutOfKnownGroups()``), and counted as one
     /// more group otherwise. O(n + g²).
     func diversityGrouping() -> DiversityGrouping {
+        let g = groupTitle
+        let leavesOut = worksLeftOutOfKnownGroups() != nil
+        let countsMissing = !leavesOut && partition.missingGroup.map { m in partition.groupOf.contains(m) } == true
         let profiles = DiversityGrouping(
             partition: partition, distance: .citationProfiles,
-            missing: worksLeftOutOfKnownGroups() == nil ? .include : .exclude,
+            missing: leavesOut ? .exclude : .include,
             distanceWords: "d_gh is 1 − the cosine similarity of the two groups' citation profiles in this dataset",
-            rowless: [], methods: [MethodCatalogue.raoStirling, MethodCatalogue.rafolsMeyer])
+            countedWords: leavesOut
+                ? "Counted references are those to works with a \(g), and works without one are not scored."
+                : countsMissing ? "References to works without a \(g) are counted, as one more group." : "",
+            rowless: [], methods: [MethodCatalogue.raoStirlingMethod(leavesOutUnplaced: leavesOut), MethodCatalogue.rafolsMeyer])
         let named = partition.groupNames.enumerated().filter { Int32($0.offset) != partition.missingGroup }.map(\.element)
         guard named.count >= 2, case .success(let tables) = ClassificationTables.shared else { return profiles }
         let rows = tables.wosRows(named)
@@ -64,12 +74,15 @@ extension DatasetReportContext {
                 return g != partition.missingGroup && keep.contains(name) ? name : nil
             }, order: kept.map(\.0))
         }
-        var words = "d_gh is 1 − the cosine similarity of the two Web of Science categories' citation profiles (WoS 2008–2012, Rafols & Meyer 2010), and references to works without a category are not counted"
+        var counted = "Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted"
         if !rowless.isEmpty {
-            words += "; nor are references to, or works of, the \(rowless.count) \(rowless.count == 1 ? "category" : "categories") the matrix has no row for (\(rowless.joined(separator: ", ")))"
+            counted += ", nor are references to, or works of, the \(rowless.count) \(rowless.count == 1 ? "category" : "categories") the matrix has no row for (\(rowless.joined(separator: ", ")))"
         }
+        counted += "."
         return DiversityGrouping(partition: grouping, distance: .matrix(tables.wosDistances(rows: kept.map(\.1))),
-                                 missing: .exclude, distanceWords: words, rowless: rowless,
+                                 missing: .exclude,
+                                 distanceWords: "d_gh is 1 − the cosine similarity of the two Web of Science categories' citation profiles (WoS 2008–2012, Rafols & Meyer 2010)",
+                                 countedWords: counted, rowless: rowless,
                                  methods: [MethodCatalogue.raoStirlingWoS, MethodCatalogue.rafolsMeyer])
     }
 }

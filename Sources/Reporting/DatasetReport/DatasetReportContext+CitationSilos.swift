@@ -33,10 +33,13 @@ extension DatasetReportContext {
                 })))
         }
 
-        // Rao–Stirling diversity of each citing work's references.
+        // Rao–Stirling diversity of each citing work's references. The table shows, beside
+        // each work's references (its out-degree), the references the diversity counted (the
+        // total its shares p_g are of); the caption says which are left out, with the counts.
         let grouping = diversityGrouping()
         let diversity = try graph.raoStirlingDiversity(by: grouping.partition, distance: grouping.distance, missing: grouping.missing)
-        var leftOut = ""
+        let countedInAll = diversity.countedReferences.reduce(0, +)
+        let leftOut: String
         if grouping.missing == .exclude, let m = grouping.partition.missingGroup {
             let groupOf = grouping.partition.groupOf
             var toLeftOut = 0, byLeftOut = 0
@@ -46,22 +49,30 @@ extension DatasetReportContext {
                 for a in range where groupOf[Int(graph.outTargets[a])] == m { toLeftOut += 1 }
             }
             let works = groupOf.filter { $0 == m }.count
+            let counted = "; \(countedInAll) \(countedInAll == 1 ? "reference is" : "references are") counted."
             if grouping.distance == .citationProfiles {
                 // Left out because the headline leaves them out (diversityGrouping()).
-                leftOut = " Left out, as in the headline (\"In short\"): the \(works) works without a \(g), the \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+                leftOut = "Left out, as in the headline (\"In short\"): the \(works) works without a \(g), the \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all" + counted
             } else {
-                leftOut = " Left out: \(works) works, \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all."
+                leftOut = "Left out: \(works) works, \(toLeftOut) references to them and the \(byLeftOut) they make, of \(graph.arcCount) references in all" + counted
             }
+        } else {
+            leftOut = countedInAll == graph.arcCount
+                ? "All \(graph.arcCount) references are counted, so the two columns agree."
+                : "\(countedInAll) of \(graph.arcCount) references are counted."
         }
         let citing = (0..<workCount).filter { diversity.byNode[$0] != nil }
             .sorted { (diversity.byNode[$0] ?? 0, -$0) > (diversity.byNode[$1] ?? 0, -$1) }
         if !citing.isEmpty {
             blocks.append(.table(ReportTable(
                 name: "reference-diversity", title: "How diverse each work's references are",
-                caption: "Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where \(grouping.distanceWords) (0 = every reference in one group).\(leftOut)",
-                columns: ["citing work", g, "references", "Rao–Stirling diversity"],
+                caption: ["Rao–Stirling diversity of the groups a work cites, Σ p_g p_h d_gh over pairs of different groups, where \(grouping.distanceWords) and p_g is the share of the work's counted references that go to group g (0 = every counted reference in one group).",
+                          grouping.countedWords, "The references column counts all of a work's references in this dataset.", leftOut]
+                    .filter { !$0.isEmpty }.joined(separator: " "),
+                columns: ["citing work", g, "references", "counted references", "Rao–Stirling diversity"],
                 rows: citing.map { w in
-                    [.text(labelWithYear(w)), .text(groupName(w)), .integer(graph.outDegree(Int32(w))), cell(diversity.byNode[w], 3)]
+                    [.text(labelWithYear(w)), .text(groupName(w)), .integer(graph.outDegree(Int32(w))),
+                     .integer(diversity.countedReferences[w]), cell(diversity.byNode[w], 3)]
                 },
                 displayLimit: parameters.topRows)))
         }

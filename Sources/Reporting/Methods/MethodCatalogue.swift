@@ -64,15 +64,27 @@ public enum MethodCatalogue {
         key: "brokerage",
         sentence: "Brokerage roles (coordinator, itinerant, gatekeeper, representative, liaison) classify the middle work of every open two-path of citations by the groups of its three works (Gould & Fernandez 1989), compared with their means under label shuffles.",
         reference: "Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to brokerage in transaction networks. Sociological Methodology 19, 89–126. doi:10.2307/270949")
-    public static let raoStirling = Method(
-        key: "rao-stirling",
-        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two groups one minus the cosine similarity of their citation profiles (Stirling 2007; Rafols & Meyer 2010).",
-        reference: "Stirling, A. (2007). A general framework for analysing diversity in science, technology and society. Journal of the Royal Society Interface 4(15), 707–719. doi:10.1098/rsif.2007.0213")
+    /// Rao–Stirling diversity over the dataset's citation profiles, every reference counted
+    /// (see ``raoStirlingMethod(leavesOutUnplaced:)``).
+    public static let raoStirling = raoStirlingMethod(leavesOutUnplaced: false)
+
+    /// Rao–Stirling diversity over the dataset's citation profiles; with
+    /// `leavesOutUnplaced`, the works without a group are left out of the profiles and as
+    /// citing works, and references to them are not counted (as the report's headline does).
+    public static func raoStirlingMethod(leavesOutUnplaced: Bool) -> Method {
+        let base = "The diversity of each work's references is Rao–Stirling diversity, with the distance between two groups one minus the cosine similarity of their citation profiles (Stirling 2007; Rafols & Meyer 2010)"
+        return Method(
+            key: "rao-stirling",
+            sentence: base + (leavesOutUnplaced
+                ? "; works without a group are left out of the profiles and are not scored, and references to them are not counted, so a work's group shares are of its counted references."
+                : "."),
+            reference: "Stirling, A. (2007). A general framework for analysing diversity in science, technology and society. Journal of the Royal Society Interface 4(15), 707–719. doi:10.1098/rsif.2007.0213")
+    }
     /// Rao–Stirling diversity with the distances of the Web of Science category similarity
     /// matrix (used when a report's groups are WoS categories, issue 12).
     public static let raoStirlingWoS = Method(
         key: "rao-stirling-wos",
-        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two Web of Science subject categories one minus the cosine similarity of their citation profiles in the Web of Science 2008–2012 (Stirling 2007; Rafols & Meyer 2010); references to works without a category in that matrix are not counted.",
+        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two Web of Science subject categories one minus the cosine similarity of their citation profiles in the Web of Science 2008–2012 (Stirling 2007; Rafols & Meyer 2010); references to works without a category in that matrix are not counted, so a work's category shares are of its counted references.",
         reference: raoStirling.reference)
     /// The reference for the cosine distance between subject categories (no sentence of its own).
     public static let rafolsMeyer = Method(
