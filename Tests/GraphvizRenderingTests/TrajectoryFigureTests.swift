@@ -49,6 +49,17 @@ import Testing
         #expect(fig.engine == .nop)
     }
 
+    /// The caption's first sentence names the series, unless the only series is named as the
+    /// y axis (it would read "E-I index over 2 years (0–1): E-I index.").
+    @Test func captionNamesSeriesUnlessTheAxisDoes() throws {
+        var options = Self.fixedRange()
+        options.yTitle = "E-I index"
+        let one = try TrajectoryFigure(x: [0, 1], series: [.init(name: "E-I index", values: [0, 1])], options: options)
+        #expect(one.caption.hasPrefix("E-I index over 2 years (0–1)."))
+        let two = try TrajectoryFigure(x: [0, 1], series: [.init(name: "A", values: [0, 1]), .init(name: "B", values: [1, 0])], options: options)
+        #expect(two.caption.hasPrefix("E-I index over 2 years (0–1): A; B."))
+    }
+
     /// Bounds 0.2–0.6 and 0.4–0.8 at x = 0, 1: band polygon upper (64, 202) (304, 254) then
     /// lower (304, 150) (64, 98) — y = 46 + 260 · value.
     @Test func bandIsAPolygonOverRunsOfKnownBounds() throws {

@@ -292,8 +292,9 @@ public struct TrajectoryFigure: Sendable {
         var sentences: [String] = []
         let names = series.map(\.name)
         let windows = w == 1 ? "1 \(options.windowNoun)" : "\(w) \(options.windowNoun)s"
-        sentences.append("\(options.yTitle) over \(windows) (\(Self.tickText(xLo))–\(Self.tickText(xHi)))"
-            + (names.isEmpty ? "." : ": " + names.joined(separator: "; ") + "."))
+        // A single series named as the axis is not named again ("E-I index over 11 years: E-I index").
+        let named = names.isEmpty || names == [options.yTitle] ? "." : ": " + names.joined(separator: "; ") + "."
+        sentences.append("\(options.yTitle) over \(windows) (\(Self.tickText(xLo))–\(Self.tickText(xHi)))" + named)
         if series.contains(where: { $0.lower != nil && $0.upper != nil }) {
             sentences.append("Shaded bands: \(options.intervalName).")
         }
