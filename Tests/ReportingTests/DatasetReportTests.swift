@@ -36,6 +36,28 @@ struct DatasetReportTests {
         #expect(report.allTables.contains { $0.name == "concept-co-use-communities-agreement" })
     }
 
+    /// The report of a dataset folder `demo` (works grouped by `field`, one citation layer),
+    /// written to a temporary folder and removed once built; 50 null samples.
+    static func demoReport(works: String, cites: String) throws -> Report {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
+        let files = [
+            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
+            "works.csv": works,
+            "cites.csv": cites,
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var parameters = DatasetReportBuilder.Parameters()
+        parameters.nullSamples = 50
+        return try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
+    }
+
+    /// The paragraphs of the report's first section ("In short"), joined.
+    static func headline(of report: Report) throws -> String {
+        try #require(report.sections.first).blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined()
+    }
+
     /// Two groups that both cite: the heatmap against the permutation null is drawn.
     @Test func citationSectionWithTwoCitingGroups() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
@@ -89,19 +111,10 @@ struct DatasetReportTests {
     /// Counting m they would be 1999: 0; 2000: 2/6; 2001: 1/3. First links among A and B:
     /// A→A 2000, A→B 2001, B→A never, B→B 2000 — no row or column for the works without one.
     @Test func citationsOverTimeLeaveOutWorksWithoutAGroupAsTheHeadlineDoes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
-        let files = [
-            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
-            "works.csv": "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,1999,A,t\nb2,B2,2000,B,t\nb3,B3,1999,B,t\nm4,M4,2000,,t\nm5,M5,2001,,t\na6,A6,2001,A,t\n",
-            "cites.csv": "citing,cited,source\na1,m4,t\na0,a1,t\na0,m4,t\nb2,b3,t\nb2,m4,t\nm4,a1,t\nm4,b3,t\na6,a1,t\na6,b2,t\nm5,a0,t\n",
-        ]
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        var parameters = DatasetReportBuilder.Parameters()
-        parameters.nullSamples = 50
-        let report = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
-        let headline = try #require(report.sections.first).blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined()
+        let report = try Self.demoReport(
+            works: "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,1999,A,t\nb2,B2,2000,B,t\nb3,B3,1999,B,t\nm4,M4,2000,,t\nm5,M5,2001,,t\na6,A6,2001,A,t\n",
+            cites: "citing,cited,source\na1,m4,t\na0,a1,t\na0,m4,t\nb2,b3,t\nb2,m4,t\nm4,a1,t\nm4,b3,t\na6,a1,t\na6,b2,t\nm5,a0,t\n")
+        let headline = try Self.headline(of: report)
         #expect(headline.contains("75.0% of the 4 pairs"), "\(headline)")
         #expect(headline.contains("the share is 33.3%"), "\(headline)")
         let note = " Citations to or from the 2 works without a field are left out, as in the headline (\"In short\")."
@@ -139,19 +152,10 @@ struct DatasetReportTests {
     /// (a1, b3), a0 2 and 1 (a1; not m4), a1 1 and 1, b2 1 and 1; counted in all 2 + 1 + 1 +
     /// 1 = 5 = 9 − 2 − 2 (b3's one reference, to m5, is among the 2 left out).
     @Test func brokerageAndDiversityLeaveOutWorksWithoutAGroupAsTheHeadlineDoes() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("siloscope-report-\(UUID().uuidString)/demo")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir.deletingLastPathComponent()) }
-        let files = [
-            "dataset.yml": "name: demo\ntitle: Demo\nsource: test\nworks: {file: works.csv}\ngroup: field\nlayers:\n  - {kind: citation, file: cites.csv}\n",
-            "works.csv": "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,2000,A,t\nb2,B2,2000,B,t\nb3,B3,2000,B,t\nm4,M4,2000,,t\nm5,M5,2000,,t\na6,A6,2000,A,t\n",
-            "cites.csv": "citing,cited,source\na0,a1,t\na1,b2,t\nb2,b3,t\na0,m4,t\nm4,b2,t\na6,a1,t\nb3,m5,t\nm5,a0,t\na6,b3,t\n",
-        ]
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        var parameters = DatasetReportBuilder.Parameters()
-        parameters.nullSamples = 50
-        let report = try DatasetReportBuilder(parameters: parameters).build(folder: dir.path)
-        let headline = try #require(report.sections.first).blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }.joined()
+        let report = try Self.demoReport(
+            works: "id,label,year,field,source\na0,A0,2000,A,t\na1,A1,2000,A,t\nb2,B2,2000,B,t\nb3,B3,2000,B,t\nm4,M4,2000,,t\nm5,M5,2000,,t\na6,A6,2000,A,t\n",
+            cites: "citing,cited,source\na0,a1,t\na1,b2,t\nb2,b3,t\na0,m4,t\nm4,b2,t\na6,a1,t\nb3,m5,t\nm5,a0,t\na6,b3,t\n")
+        let headline = try Self.headline(of: report)
         #expect(headline.contains("60.0% of the 5 pairs"), "\(headline)")
         #expect(headline.contains("the share is 33.3%"), "\(headline)")
 

@@ -63,10 +63,10 @@ struct WorkMergePass {
         /// record `-1 - row` of the citing works (read in place, never copied: memory).
         var row: Int32
         var keys: MatchKeys
-        /// Surname keys (``AuthorName/matchKeys``) as ids into ``names``.
+        /// Surname keys (``AuthorName/matchKeys``) as ids into ``strings``.
         var surnames: [Int32]
         var personal: Bool
-        /// Volume digits and first page as ids into ``names``, computed once (0 = "" = not printed).
+        /// Volume digits and first page as ids into ``strings``, computed once (0 = "" = not printed).
         var volume: Int32
         var page: Int32
         var year: Int
@@ -86,8 +86,7 @@ struct WorkMergePass {
     var records: [CitedReference] = []
     /// Interned strings of the blocking keys (surname keys, volumes, pages, title starts);
     /// id 0 is "". Blocks are hashed by ids, ordered by the strings (``BlockKey/precedes(_:in:)``).
-    var names: [String] = [""]
-    var nameIDs: [String: Int32] = ["": 0]
+    var strings = StringInterner()
     var uf: [Int]
     /// Per root: DOI, PMID, native ids, citing flag of the joined works.
     var doi: [DOI?]
@@ -116,10 +115,8 @@ struct WorkMergePass {
         if let keys = rowKeys {
             // The pass interns into the rows' table: the ids differ from a fresh table's, but
             // nothing depends on their values (blocks are ordered by their strings, ``BlockKey``).
-            pass.names = keys.names
-            pass.nameIDs = keys.nameIDs
-            rowKeys?.names = []
-            rowKeys?.nameIDs = [:]
+            pass.strings = keys.strings
+            rowKeys?.strings = StringInterner()
         }
         pass.run(nodes: nodes, rowNodes: rowNodes, rowKeys: rowKeys)
         var root = [Int](repeating: 0, count: nodes.count)
@@ -174,14 +171,8 @@ struct WorkMergePass {
         }
     }
 
-    /// The id of `s` in ``names`` (added when new). O(|s|) expected.
-    mutating func intern(_ s: String) -> Int32 {
-        if let i = nameIDs[s] { return i }
-        let i = Int32(truncatingIfNeeded: names.count)
-        names.append(s)
-        nameIDs[s] = i
-        return i
-    }
+    /// The id of `s` in ``strings`` (added when new). O(|s|) expected.
+    mutating func intern(_ s: String) -> Int32 { strings.intern(s) }
 
     mutating func run(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)], rowKeys: RowBlockKeys? = nil) {
         guard nodes.count > 1 else { return }
@@ -193,7 +184,7 @@ struct WorkMergePass {
         start.reserveCapacity(variants.count)
         for v in variants.indices {
             let y = variants[v].year, volume = variants[v].volume, pg = variants[v].page
-            let usable = Self.usablePage(names[Int(pg)])
+            let usable = Self.usablePage(strings[pg])
             for s in variants[v].surnames {
                 if volume != 0, pg != 0 { vp[BlockKey(rule: 1, name: s, year: y, a: volume, b: pg), default: []].append(v) }
                 if usable { page[BlockKey(rule: 2, name: s, year: y, a: pg, b: 0), default: []].append(v) }
@@ -246,7 +237,7 @@ struct WorkMergePass {
     func orderedKeys(_ buckets: [BlockKey: [Int]]) -> [BlockKey] {
         var keyed: [(first: Int, key: BlockKey)] = []
         for (key, members) in buckets where members.count > 1 { keyed.append((members[0], key)) }
-        let names = names
+        let names = strings.names
         keyed.sort { $0.first != $1.first ? $0.first < $1.first : $0.key.precedes($1.key, in: names) }
         return keyed.map(\.key)
     }
@@ -289,7 +280,7 @@ struct WorkMergePass {
     /// evidence are exactly those of the pass over all variants. Only kept variants are
     /// tokenised. O(V) cells plus the tokenising of the kept variants and of those with a
     /// title or without a personal first author.
-    /// `rowKeys`: the rows' surname and title-start ids, interned in ``names`` (``RowBlockKeys``), else computed here.
+    /// `rowKeys`: the rows' surname and title-start ids, interned in ``strings`` (``RowBlockKeys``), else computed here.
     mutating func collectVariants(nodes: [WorkIndex.Node], rowNodes: [(citing: Int, cited: Int)], rowKeys: RowBlockKeys? = nil) {
         // Rows grouped by cited work, in row order (counting sort).
         let n = nodes.count

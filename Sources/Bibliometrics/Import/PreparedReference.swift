@@ -36,13 +36,12 @@ struct PreparedReference: Sendable {
 /// The blocking keys of every reference row for the final merge pass
 /// (``WorkMergePass/collectVariants(nodes:rowNodes:)``), interned: each row's first-author
 /// surname keys (``AuthorName/matchKeys``) and title start (``WorkIndex/titleStartKey(_:personal:words:)``)
-/// as ids into ``names``, so the pass does not compute them again. Rows without a year have
+/// as ids into ``strings``, so the pass does not compute them again. Rows without a year have
 /// none (the pass never reads them). Built by one thread, in row order. Memory: three
 /// 32-bit ids per row or so.
 struct RowBlockKeys: Sendable {
     /// Interned strings; id 0 is "".
-    var names: [String] = [""]
-    var nameIDs: [String: Int32] = ["": 0]
+    var strings = StringInterner()
     /// Surname ids of row `k`: `surnameIDs[surnameStart[k]..<surnameStart[k + 1]]`.
     var surnameIDs: [Int32] = []
     var surnameStart: [Int32] = [0]
@@ -55,20 +54,11 @@ struct RowBlockKeys: Sendable {
         start.reserveCapacity(rows)
     }
 
-    /// The id of `s` (added when new). O(|s|) expected.
-    mutating func intern(_ s: String) -> Int32 {
-        if let i = nameIDs[s] { return i }
-        let i = Int32(truncatingIfNeeded: names.count)
-        names.append(s)
-        nameIDs[s] = i
-        return i
-    }
-
     /// Appends the next row's keys.
     mutating func appendRow(surnames: [String], start key: String?) {
-        for s in surnames { surnameIDs.append(intern(s)) }
+        for s in surnames { surnameIDs.append(strings.intern(s)) }
         surnameStart.append(Int32(truncatingIfNeeded: surnameIDs.count))
-        start.append(key.map { intern($0) } ?? -1)
+        start.append(key.map { strings.intern($0) } ?? -1)
     }
 
     /// Row `k`'s surname ids.

@@ -70,10 +70,10 @@ struct MergePassOutcomeTests {
         // Every row has a year: its first author's keys and its title start (none for the WoS
         // strings with a personal author and no title; Lee's Scopus title starts `dat|use`).
         #expect(keys.start.count == 5 && keys.surnameStart.count == 6)
-        #expect(keys.surnames(ofRow: 0).map { keys.names[Int($0)] } == ["benjamini"])
+        #expect(keys.surnames(ofRow: 0).map { keys.strings.names[Int($0)] } == ["benjamini"])
         #expect(keys.start[0] == -1 && keys.start[3] == -1)
-        #expect(keys.names[Int(keys.start[4])] == "dat|use")
-        #expect(keys.names[Int(keys.start[2])] == "dat|use")
+        #expect(keys.strings.names[Int(keys.start[4])] == "dat|use")
+        #expect(keys.strings.names[Int(keys.start[2])] == "dat|use")
         let withKeys = WorkMergePass.run(nodes: nodes, rows: rows, rowNodes: rowNodes, options: MatchOptions(), rowKeys: keys)
         #expect(withKeys.root == o.root)
         #expect(withKeys.merges.mapValues(\.evidence) == o.merges.mapValues(\.evidence))
