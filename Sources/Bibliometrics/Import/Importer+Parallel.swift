@@ -25,6 +25,17 @@ extension Importer {
         DispatchQueue.concurrentPerform(iterations: n) { i in box.set(i, .success(job(i))) }
         return box.completed()
     }
+
+    /// Two jobs of different types at once (``inParallel(_:_:)``): `first` and `second`'s results.
+    /// Each is computed again here in the case `concurrentPerform` cannot reach, a job that did
+    /// not report (never a stand-in value).
+    static func alongside<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = ParallelResults<A>(count: 1), b = ParallelResults<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 { a.set(0, .success(first())) } else { b.set(0, .success(second())) }
+        }
+        return (a.completed().first ?? first(), b.completed().first ?? second())
+    }
 }
 
 /// The results of ``Importer/inParallel(_:_:)``, one slot per job, behind a lock.

@@ -170,7 +170,7 @@ public struct Importer: Sendable {
         } else {
             // The rows are freed on another core while the works are placed in fields (one core),
             // and always before the works are written.
-            let rows = ReleasedLater(references: merged.references, citations: merged.citations)
+            let rows = ReleasedLater((merged.references, merged.citations))
             merged.references = []
             merged.citations = []
             DispatchQueue.global().async(group: freeing) { rows.release() }
@@ -185,7 +185,7 @@ public struct Importer: Sendable {
         options.progress?("writing works and the log")
         try write(merged, to: outputFolder, after: tables)
         if options.keepsDatasetUntilExit {
-            _ = Unmanaged.passRetained(ReleasedLater(kept: merged, tables: tables))
+            _ = Unmanaged.passRetained(ReleasedLater((merged, tables)))
         }
         return merged.summary
     }
@@ -330,11 +330,21 @@ public struct Importer: Sendable {
         // 3. The final merge pass (``WorkMergePass``) over the works as read.
         options.progress?("final merge pass over \(index.nodes.count) works")
         // On the other core meanwhile: the lookup indexes are freed (their deallocation is a
-        // noticeable share of the stage) and the ids made; both only read the works as read.
-        let spent = SpentLookups(index)
-        index.releaseLookups()
-        let (joined, ids) = Importer.passAndIDs(nodes: index.nodes, rows: rows, rowNodes: rowNodes, options: options.match,
-                                                rowKeys: blockKeys, spent: spent)
+        // noticeable share of the stage) and the ids made; both jobs only read the works as
+        // read. The copies made for the jobs (`spent`, `nodes`, `passRows`, `pairs`) are gone
+        // at the end of the block, before the nodes and rows change again (no copy on write).
+        let joined: WorkMergePass.Outcome, ids: [String]
+        do {
+            let spent = ReleasedLater(index)
+            index.releaseLookups()
+            let nodes = index.nodes, passRows = rows, pairs = rowNodes, match = options.match
+            (joined, ids) = Importer.alongside({
+                WorkMergePass.run(nodes: nodes, rows: passRows, rowNodes: pairs, options: match, rowKeys: blockKeys)
+            }, {
+                spent.release()
+                return WorkIDs.make(for: nodes)
+            })
+        }
         let root = joined.root
         // Kept works fill their gaps from the works they absorbed, in work order.
         for i in index.nodes.indices where root[i] != i {
@@ -410,31 +420,16 @@ public struct Importer: Sendable {
     }
 }
 
-/// Parts of an import freed elsewhere: the rows, on another thread (``release()``), or the
-/// whole dataset, never (kept until the process exits, ``ImportOptions/keepsDatasetUntilExit``).
+/// Part of an import freed elsewhere: on another thread (``release()``: the rows while the
+/// works are placed in fields, the spent lookup indexes during the final merge pass), or
+/// never (the whole dataset, kept until the process exits, ``ImportOptions/keepsDatasetUntilExit``).
+/// The owner drops its own references first, so the memory is freed where `release()` runs.
 /// Each instance is touched by one thread at a time.
-private final class ReleasedLater: @unchecked Sendable {
-    private var references: [ImportedReferenceRow]
-    private var citations: [ImportedCitation]
-    private let kept: (ImportedDataset, Importer.WrittenReferenceTables)?
-
-    init(references: [ImportedReferenceRow], citations: [ImportedCitation]) {
-        self.references = references
-        self.citations = citations
-        kept = nil
-    }
-
-    init(kept: ImportedDataset, tables: Importer.WrittenReferenceTables) {
-        references = []
-        citations = []
-        self.kept = (kept, tables)
-    }
-
-    /// Drops the rows (their memory is freed here when nothing else holds them).
-    func release() {
-        references = []
-        citations = []
-    }
+private final class ReleasedLater<Value>: @unchecked Sendable {
+    private var value: Value?
+    init(_ value: Value) { self.value = value }
+    /// Drops the value (its memory is freed here when nothing else holds it).
+    func release() { value = nil }
 }
 
 extension Importer {
@@ -470,7 +465,6 @@ enum WorkIDs {
         return ids
     }
 
-
     /// `W…` (OpenAlex), else `doi:…`, else `pmid:…`, else the first native id, else
     /// `surname-year-firstTitleWord` (folded). Clashes get `-2`, `-3` in reading order.
     static func base(_ w: Work, nativeIDs: [String]) -> String {
@@ -489,43 +483,4 @@ extension Importer {
     /// References per chunk prepared ahead of the matching (``PreparedReference``): large
     /// enough that waking the other thread is rare, small enough to hold two in memory (a few MiB).
     static let matchingChunk = 4096
-}
-
-extension Importer {
-    /// The final merge pass (``WorkMergePass``) and, on the other core, the release of the
-    /// index's lookups (`spent`) and the works' ids (``WorkIDs/make(for:)``). Both jobs only
-    /// read `nodes` and `rows`, so the result is that of running them one after the other.
-    static func passAndIDs(nodes: [WorkIndex.Node], rows: [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)],
-                           options: MatchOptions, rowKeys: RowBlockKeys, spent: SpentLookups) -> (WorkMergePass.Outcome, [String]) {
-        let results = Importer.inParallel(2) { job -> PassOrIDs in
-            if job == 0 {
-                return .pass(WorkMergePass.run(nodes: nodes, rows: rows, rowNodes: rowNodes, options: options, rowKeys: rowKeys))
-            }
-            spent.release()
-            return .ids(WorkIDs.make(for: nodes))
-        }
-        var outcome = WorkMergePass.Outcome(root: Array(nodes.indices), merges: [:])
-        var ids: [String] = []
-        for r in results {
-            switch r {
-            case .pass(let o): outcome = o
-            case .ids(let i): ids = i
-            }
-        }
-        return (outcome, ids)
-    }
-
-    private enum PassOrIDs: Sendable {
-        case pass(WorkMergePass.Outcome)
-        case ids([String])
-    }
-}
-
-/// A copy of a ``WorkIndex`` whose lookups are freed on another thread (``release()``): the
-/// importer drops its own references to them first, so the deallocation happens there. The
-/// copy is released before the importer changes the index's nodes again (no copy on write).
-final class SpentLookups: @unchecked Sendable {
-    private var index: WorkIndex?
-    init(_ index: WorkIndex) { self.index = index }
-    func release() { index = nil }
 }

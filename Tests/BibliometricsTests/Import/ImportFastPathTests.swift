@@ -70,6 +70,9 @@ struct ImportFastPathTests {
         // The overload for jobs that cannot fail: the same order.
         let cubes: [Int] = Importer.inParallel(100) { $0 * $0 * $0 }
         #expect(cubes == (0..<100).map { $0 * $0 * $0 })
+        // Two jobs of different types: each result where it belongs.
+        let (number, text) = Importer.alongside({ (1...10).reduce(0, +) }, { ["a", "b", "c"].joined() })
+        #expect(number == 55 && text == "abc")
         do {
             _ = try Importer.inParallel(10) { i -> Int in
                 if i == 7 || i == 3 { throw InputError(file: "f\(i)", message: "bad") }
