@@ -100,10 +100,7 @@ struct ImportCommand: ParsableCommand {
             options.literatures = literatures
             options.venueTable = venues
             options.keepsDatasetUntilExit = true  // the process exits right after: no teardown of the dataset
-            let withMemory = timings
-            options.progress = { stage in
-                progress(stage + (withMemory ? PeakMemory.residentBytes().map { String(format: " (peak memory so far %.0f MiB)", Double($0) / 1_048_576) } ?? "" : ""))
-            }
+            options.progress = { stage in progress(stage) }
             let importer = Importer(options: options)
             var given: ImportFormat?
             if case .named(let f) = format { given = f }

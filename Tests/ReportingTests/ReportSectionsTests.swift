@@ -94,22 +94,29 @@ struct StageTimingsTests {
     @Test func stagesLastUntilTheNextMessage() {
         let timings = StageTimings()
         let t0 = ContinuousClock.now
-        timings.mark("loading", at: t0)
-        timings.mark("sections", at: t0 + .seconds(2))
-        timings.mark("tiny", at: t0 + .milliseconds(4500))
-        timings.mark("writing", at: t0 + .milliseconds(4501))
+        let mib = 1_048_576
+        timings.mark("loading", at: t0, cpuSeconds: 0, peakResidentBytes: 10 * mib)
+        timings.mark("sections", at: t0 + .seconds(2), cpuSeconds: 3, peakResidentBytes: 100 * mib)
+        timings.mark("tiny", at: t0 + .milliseconds(4500), cpuSeconds: 5.5, peakResidentBytes: 200 * mib)
+        timings.mark("writing", at: t0 + .milliseconds(4501), cpuSeconds: 5.5, peakResidentBytes: 250 * mib)
         let stages = timings.stages(until: t0 + .seconds(5))
         #expect(stages.map(\.stage) == ["loading", "sections", "tiny", "writing"])
         // By hand: 2, 2.5, 0.001 and 0.499 seconds.
         let expected = [2.0, 2.5, 0.001, 0.499]
         for (s, e) in zip(stages.map(\.seconds), expected) { #expect(abs(s - e) < 1e-9) }
-        let table = timings.table(until: t0 + .seconds(5), peakResidentBytes: 300 * 1_048_576)
-        #expect(table.contains("     2.00 s  40.0%  loading\n"))
-        #expect(table.contains("     2.50 s  50.0%  sections\n"))
-        #expect(table.contains("     0.50 s  10.0%  writing\n"))
-        // The stage under 5 ms is folded into one line.
-        #expect(table.contains("(1 stages under 0.005 s each)"))
+        let table = timings.table(until: t0 + .seconds(5), cpuSeconds: 6, peakResidentBytes: 300 * mib)
+        // CPU by hand: 3 − 0, 5.5 − 3, 6 − 5.5 seconds; peak: the next mark's, the last stage's the end's.
+        #expect(table.contains("     2.00 s  40.0%  cpu   3.00 s  peak   100 MiB  loading\n"))
+        #expect(table.contains("     2.50 s  50.0%  cpu   2.50 s  peak   200 MiB  sections\n"))
+        #expect(table.contains("     0.50 s  10.0%  cpu   0.50 s  peak   300 MiB  writing\n"))
+        // The stage under 5 ms is folded into one line (0.001 s rounds to 0.00; no CPU; peak 250 MiB).
+        #expect(table.contains("     0.00 s   0.0%  cpu   0.00 s  peak   250 MiB  (1 stages under 0.005 s each)\n"))
         #expect(!table.contains("tiny"))
-        #expect(table.hasSuffix("     5.00 s 100.0%  total; peak resident memory 300 MiB\n"))  // 300 · 2²⁰ bytes
+        #expect(table.hasSuffix("     5.00 s 100.0%  total (cpu 6.00 s); peak resident memory 300 MiB\n"))  // 300 · 2²⁰ bytes
+        // Marks without CPU or memory readings: those columns are left out.
+        let bare = StageTimings()
+        bare.mark("only", at: t0, cpuSeconds: nil, peakResidentBytes: nil)
+        #expect(bare.table(until: t0 + .seconds(1), cpuSeconds: nil, peakResidentBytes: nil)
+                    .hasSuffix("     1.00 s 100.0%  only\n     1.00 s 100.0%  total\n"))
     }
 }

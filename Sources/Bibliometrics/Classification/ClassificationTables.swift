@@ -81,13 +81,22 @@ public struct ClassificationTables: Sendable {
         func strings(_ t: (bytes: [UInt8], rows: [[Range<Int>]])) -> [[String]] {
             t.rows.map { $0.map { String(decoding: t.bytes[$0], as: UTF8.self) } }
         }
+        // One array per distinct list of codes, shared by every journal listing it (most lists
+        // recur thousands of times: memory, and one split per distinct cell).
+        var codeLists: [ArraySlice<UInt8>: [String]] = [:]
+        func codes(_ cell: ArraySlice<UInt8>) -> [String] {
+            if let list = codeLists[cell] { return list }
+            let list = words(cell)
+            codeLists[cell] = list
+            return list
+        }
         var asjc: [String: (category: String, area: String)] = [:]
         for r in strings(try rows("asjc-codes.tsv.gz", columns: 3)) { asjc[r[0]] = (r[1], r[2]) }
         var byISSN: [String: [String]] = [:]
         let issnTable = try rows("issn-asjc.tsv.gz", columns: 2)
         byISSN.reserveCapacity(issnTable.rows.count)
         for r in issnTable.rows {
-            byISSN[String(decoding: issnTable.bytes[r[0]], as: UTF8.self)] = words(issnTable.bytes[r[1]])
+            byISSN[String(decoding: issnTable.bytes[r[0]], as: UTF8.self)] = codes(issnTable.bytes[r[1]])
         }
         var byVenue: [String: [String]] = [:]
         var refused = Set<String>()
@@ -95,25 +104,25 @@ public struct ClassificationTables: Sendable {
         var refusedISSN = Set<String>()
         let nlm = try rows("nlm-journals.tsv.gz", columns: 5)
         for r in nlm.rows {
-            let codes = words(nlm.bytes[r[4]])
+            let list = codes(nlm.bytes[r[4]])
             let names = r[0...2].compactMap { range -> String? in
                 let cell = nlm.bytes[range]
                 return cell.allSatisfy({ $0 < 0x80 }) ? VenueKey.make(ascii: cell) : VenueKey.make(String(decoding: cell, as: UTF8.self))
             }
             for name in Set(names) where !refused.contains(name) {
-                if let had = byVenue[name], had != codes {
+                if let had = byVenue[name], had != list {
                     byVenue[name] = nil
                     refused.insert(name)
                 } else {
-                    byVenue[name] = codes
+                    byVenue[name] = list
                 }
             }
             for issn in words(nlm.bytes[r[3]]) where byISSN[issn] == nil && !refusedISSN.contains(issn) {
-                if let had = byCatalogueISSN[issn], had != codes {
+                if let had = byCatalogueISSN[issn], had != list {
                     byCatalogueISSN[issn] = nil
                     refusedISSN.insert(issn)
                 } else {
-                    byCatalogueISSN[issn] = codes
+                    byCatalogueISSN[issn] = list
                 }
             }
         }

@@ -23,21 +23,48 @@ extension Importer {
     /// WoS and OpenAlex fields only, and the log says why ASJC and the catalogue were not used.
     /// - Throws: ``InputError`` when the venue table is malformed.
     public func classify(_ d: inout ImportedDataset, outputFolder: String? = nil) throws {
+        try classification(of: d).apply(to: &d)
+    }
+
+    /// What ``classify(_:outputFolder:)`` fills in, computed from `d` without changing it, so
+    /// that it can run on one core while the tables of rows are written on the other.
+    struct Classification: Sendable {
+        var fields: [FieldAssignment]
+        var level: LiteratureLevel
+        var coverage: FieldCoverage
+        var subjectFields: [SubjectFields]
+        /// Why the bundled tables were not used, when they could not be loaded (for the log).
+        var note: String?
+
+        func apply(to d: inout ImportedDataset) {
+            if let note { d.notes.append(note) }
+            d.fields = fields
+            d.literatureLevel = level
+            d.summary.fields = coverage
+            d.subjectFields = subjectFields
+        }
+    }
+
+    /// ``classify(_:outputFolder:)``'s result for `d`. O(works + records + evidence).
+    func classification(of d: ImportedDataset) throws -> Classification {
         let tables: ClassificationTables
+        var note: String?
         switch ClassificationTables.shared {
         case .success(let t): tables = t
         case .failure(let e):
             tables = .empty
-            d.notes.append("classification tables not loaded (ISSN → ASJC and the NLM catalogue unused): \(e)")
+            note = "classification tables not loaded (ISSN → ASJC and the NLM catalogue unused): \(e)"
         }
         let level = literatureLevel(d)
+        // The position of each work some record became (a few thousand), not of every work
+        // (10⁵ cited-only works): memory, as this runs while the tables of rows are written.
         var position: [String: Int] = [:]
-        position.reserveCapacity(d.works.count)
-        for i in d.works.indices { position[d.works[i].work.id] = i }
+        for ids in d.recordWorks { for id in ids { position[id] = -1 } }
+        for i in d.works.indices where position[d.works[i].work.id] != nil { position[d.works[i].work.id] = i }
         var fields = [SubjectFields](repeating: SubjectFields(), count: d.works.count)
         for (f, file) in d.files.enumerated() where f < d.recordWorks.count {
             for (r, record) in file.records.enumerated() where r < d.recordWorks[f].count {
-                if let i = position[d.recordWorks[f][r]] { fields[i].merge(record.fields) }
+                if let i = position[d.recordWorks[f][r]], i >= 0 { fields[i].merge(record.fields) }
             }
         }
         // Each work's evidence is made when the assigner reads it, not stored (memory: an array
@@ -45,10 +72,7 @@ extension Importer {
         let evidence = WorkEvidence(works: d.works, stated: fields)
         let user = try options.venueTable.map { try VenueTable.read(path: $0, level: level, tables: tables) } ?? [:]
         let (assignments, coverage) = FieldAssigner(level: level, tables: tables, userTable: user).assign(evidence: evidence)
-        d.fields = assignments
-        d.literatureLevel = level
-        d.summary.fields = coverage
-        d.subjectFields = fields
+        return Classification(fields: assignments, level: level, coverage: coverage, subjectFields: fields, note: note)
     }
 }
 

@@ -61,24 +61,38 @@ extension Importer {
     /// `citations.csv`, `references.csv`, `matches.csv` — on both cores; returns what the
     /// rest of the folder needs from the rows (``write(_:to:after:)``).
     public func writeReferenceTables(_ d: ImportedDataset, to outputFolder: String) throws -> WrittenReferenceTables {
+        let citationCount = try writeCitationTable(d, to: outputFolder)
+        return try writeRowTables(d, citationCount: citationCount, to: outputFolder)
+    }
+
+    /// The first part of ``writeReferenceTables(_:to:)``: creates the folder and writes
+    /// `citations.csv`; the number of arcs. The large tables are streamed to their files in
+    /// chunks of rows rendered on both cores (memory: a few chunks of bytes, never a table of
+    /// Strings nor a table's whole text), one table after the other.
+    func writeCitationTable(_ d: ImportedDataset, to outputFolder: String) throws -> Int {
         let folderURL = try Self.datasetFolder(outputFolder)
-        let display = Self.displayNames(d.files.map(\.file))
-        let paths = ProvenancePaths(display: display)
-        let show: @Sendable (String) -> String = { paths.show($0) }
-        let firstMention = FirstMentions(rows: d.references, works: d.works)
+        let paths = ProvenancePaths(display: Self.displayNames(d.files.map(\.file)))
         do {
             try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
         } catch {
             throw InputError(file: outputFolder, field: "--out", message: "cannot create the dataset folder: \(error.localizedDescription)")
         }
-        // The large tables are streamed to their files in chunks of rows rendered on both
-        // cores (memory: a few chunks of bytes, never a table of Strings nor a table's whole
-        // text), one table after the other.
         var citations = try CSVTableFile(folder: folderURL, name: "citations.csv", header: ["citing", "cited", "source"])
         try citations.appendRows(count: d.citations.count, rowsPerChunk: 8192) { rows, csv in
             Self.forEachInPlace(d.citations, rows) { Self.appendCitationRow(&$1, paths: paths, to: &csv) }
         }
         try citations.finish()
+        return d.citations.count
+    }
+
+    /// The second part of ``writeReferenceTables(_:to:)``: `references.csv` and `matches.csv`
+    /// in the folder ``writeCitationTable(_:to:)`` made; reads nothing of `d.citations`.
+    func writeRowTables(_ d: ImportedDataset, citationCount: Int, to outputFolder: String) throws -> WrittenReferenceTables {
+        let folderURL = try Self.datasetFolder(outputFolder)
+        let display = Self.displayNames(d.files.map(\.file))
+        let paths = ProvenancePaths(display: display)
+        let show: @Sendable (String) -> String = { paths.show($0) }
+        let firstMention = FirstMentions(rows: d.references, works: d.works)
         var references = try CSVTableFile(folder: folderURL, name: "references.csv", header: [
             "citing", "position", "cited", "method", "note", "first_author", "year", "title", "venue", "volume", "pages", "doi",
             "openalex", "native_id", "raw", "source"])
@@ -103,7 +117,7 @@ extension Importer {
             guard let note = d.references[k].note else { continue }
             noted.append(show("\(d.references[k].source) \(d.references[k].citing) -> \(d.references[k].cited): \(note)"))
         }
-        return WrittenReferenceTables(firstMention: firstMention, noted: noted, citationCount: d.citations.count)
+        return WrittenReferenceTables(firstMention: firstMention, noted: noted, citationCount: citationCount)
     }
 
     /// Writes the rest of the folder — `works.csv`, `dataset.yml`, `import-log.txt`,

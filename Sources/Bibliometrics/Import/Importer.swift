@@ -147,41 +147,35 @@ public struct Importer: Sendable {
     @discardableResult
     public func run(files: [String], format: ImportFormat?, outputFolder: String) throws -> ImportSummary {
         options.progress?("reading \(files.count) file\(files.count == 1 ? "" : "s")")
-        var merged = merge(try read(files: files, format: format))
-        // The bundled classification tables (~0.2 s to inflate and parse, ~45 MiB) are loaded on
-        // another core while the tables of rows are written; `classify` below waits for them (a
-        // lazily initialised global). Not earlier: loaded at the start of the import, they raised
-        // its peak memory by their size (447 against 400 MiB on capture-recapture).
-        DispatchQueue.global().async { _ = ClassificationTables.shared }
-        // The tables of rows first, so the rows are freed before the works are placed in fields (memory).
-        options.progress?("writing citations, references and matches")
-        let tables = try writeReferenceTables(merged, to: outputFolder)
-        options.progress?("placing works in fields")
-        let freeing = DispatchGroup()
-        if options.keepsDatasetUntilExit {
-            // The process exits right after: the reference rows stay in `merged`, kept with it
-            // below (nothing after this reads them). Releasing 2.5·10⁵ rows string by string
-            // costs ~0.1 s of CPU, and done on the other core it slowed the placing of works in
-            // fields by a third or more, both threads contending for the allocator (measured on
-            // capture-recapture). The citations are freed here, at once: their memory, reused by
-            // the fields and `works.csv`, keeps the process's peak where it was (reached while
-            // the tables of rows are written; measured).
-            merged.citations = []
-        } else {
-            // The rows are freed on another core while the works are placed in fields (one core),
-            // and always before the works are written.
-            let rows = ReleasedLater((merged.references, merged.citations))
-            merged.references = []
-            merged.citations = []
-            DispatchQueue.global().async(group: freeing) { rows.release() }
-        }
+        // The bundled classification tables (~0.2 s to inflate and parse) are loaded on the
+        // other core during the final merge pass, once the lookup indexes are freed there, so
+        // that the works can be placed in fields while the tables of rows are written. Not
+        // earlier: loaded at the start of the import, they raised its peak memory by their
+        // size (447 against 400 MiB on capture-recapture).
+        var merged = merge(try read(files: files, format: format), alsoDuringPass: { _ = ClassificationTables.shared })
+        // `citations.csv` first (on both cores), and the citations freed; then the other tables
+        // of rows are written on another thread while the works are placed in fields on this one
+        // (each reads the merged dataset, neither changes it). Placed here, the fields' arrays
+        // reuse the memory the citations held (peak memory).
+        options.progress?("writing citations")
+        let citationCount = try writeCitationTable(merged, to: outputFolder)
+        merged.citations = []
+        options.progress?("writing references and matches; placing works in fields")
+        let written: Result<WrittenReferenceTables, any Error>, classified: Result<Classification, any Error>
         do {
-            try classify(&merged, outputFolder: outputFolder)
-        } catch {
-            freeing.wait()
-            throw error
+            let dataset = merged, importer = self
+            (written, classified) = Importer.whileElsewhere({
+                Result { try importer.writeRowTables(dataset, citationCount: citationCount, to: outputFolder) }
+            }, here: { Result { try importer.classification(of: dataset) } })
         }
-        freeing.wait()
+        let tables = try written.get()
+        try classified.get().apply(to: &merged)
+        // The rows are not read again: freed here unless the process exits right after
+        // (``ImportOptions/keepsDatasetUntilExit``: releasing 2.5·10⁵ rows string by string costs
+        // ~0.1 s, which the OS does at once at exit).
+        let rows = merged.references
+        merged.references = []
+        if options.keepsDatasetUntilExit { _ = Unmanaged.passRetained(ReleasedLater(rows)) }
         options.progress?("writing works and the log")
         try write(merged, to: outputFolder, after: tables)
         if options.keepsDatasetUntilExit {
@@ -194,6 +188,12 @@ public struct Importer: Sendable {
     /// fields; their references move into the rows of ``ImportedDataset/references``
     /// (counts in ``ImportedDataset/referencesPerRecord``).
     public func merge(_ results: consuming [FileReadResult]) -> ImportedDataset {
+        merge(results, alsoDuringPass: {})
+    }
+
+    /// ``merge(_:)``, running `alsoDuringPass` on the other core during the final merge pass
+    /// (after the ids are made there).
+    func merge(_ results: consuming [FileReadResult], alsoDuringPass: @Sendable () -> Void) -> ImportedDataset {
         options.progress?("matching records and references")
         // Counts that read the records' references, taken before the references move into rows.
         // Read in place (the lazy map over the records copied every reference).
@@ -342,7 +342,9 @@ public struct Importer: Sendable {
                 WorkMergePass.run(nodes: nodes, rows: passRows, rowNodes: pairs, options: match, rowKeys: blockKeys)
             }, {
                 spent.release()
-                return WorkIDs.make(for: nodes)
+                let ids = WorkIDs.make(for: nodes)
+                alsoDuringPass()
+                return ids
             })
         }
         let root = joined.root

@@ -1,5 +1,6 @@
 import Foundation
 import NetworkCore
+import Synchronization
 import Testing
 @testable import Bibliometrics
 
@@ -73,6 +74,17 @@ struct ImportFastPathTests {
         // Two jobs of different types: each result where it belongs.
         let (number, text) = Importer.alongside({ (1...10).reduce(0, +) }, { ["a", "b", "c"].joined() })
         #expect(number == 55 && text == "abc")
+        // One job on another thread, one here: both results; here's error waits for the other job.
+        let here = Thread.current
+        let (sum, ranHere) = Importer.whileElsewhere({ (1...4).reduce(0, +) }, here: { Thread.current == here })
+        #expect(sum == 10 && ranHere)
+        let finished = Atomic(false)
+        #expect(throws: InputError.self) {
+            _ = try Importer.whileElsewhere({ Thread.sleep(forTimeInterval: 0.05); finished.store(true, ordering: .sequentiallyConsistent) },
+                                            here: { throw InputError(file: "here", message: "bad") })
+        }
+        let done = finished.load(ordering: .sequentiallyConsistent)
+        #expect(done)
         do {
             _ = try Importer.inParallel(10) { i -> Int in
                 if i == 7 || i == 3 { throw InputError(file: "f\(i)", message: "bad") }
