@@ -348,56 +348,53 @@ public struct Importer: Sendable {
             })
         }
         let root = joined.root
-        // Kept works fill their gaps from the works they absorbed, in work order.
-        for i in index.nodes.indices where root[i] != i {
-            index.absorb(i, into: root[i])
-        }
-        // The works (cited_by counted below): the index's nodes, taken, with the kept ones moved
-        // to the front in work order and the absorbed ones dropped — in place, so no second
-        // array of works is built beside the nodes (that was the import's peak memory).
-        var notes = index.conflicts
-        var works = index.takeNodes()
+        // 4. Arcs (``makeArcs``) here while the works are finished on another thread, from the
+        // index handed over whole (no copy): kept works fill their gaps from the works they
+        // absorbed, in work order, and take their ids. (The arcs are made here because their
+        // arrays then reuse the memory the freed lookups left in this thread's malloc arena:
+        // made on the other thread, they raised the peak by ~12 MiB.)
+        let indexHanded = Handoff(index)
         index = WorkIndex(options: options.match)
-        var position = [Int](repeating: -1, count: works.count)
+        let arcs: Arcs, conflicts: [String]
+        var works: [ImportedWork]
+        do {
+            let pairs = rowNodes, merges = joined.merges
+            rowNodes = []
+            ((works, conflicts), arcs) = Importer.whileElsewhere({ () -> ([ImportedWork], [String]) in
+                guard var index = indexHanded.take() else { return ([], []) }
+                for i in index.nodes.indices where root[i] != i {
+                    index.absorb(i, into: root[i])
+                }
+                // The works: the index's nodes, taken, with the kept ones moved to the front in
+                // work order and the absorbed ones dropped — in place, so no second array of works
+                // is built beside the nodes (that was the import's peak memory).
+                let notes = index.conflicts
+                var works = index.takeNodes()
+                var kept = 0
+                for i in works.indices where root[i] == i {
+                    // Entries before `kept` are the kept works so far, those in kept..<i absorbed ones.
+                    if kept != i { works.swapAt(kept, i) }
+                    works[kept].work.id = ids[i]
+                    kept += 1
+                }
+                works.removeSubrange(kept..<works.count)
+                return (works, notes)
+            }, here: {
+                let taken = rows
+                rows = []
+                return Importer.makeArcs(rows: taken, rowNodes: pairs, root: root, ids: ids, merges: merges)
+            })
+        }
         var kept = 0
-        for i in works.indices where root[i] == i {
-            // Entries before `kept` are the kept works so far, those in kept..<i absorbed ones.
-            if kept != i { works.swapAt(kept, i) }
-            position[i] = kept
-            works[kept].work.id = ids[i]
+        for i in root.indices where root[i] == i {
+            works[kept].citedBy += Int(arcs.citedBy[i])
             kept += 1
         }
-        works.removeSubrange(kept..<works.count)
-        // 4. Arcs: one per (citing, cited) pair of joined works, rows in reading order; the row
-        // that created an absorbed work carries the merge's method and evidence.
-        var arcIndex: [Int64: Int] = [:]
-        var citations: [ImportedCitation] = []
-        arcIndex.reserveCapacity(rows.count)
-        citations.reserveCapacity(rows.count)
-        for k in rows.indices {
-            let (c0, t0) = rowNodes[k]
-            let citing = root[c0], target = root[t0]
-            if rows[k].method == .new, let m = joined.merges[t0] {
-                rows[k].method = m.method
-                rows[k].evidence = m.evidence
-                matched.unmatched -= 1
-                matched.byKey += 1
-            }
-            if target == citing {
-                rows[k].note = "self-citation: the reference matches its own citing work; no arc"
-            } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
-                rows[k].note = "repeated citation: arc already stated by \(citations[a].sources[0])"
-                citations[a].sources.append(rows[k].source)
-            } else {
-                arcIndex[Int64(citing) << 32 | Int64(target)] = citations.count
-                citations.append(ImportedCitation(citing: ids[citing], cited: ids[target], sources: [rows[k].source]))
-                works[position[target]].citedBy += 1
-            }
-            rows[k].citing = ids[citing]
-            rows[k].cited = ids[target]
-        }
-        arcIndex = [:]
-        rowNodes = []
+        let citations = arcs.citations
+        rows = arcs.rows
+        var notes = conflicts
+        matched.unmatched -= arcs.rowsOfJoinedWorks
+        matched.byKey += arcs.rowsOfJoinedWorks
         let dups = duplicates.map { d in
             DuplicateRecord(work: Int(d.work).map { ids[root[$0]] } ?? d.work, kept: d.kept, merged: d.merged, method: d.method, evidence: d.evidence)
         }
@@ -434,7 +431,57 @@ private final class ReleasedLater<Value>: @unchecked Sendable {
     func release() { value = nil }
 }
 
+/// The arcs of an import (``Importer/makeArcs(rows:rowNodes:root:ids:merges:)``).
+struct Arcs: Sendable {
+    /// The rows with their citing and cited ids, notes, and the merge's method and evidence.
+    var rows: [ImportedReferenceRow]
+    var citations: [ImportedCitation]
+    /// Arcs pointing to each work, by work index of the reading pass (non-zero only for roots).
+    var citedBy: [Int32]
+    /// Rows that created a work the final merge pass joined to another (now matched by key).
+    var rowsOfJoinedWorks: Int
+}
+
 extension Importer {
+    /// Step 4 of ``merge(_:)``: one arc per (citing, cited) pair of joined works, rows in
+    /// reading order (so the first row stating an arc is its first source, and a later one is
+    /// noted `repeated citation`; a row whose works are one is noted `self-citation`); the row
+    /// that created an absorbed work carries the merge's method and evidence. `rowNodes[k]`:
+    /// the works of row `k` before joining, `root` the joined work of each, `ids` the ids.
+    /// O(rows) expected; deterministic.
+    static func makeArcs(rows: consuming [ImportedReferenceRow], rowNodes: [(citing: Int, cited: Int)], root: [Int], ids: [String],
+                         merges: [Int: WorkMergePass.Merge]) -> Arcs {
+        var rows = rows
+        var arcIndex: [Int64: Int] = [:]
+        var citations: [ImportedCitation] = []
+        var citedBy = [Int32](repeating: 0, count: root.count)
+        var joinedRows = 0
+        arcIndex.reserveCapacity(rows.count)
+        citations.reserveCapacity(rows.count)
+        for k in rows.indices {
+            let (c0, t0) = rowNodes[k]
+            let citing = root[c0], target = root[t0]
+            if rows[k].method == .new, let m = merges[t0] {
+                rows[k].method = m.method
+                rows[k].evidence = m.evidence
+                joinedRows += 1
+            }
+            if target == citing {
+                rows[k].note = "self-citation: the reference matches its own citing work; no arc"
+            } else if let a = arcIndex[Int64(citing) << 32 | Int64(target)] {
+                rows[k].note = "repeated citation: arc already stated by \(citations[a].sources[0])"
+                citations[a].sources.append(rows[k].source)
+            } else {
+                arcIndex[Int64(citing) << 32 | Int64(target)] = citations.count
+                citations.append(ImportedCitation(citing: ids[citing], cited: ids[target], sources: [rows[k].source]))
+                citedBy[target] &+= 1
+            }
+            rows[k].citing = ids[citing]
+            rows[k].cited = ids[target]
+        }
+        return Arcs(rows: rows, citations: citations, citedBy: citedBy, rowsOfJoinedWorks: joinedRows)
+    }
+
     /// The work a reference describes, without provenance (a cited work's `sources` stay
     /// empty: its first mention is in `references.csv`).
     static func citedWork(_ r: CitedReference) -> Work {

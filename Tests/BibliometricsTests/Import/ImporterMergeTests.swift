@@ -4,6 +4,29 @@ import TestSupport
 @testable import Bibliometrics
 
 struct ImporterMergeTests {
+    /// Arcs from rows, by hand. Works 0 (citing A), 1 (cited X), 2 (X', joined into 1 by the
+    /// final merge pass), 3 (citing B). Rows: A→X (made X), A→X' (made X': takes the merge's
+    /// method, and its arc is A→X again: repeated), B→X (by DOI), B→B (self-citation).
+    /// Expected: arcs A→X with sources s0, s1 and B→X with s2; X cited by 2; one row of a joined work.
+    @Test func arcsFromRowsByHand() {
+        func row(_ source: String, _ method: ImportMatchMethod) -> ImportedReferenceRow {
+            ImportedReferenceRow(citing: "", position: 1, cited: "", method: method, reference: CitedReference(raw: source),
+                                 nativeID: nil, source: source, note: nil)
+        }
+        let rows = [row("s0", .new), row("s1", .new), row("s2", .doi), row("s3", .key)]
+        let arcs = Importer.makeArcs(rows: rows, rowNodes: [(0, 1), (0, 2), (3, 1), (3, 3)], root: [0, 1, 1, 3],
+                                     ids: ["A", "X", "X2", "B"], merges: [2: WorkMergePass.Merge(method: .key, evidence: "e")])
+        #expect(arcs.citations == [ImportedCitation(citing: "A", cited: "X", sources: ["s0", "s1"]),
+                                   ImportedCitation(citing: "B", cited: "X", sources: ["s2"])])
+        #expect(arcs.citedBy == [0, 2, 0, 0])
+        #expect(arcs.rowsOfJoinedWorks == 1)
+        #expect(arcs.rows.map(\.method) == [.new, .key, .doi, .key])
+        #expect(arcs.rows[1].evidence == "e")
+        #expect(arcs.rows.map(\.cited) == ["X", "X", "X", "B"])
+        #expect(arcs.rows.map { $0.note ?? "" } == ["", "repeated citation: arc already stated by s0", "",
+                                                    "self-citation: the reference matches its own citing work; no arc"])
+    }
+
     /// The same citing paper exported from WoS (3 CR lines) and Scopus (4 references, three of
     /// them the WoS ones printed differently). Hand count: 2 records, 7 references, 1 duplicate
     /// record; WoS references come first and make 3 new works; in Scopus, Aria / Osborne /
