@@ -321,6 +321,7 @@ public struct Importer: Sendable {
                     swap(&rb[k].source, &prepared[j].source)
                     rowNodes[k] = (citing, target)
                 }
+                pipeline.giveBack(consume prepared)
             }
             pipeline.finish()
             return view.finishedBlockKeys()

@@ -5,7 +5,8 @@ import Foundation
 /// Definition: `produce(c)` runs for `c = 0, 1, …, count − 1`, one after the other, on one
 /// thread of the global queue; the consumer takes chunk `c` with ``take(_:)`` (waiting until
 /// it is ready) in the same order. The producer stays at most `depth` chunks ahead of the
-/// last chunk taken, so at most `depth + 1` results are held at once (bounded memory). What
+/// last chunk taken, so at most `depth + 1` results are held at once, plus the chunks handed
+/// back (``giveBack(_:)``) and not yet freed by the producer (bounded memory). What
 /// `produce` returns does not depend on the schedule when `produce` is a pure function of
 /// its chunk (and of state only the producer touches), so the result is deterministic.
 ///
@@ -22,6 +23,8 @@ final class Lookahead<T: Sendable>: @unchecked Sendable {
     private var ready: [Int: T] = [:]
     /// Chunks taken so far (guarded by `condition`).
     private var taken = 0
+    /// Chunks the consumer is done with, freed on the producer's thread (guarded by `condition`).
+    private var spent: [T] = []
 
     /// Starts producing chunks `0..<count` at most `depth` (≥ 1) ahead of the consumer.
     init(count: Int, depth: Int, produce: @escaping @Sendable (Int) -> T) {
@@ -30,7 +33,11 @@ final class Lookahead<T: Sendable>: @unchecked Sendable {
             for c in 0..<count {
                 condition.lock()
                 while c - taken >= depth { condition.wait() }
+                var done: [T] = []
+                swap(&done, &spent)
                 condition.unlock()
+                // Freed here, not on the consumer's thread (the consumer is the critical path).
+                done = []
                 let value = produce(c)
                 condition.lock()
                 ready[c] = value
@@ -54,6 +61,15 @@ final class Lookahead<T: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// Hands a chunk the consumer is done with back, to be freed on the producer's thread
+    /// before it produces its next chunk (or by ``finish()``). The caller gives up its own
+    /// reference (`consume`), so the chunk's memory is not freed on the consumer's thread.
+    func giveBack(_ value: consuming T) {
+        condition.lock()
+        spent.append(value)
+        condition.unlock()
+    }
+
     /// Waits until the producer has returned (chunks never taken are still produced, then dropped).
     func finish() {
         condition.lock()
@@ -62,5 +78,6 @@ final class Lookahead<T: Sendable>: @unchecked Sendable {
         condition.unlock()
         group.wait()
         ready = [:]
+        spent = []
     }
 }
