@@ -195,83 +195,55 @@ public struct Importer: Sendable {
     /// (after the ids are made there).
     func merge(_ results: consuming [FileReadResult], alsoDuringPass: @Sendable () -> Void) -> ImportedDataset {
         options.progress?("matching records and references")
-        // Counts that read the records' references, taken before the references move into rows.
-        // Read in place (the lazy map over the records copied every reference).
-        var tally = ImportSummary.ParseCounts.Tally()
-        for f in results.indices {
-            for r in results[f].records.indices {
-                for k in results[f].records[r].references.indices {
-                    // Field by field: handing the reference itself to a function copied it here.
-                    let hasAuthor = results[f].records[r].references[k].reference.firstAuthor != nil
-                    tally.add(author: hasAuthor, year: results[f].records[r].references[k].reference.year != nil,
-                              title: results[f].records[r].references[k].reference.title != nil,
-                              source: results[f].records[r].references[k].reference.venue != nil,
-                              doi: results[f].records[r].references[k].reference.doi != nil)
-                }
-            }
-        }
-        let parsed = ImportSummary.ParseCounts(tally: tally)
         let referencesPerRecord = results.map { $0.records.map(\.references.count) }
         let fileCounts = results.map { ImportSummary.FileCounts(file: $0.file, format: $0.format.rawValue, records: $0.records.count,
                                                                  references: $0.referenceCount, skipped: $0.skipped.count) }
-        var index = WorkIndex(options: options.match)
-        var duplicates: [DuplicateRecord] = []
-        var recordNode: [[Int]] = []
-        // 1. Citing records.
-        for f in results.indices {
-            var nodesOfFile: [Int] = []
-            for record in results[f].records {
-                let span = record.work.sources.first?.description ?? results[f].file
-                let probe = record.work.asReference
-                if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
-                    let kept = index.records[i].first ?? index.nodes[i].work.sources.first?.description ?? "?"
-                    if index.nodes[i].isCiting {
-                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method,
-                                                          evidence: WorkIndex.evidence(probe, index.nodes[i].work, method: method)))
-                    }
-                    index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
-                    index.withNode(i) { node, records in
-                        node.isCiting = true
-                        records.append(span)
-                        node.work.sources.append(contentsOf: record.work.sources)
-                    }
-                    nodesOfFile.append(i)
-                } else {
-                    nodesOfFile.append(index.add(WorkIndex.Node(work: record.work, nativeIDs: record.nativeIDs, isCiting: true), records: [span]))
-                }
-            }
-            recordNode.append(nodesOfFile)
+        // 1. Citing records (``indexCitingRecords``), on another thread, from what it reads of
+        // each record, while the references move into rows here.
+        let citingRecords = results.map { file in
+            file.records.map { CitingRecord(work: $0.work, nativeIDs: $0.nativeIDs, span: $0.work.sources.first?.description ?? file.file) }
         }
         // 2. References (arcs are made once the final merge pass has joined works).
         var matched = ImportSummary.MatchCounts()
         // One row per reference, built once; the work ids are filled in when known (`rowNodes`).
         var rows: [ImportedReferenceRow] = []
-        var rowNodes: [(citing: Int, cited: Int)] = []
         let referenceCount = fileCounts.reduce(0) { $0 + $1.references }
         rows.reserveCapacity(referenceCount)
-        rowNodes.reserveCapacity(referenceCount)
         // Each row's record provenance (`record span`, else the file's name), for its `source`.
         var fallbacks: [String] = []
         var rowRecord: [Int32] = []
         rowRecord.reserveCapacity(referenceCount)
-        for f in results.indices {
-            for r in results[f].records.indices {
-                let citing = recordNode[f][r]
-                // The record's references move into the rows (one copy of each reference in memory).
-                var references = results[f].records[r].references
-                results[f].records[r].references = []
-                fallbacks.append(results[f].records[r].work.sources.first?.description ?? results[f].file)
-                for k in references.indices {
-                    // Moved out of the list, not copied (a copy retains every field).
-                    var ref = CitedReference(raw: "")
-                    swap(&ref, &references[k].reference)
-                    rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: .new, reference: consume ref,
-                                                     nativeID: references[k].nativeID, source: "", note: nil))
-                    rowNodes.append((citing, -1))
-                    rowRecord.append(Int32(truncatingIfNeeded: fallbacks.count - 1))
+        // Counts that read the references, taken as they move into rows.
+        var tally = ImportSummary.ParseCounts.Tally()
+        let matchOptions = options.match
+        var index: WorkIndex
+        let duplicates: [DuplicateRecord], recordNode: [[Int]]
+        do {
+            let (citingIndex, _) = Importer.whileElsewhere({ Importer.indexCitingRecords(citingRecords, options: matchOptions) }, here: {
+                for f in results.indices {
+                    for r in results[f].records.indices {
+                        // The record's references move into the rows (one copy of each reference in memory).
+                        var references = results[f].records[r].references
+                        results[f].records[r].references = []
+                        fallbacks.append(citingRecords[f][r].span)
+                        for k in references.indices {
+                            // Moved out of the list, not copied (a copy retains every field).
+                            var ref = CitedReference(raw: "")
+                            swap(&ref, &references[k].reference)
+                            tally.add(author: ref.firstAuthor != nil, year: ref.year != nil, title: ref.title != nil,
+                                      source: ref.venue != nil, doi: ref.doi != nil)
+                            rows.append(ImportedReferenceRow(citing: "", position: k + 1, cited: "", method: .new, reference: consume ref,
+                                                             nativeID: references[k].nativeID, source: "", note: nil))
+                            rowRecord.append(Int32(truncatingIfNeeded: fallbacks.count - 1))
+                        }
+                    }
                 }
-            }
+            })
+            (index, duplicates, recordNode) = (citingIndex.index, citingIndex.duplicates, citingIndex.recordNode)
         }
+        let parsed = ImportSummary.ParseCounts(tally: tally)
+        let recordNodes = recordNode.flatMap { $0 }
+        var rowNodes: [(citing: Int, cited: Int)] = rowRecord.map { (recordNodes[Int($0)], -1) }
         // What each row's matching needs of its reference alone is computed on the other core,
         // a chunk ahead (``PreparedReference``, ``Lookahead``), with the rows' blocking keys for
         // the final merge pass; the rows are matched here, in reading order.
@@ -432,6 +404,22 @@ private final class ReleasedLater<Value>: @unchecked Sendable {
     func release() { value = nil }
 }
 
+/// What the citing-record stage reads of one record (``Importer/indexCitingRecords(_:options:)``).
+struct CitingRecord: Sendable {
+    var work: Work
+    var nativeIDs: [String]
+    /// The record's provenance (`file:lines`), else its file's name.
+    var span: String
+}
+
+/// The works of the citing records (``Importer/indexCitingRecords(_:options:)``).
+struct CitingIndex: Sendable {
+    var index: WorkIndex
+    var duplicates: [DuplicateRecord]
+    /// The work of each record, per file.
+    var recordNode: [[Int]]
+}
+
 /// The arcs of an import (``Importer/makeArcs(rows:rowNodes:root:ids:merges:)``).
 struct Arcs: Sendable {
     /// The rows with their citing and cited ids, notes, and the merge's method and evidence.
@@ -444,6 +432,41 @@ struct Arcs: Sendable {
 }
 
 extension Importer {
+    /// Step 1 of ``merge(_:)``: the citing records of `files`, in reading order, each matched
+    /// against the works of the records before it (``WorkIndex/find(_:nativeIDs:rawKey:exclude:)``):
+    /// a match is a duplicate record (when the work is a citing one already) that fills the
+    /// work's gaps; else the record is a new work. O(records · b), b as in ``WorkIndex``.
+    static func indexCitingRecords(_ files: [[CitingRecord]], options: MatchOptions) -> CitingIndex {
+        var index = WorkIndex(options: options)
+        var duplicates: [DuplicateRecord] = []
+        var recordNode: [[Int]] = []
+        for records in files {
+            var nodesOfFile: [Int] = []
+            for record in records {
+                let span = record.span
+                let probe = record.work.asReference
+                if let (i, method) = index.find(probe, nativeIDs: record.nativeIDs, rawKey: nil) {
+                    let kept = index.records[i].first ?? index.nodes[i].work.sources.first?.description ?? "?"
+                    if index.nodes[i].isCiting {
+                        duplicates.append(DuplicateRecord(work: String(i), kept: kept, merged: span, method: method,
+                                                          evidence: WorkIndex.evidence(probe, index.nodes[i].work, method: method)))
+                    }
+                    index.enrich(i, with: record.work, nativeIDs: record.nativeIDs)
+                    index.withNode(i) { node, records in
+                        node.isCiting = true
+                        records.append(span)
+                        node.work.sources.append(contentsOf: record.work.sources)
+                    }
+                    nodesOfFile.append(i)
+                } else {
+                    nodesOfFile.append(index.add(WorkIndex.Node(work: record.work, nativeIDs: record.nativeIDs, isCiting: true), records: [span]))
+                }
+            }
+            recordNode.append(nodesOfFile)
+        }
+        return CitingIndex(index: index, duplicates: duplicates, recordNode: recordNode)
+    }
+
     /// Step 4 of ``merge(_:)``: one arc per (citing, cited) pair of joined works, rows in
     /// reading order (so the first row stating an arc is its first source, and a later one is
     /// noted `repeated citation`; a row whose works are one is noted `self-citation`); the row
