@@ -242,6 +242,8 @@ public struct Importer: Sendable {
             (index, duplicates, recordNode) = (citingIndex.index, citingIndex.duplicates, citingIndex.recordNode)
         }
         let parsed = ImportSummary.ParseCounts(tally: tally)
+        // Each reference may become a work (an upper bound: on capture-recapture 134,723 works from 252,473 references).
+        index.reserve(works: index.nodes.count + referenceCount)
         let recordNodes = recordNode.flatMap { $0 }
         var rowNodes: [(citing: Int, cited: Int)] = rowRecord.map { (recordNodes[Int($0)], -1) }
         // What each row's matching needs of its reference alone is computed on the other core,

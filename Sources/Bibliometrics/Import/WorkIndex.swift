@@ -101,6 +101,18 @@ struct WorkIndex {
 
     init(options: MatchOptions) { self.options = options }
 
+    /// Room for about `works` works, so that the works and the busiest indexes are not grown
+    /// (and rehashed) step by step while an import adds them; room not used is never touched
+    /// (no resident memory). O(works) address space.
+    mutating func reserve(works: Int) {
+        nodes.reserveCapacity(works)
+        records.reserveCapacity(works)
+        rawKeys.reserveCapacity(works)
+        keys.reserveCapacity(works)
+        bySurname.reserveCapacity(works)
+        byDOI.reserveCapacity(works / 2)
+    }
+
     /// Registers node `i`'s identifiers (first registration of an identifier wins).
     /// `surnames`, when given, are the blocking keys of the node's first author
     /// (``AuthorName/matchKeys``), already computed by the caller.
