@@ -206,20 +206,25 @@ struct WorkMergePass {
         // Rule 2: surname|year|page.
         for key in orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
         page = [:]
-        // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
+        // Rule 3: surname|year blocks (split by title start when large), years ±tolerance. The
+        // pairs are listed in the order the blocks compare them, decided on both cores, and
+        // replayed in that order (``replay(_:rule:)``).
+        var pairs: [(Int32, Int32)] = []
         for key in orderedKeys(block) {
             guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
             if candidates.count <= Importer.blockLimit {
-                compareAll(candidates, rule: .key)
+                listPairs(candidates, into: &pairs)
             } else {
                 var sub: [String: [Int]] = [:]
                 for v in candidates {
                     for k in Self.starts(variants[v]) where sub[k]?.last != v { sub[k, default: []].append(v) }
                 }
-                for k in sub.keys.sorted() { compareAll(sub[k] ?? [], rule: .key) }
+                for k in sub.keys.sorted() { listPairs(sub[k] ?? [], into: &pairs) }
             }
         }
         block = [:]
+        replay(pairs, rule: .key)
+        pairs = []
         // Rule 4: year|title start, one side without a personal first author.
         for key in orderedKeys(start) {
             guard let candidates = Self.yearWindow(key, in: start, tolerance: tolerance) else { continue }
@@ -247,6 +252,41 @@ struct WorkMergePass {
         let sorted = Array(Set(members)).sorted()
         for (i, a) in sorted.enumerated() {
             for b in sorted[(i + 1)...] { tryMerge(a, b, rule: rule) }
+        }
+    }
+
+    /// The pairs ``compareAll(_:rule:)`` would try, in its order, left out those whose two
+    /// works are one already (they would be skipped there too: the pass only joins works).
+    mutating func listPairs(_ members: [Int], into pairs: inout [(Int32, Int32)]) {
+        guard members.count > 1 else { return }
+        let sorted = Array(Set(members)).sorted()
+        for (i, a) in sorted.enumerated() {
+            let ra = find(variants[a].work)
+            for b in sorted[(i + 1)...] where find(variants[b].work) != ra {
+                pairs.append((Int32(truncatingIfNeeded: a), Int32(truncatingIfNeeded: b)))
+            }
+        }
+    }
+
+    /// ``tryMerge(_:_:rule:)`` for each of `pairs` in order, the pure part of each decision
+    /// (``method(_:_:rule:)``, a function of the two variants alone) computed first on both
+    /// cores. The same unions and evidence as trying the pairs one by one: a pair's method
+    /// does not depend on the unions made before it, and the replay checks the roots and
+    /// their compatibility as ``tryMerge(_:_:rule:)`` does. O(pairs).
+    mutating func replay(_ pairs: [(Int32, Int32)], rule: Rule) {
+        guard !pairs.isEmpty else { return }
+        let pass = self
+        let halves = Importer.inParallel(2) { h -> [ImportMatchMethod?] in
+            let part = h == 0 ? pairs[..<(pairs.count / 2)] : pairs[(pairs.count / 2)...]
+            return part.map { pass.method(Int($0.0), Int($0.1), rule: rule) }
+        }
+        var methods = halves.joined().makeIterator()
+        for (v32, w32) in pairs {
+            guard let found = methods.next() else { break }
+            let v = Int(v32), w = Int(w32)
+            let ra = find(variants[v].work), rb = find(variants[w].work)
+            guard ra != rb, compatible(ra, rb), let method = found, let text = evidenceText(v, w, method: method, rule: rule) else { continue }
+            join(ra, rb, method: method, evidence: text)
         }
     }
 
@@ -436,6 +476,11 @@ struct WorkMergePass {
         let ra = find(variants[v].work), rb = find(variants[w].work)
         guard ra != rb, compatible(ra, rb) else { return }
         guard let (method, text) = decide(v, w, rule: rule) else { return }
+        join(ra, rb, method: method, evidence: text)
+    }
+
+    /// Joins the works of roots `ra` and `rb` (the larger root under the smaller), keeping why.
+    mutating func join(_ ra: Int, _ rb: Int, method: ImportMatchMethod, evidence text: String) {
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         uf[child] = root
         doi[root] = doi[root] ?? doi[child]
@@ -450,11 +495,20 @@ struct WorkMergePass {
     /// (a copy retains every array of the pass and of its matcher). The two variants are read
     /// in place (copying one retains every field of its reference).
     func decide(_ v: Int, _ w: Int, rule: Rule) -> (ImportMatchMethod, String)? {
-        guard let found = withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }),
-              let method = found else { return nil }
-        let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
-        guard let text = withReferences(absorbed, kept, { a, k in Self.evidence(a.ref, k.ref, method: method, rule: rule) }) else { return nil }
+        guard let method = method(v, w, rule: rule), let text = evidenceText(v, w, method: method, rule: rule) else { return nil }
         return (method, text)
+    }
+
+    /// The method when variants `v` and `w` describe the same work under `rule`, else `nil`:
+    /// a pure function of the two variants.
+    func method(_ v: Int, _ w: Int, rule: Rule) -> ImportMatchMethod? {
+        withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }) ?? nil
+    }
+
+    /// The evidence of joining `v`'s and `w`'s works by `method` (the absorbed variant first).
+    func evidenceText(_ v: Int, _ w: Int, method: ImportMatchMethod, rule: Rule) -> String? {
+        let (kept, absorbed) = variants[v].work < variants[w].work ? (v, w) : (w, v)
+        return withReferences(absorbed, kept, { a, k in Self.evidence(a.ref, k.ref, method: method, rule: rule) })
     }
 
     /// A variant with its reference, both read in place.
