@@ -339,19 +339,30 @@ struct WorkMergePass {
             recordSlot[i] = records.count
             records.append(nodes[i].work.asReference)
         }
-        var candidates: [(work: Int, row: Int)] = []
-        candidates.reserveCapacity(byWork.count + records.count)
-        var seen = Set<String>()
-        for i in 0..<n {
-            if let r = recordSlot[i], records[r].year != nil { candidates.append((i, -1 - r)) }
-            let slice = byWork[start[i]..<start[i + 1]]
-            if slice.count > 1 { seen.removeAll(keepingCapacity: true) }
-            for k32 in slice {
-                let k = Int(k32)
-                if slice.count > 1, !seen.insert(rows[k].reference.raw).inserted { continue }
-                if rows[k].reference.year != nil { candidates.append((i, k)) }
+        // Each work's candidates depend on that work alone: the works in two halves (of about
+        // as many rows each) on both cores, each half in order.
+        let total = start[n]
+        var split = 0
+        while split < n, start[split] < total / 2 { split += 1 }
+        let middle = split
+        let rowList = rows, recordList = records, slots = recordSlot, grouped = byWork, first = start
+        let parts = Importer.inParallel(2) { h -> [(work: Int, row: Int)] in
+            var out: [(work: Int, row: Int)] = []
+            out.reserveCapacity(h == 0 ? first[middle] : total - first[middle])
+            var seen = Set<String>()
+            for i in h == 0 ? 0..<middle : middle..<n {
+                if let r = slots[i], recordList[r].year != nil { out.append((i, -1 - r)) }
+                let slice = grouped[first[i]..<first[i + 1]]
+                if slice.count > 1 { seen.removeAll(keepingCapacity: true) }
+                for k32 in slice {
+                    let k = Int(k32)
+                    if slice.count > 1, !seen.insert(rowList[k].reference.raw).inserted { continue }
+                    if rowList[k].reference.year != nil { out.append((i, k)) }
+                }
             }
+            return out
         }
+        let candidates = Array(parts.joined())
         // Cells (interned name, year): the work found there, or -1 when two works are.
         struct NameYear: Hashable { var name: Int32; var year: Int }
         var surnameCells: [NameYear: Int] = [:], startCells: [NameYear: Int] = [:]
