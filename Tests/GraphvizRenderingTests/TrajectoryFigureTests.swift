@@ -97,6 +97,52 @@ import Testing
         #expect(fig.dotGraph.text.contains("chance (0.5)"))
     }
 
+    /// Three years resting on 1, 5 and 100 linked pairs. Largest weight 100 → diameter 0.2 in;
+    /// 5 → 0.2 · √0.05 = 0.0447, floored at 0.07; 1 → 0.02, floored at 0.07. The years under
+    /// the threshold (1 and 5, both < 10) are hollow (white fill) and both segments touch one,
+    /// so both are dotted; the heavy year is solid in the series colour.
+    @Test func pointsShowTheWeightEachValueRestsOn() throws {
+        var options = Self.fixedRange { $0.weightNoun = "linked pair"; $0.weightNounPlural = "linked pairs" }
+        options.yTitle = "E-I index"
+        let s = TrajectoryFigure.Series(name: "E-I index", values: [1, 0, 0.5], weights: [1, 5, 100])
+        let fig = try TrajectoryFigure(x: [2012, 2013, 2014], series: [s], options: options)
+        #expect(TrajectoryFigure.solidMinimumWeight == 10)
+        let points = fig.dotGraph.nodes.filter { $0.id.hasPrefix("s0:") }
+        #expect(points.map { $0.attributes["fillcolor"] } == [.text("white"), .text("white"), .text("#0072B2")])
+        #expect(points.map { $0.attributes["width"] } == [.text("0.070"), .text("0.070"), .text("0.200")])
+        #expect(points.map { $0.attributes["height"] } == [.text("0.070"), .text("0.070"), .text("0.200")])
+        #expect(points.map { $0.attributes["tooltip"] } == [
+            .text("E-I index, 2012: 1.000, resting on 1 linked pair (fewer than 10: hollow)"),
+            .text("E-I index, 2013: 0.000, resting on 5 linked pairs (fewer than 10: hollow)"),
+            .text("E-I index, 2014: 0.500, resting on 100 linked pairs"),
+        ])
+        let segments = fig.dotGraph.edges.filter { $0.from.hasPrefix("s") }
+        #expect(segments.map { $0.attributes["style"] } == [.text("dotted"), .text("dotted")])
+        #expect(fig.caption == "E-I index over 3 years (2012–2014). Point area is in proportion to the number of linked pairs each value rests on (largest: 100); values resting on fewer than 10 linked pairs are drawn as hollow points, with dotted lines to them (here 2 years).")
+        // The legend shows the solid and hollow samples with the same threshold.
+        let dot = fig.dotGraph.text
+        #expect(dot.contains("10 or more linked pairs"))
+        #expect(dot.contains("fewer than 10 (dotted line to it)"))
+        #expect(dot.contains("Point area: number of linked pairs (largest: 100)."))
+        // A segment between two solid years stays solid, and the SVG draws the hollow points
+        // with a white fill.
+        let solid = try TrajectoryFigure(x: [0, 1], series: [.init(name: "s", values: [0, 1], weights: [10, 40])], options: Self.fixedRange())
+        #expect(solid.dotGraph.edges.filter { $0.from.hasPrefix("s") }.map { $0.attributes["style"] } == [nil])
+        #expect(solid.caption.contains("fewer than 10 observations are drawn as hollow points, with dotted lines to them (none here)."))
+        let svg = String(decoding: try fig.render(format: .svg), as: UTF8.self)
+        #expect(svg.contains("<ellipse fill=\"white\" stroke=\"#0072b2\""))
+        #expect(svg.contains("<ellipse fill=\"#0072b2\" stroke=\"#0072b2\""))
+        #expect(svg.contains("stroke-dasharray=\"1,5\""))
+    }
+
+    /// Without weights, nothing about them is drawn or said (the claims figure is unchanged).
+    @Test func unweightedSeriesSayNothingAboutWeights() throws {
+        let fig = try TrajectoryFigure(x: [0, 1], series: [.init(name: "s", values: [0, 1])], options: Self.fixedRange())
+        #expect(fig.dotGraph.nodes.filter { $0.id.hasPrefix("s0:") }.map { $0.attributes["width"] } == [.text("0.09"), .text("0.09")])
+        #expect(!fig.caption.contains("hollow"))
+        #expect(!fig.dotGraph.text.contains("Point area"))
+    }
+
     @Test func rejectsBadInput() {
         let one = TrajectoryFigure.Series(name: "s", values: [1])
         let cases: [(() throws -> TrajectoryFigure, String)] = [
@@ -110,6 +156,8 @@ import Testing
             ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [2], upper: [1])]) }, "series 0 (s): lower bound 2.0 above upper bound 1.0 in window 0"),
             ({ try TrajectoryFigure(x: [1], series: [.init(name: "s", values: [1], lower: [])]) }, "series 0 (s) has 0 lower bounds for 1 windows"),
             ({ try TrajectoryFigure(x: [1], series: [one], options: Self.fixedRange { $0.yRange = 1...1 }) }, "the fixed y range must be within ±1e12 and at least 1e-9 wide"),
+            ({ try TrajectoryFigure(x: [1, 2], series: [.init(name: "s", values: [1, 1], weights: [3])]) }, "series 0 (s) has 1 weights for 2 windows"),
+            ({ try TrajectoryFigure(x: [1, 2], series: [.init(name: "s", values: [1, 1], weights: [3, -1])]) }, "series 0 (s) has a negative weight in window 1"),
         ]
         for (body, message) in cases {
             let e = #expect(throws: GraphvizError.self) { _ = try body() }

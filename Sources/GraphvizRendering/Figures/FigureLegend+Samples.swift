@@ -12,6 +12,8 @@ extension FigureLegend {
         case doubleLine(color: String, text: String)
         /// A line drawn as three short dashes.
         case dashedLine(color: String, text: String)
+        /// A character (e.g. "●" or "○", a solid or hollow point) in `color`.
+        case glyph(color: String, glyph: String, text: String)
     }
 
     /// A legend table: bold title row, samples in rows of `columns` (swatch, text), then
@@ -67,6 +69,8 @@ extension FigureLegend {
             let dash = "<TD BGCOLOR=\"\(color)\" WIDTH=\"6\" HEIGHT=\"2\" FIXEDSIZE=\"TRUE\"></TD>"
             let gap = "<TD WIDTH=\"3\" HEIGHT=\"2\" FIXEDSIZE=\"TRUE\"></TD>"
             return (nested(["<TR>" + dash + gap + dash + gap + dash + "</TR>"]), text)
+        case .glyph(let color, let glyph, let text):
+            return (.markup("<TD ALIGN=\"CENTER\"><FONT COLOR=\"\(color)\">") + .text(glyph) + .markup("</FONT></TD>"), text)
         }
     }
 }

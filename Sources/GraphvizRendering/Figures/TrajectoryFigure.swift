@@ -18,6 +18,14 @@
 /// gets its own point shape, so the chart survives grey-scale printing. Bands are the
 /// series colour mixed 75 % with white.
 ///
+/// Weights: a series may say how many observations (e.g. linked pairs of works) each
+/// window's value rests on. Its points then have an area proportional to that count (the
+/// largest count of the chart gets ``weightedPointDiameter``'s upper bound, no point is
+/// drawn smaller than its lower bound), and a window resting on fewer than
+/// ``solidMinimumWeight`` is drawn as a hollow point with the segments to it dotted, so a
+/// year resting on 2 citations does not look as sure as one resting on 300. Caption,
+/// legend and tooltips say so, reading the threshold from the constant.
+///
 /// Axis ranges: x spans the first to the last window exactly; y spans the data, bounds and
 /// reference line, widened to "nice" ticks (steps of 1, 2 or 5 × 10^k), or the caller's
 /// fixed range (values outside are clamped to the edge and the caption says how many).
@@ -35,12 +43,16 @@ public struct TrajectoryFigure: Sendable {
         public var lower: [Double?]?
         /// Upper bound of the interval per window.
         public var upper: [Double?]?
-        /// Makes a series; `lower` and `upper`, when given, have one entry per window.
-        public init(name: String, values: [Double?], lower: [Double?]? = nil, upper: [Double?]? = nil) {
+        /// How many observations each window's value rests on (≥ 0; `nil`: not known, every
+        /// point drawn alike). See the type's "Weights".
+        public var weights: [Int]?
+        /// Makes a series; `lower`, `upper` and `weights`, when given, have one entry per window.
+        public init(name: String, values: [Double?], lower: [Double?]? = nil, upper: [Double?]? = nil, weights: [Int]? = nil) {
             self.name = name
             self.values = values
             self.lower = lower
             self.upper = upper
+            self.weights = weights
         }
     }
 
@@ -62,6 +74,11 @@ public struct TrajectoryFigure: Sendable {
         public var intervalName: String = "95% interval"
         /// What one window is, for the caption ("year", "5-year window").
         public var windowNoun: String = "year"
+        /// What a series' weights count, singular ("linked pair"), for the caption, legend
+        /// and tooltips.
+        public var weightNoun: String = "observation"
+        /// The plural of ``weightNoun`` ("linked pairs").
+        public var weightNounPlural: String = "observations"
         /// Plot area width and height in points (axes and labels come on top). Defaults
         /// 480 × 260: legible at a column width.
         public var plotWidth: Double = 480
@@ -81,6 +98,16 @@ public struct TrajectoryFigure: Sendable {
     ]
     /// Point shapes per series (cycled with the colours).
     public static let seriesShapes = ["circle", "square", "triangle", "diamond", "invtriangle", "pentagon", "hexagon", "octagon"]
+    /// The smallest weight at which a point is drawn solid: a window whose value rests on
+    /// fewer observations (a series' `weights`) is drawn hollow, with dotted segments to it.
+    /// Ten linked pairs keep the standard error of an E-I index, `2·√(p(1 − p)/n)`, at or
+    /// below about 0.32; below that one pair more or less moves the value by 0.2 or more.
+    public static let solidMinimumWeight = 10
+    /// Point diameter in inches when a series has weights: the largest weight of the chart
+    /// gets the upper bound, others an area in proportion (diameter ∝ √weight), never
+    /// smaller than the lower bound (so a point of weight 1 stays visible). Unweighted
+    /// points are 0.09 in.
+    public static let weightedPointDiameter: ClosedRange<Double> = 0.07...0.2
     /// The shapes' names in the legend.
     static let shapeNames = ["circle", "square", "triangle", "diamond", "inverted triangle", "pentagon", "hexagon", "octagon"]
 
@@ -98,11 +125,13 @@ public struct TrajectoryFigure: Sendable {
     ///     midpoint), finite and strictly increasing.
     ///   - xLabels: optional text per window for tooltips ("2001–2005"); default the x value.
     ///   - series: the lines (at least one value each is not required: an all-`nil`
-    ///     series is drawn in the legend only).
+    ///     series is drawn in the legend only); with `weights`, points are sized and the
+    ///     sparse ones hollow (see "Weights" above).
     ///   - options: see ``Options``.
     /// - Throws: ``GraphvizError`` `.invalidInput` when x is not finite and strictly
     ///   increasing, a series' arrays do not have one entry per window, a value or bound is
-    ///   not finite, a lower bound exceeds its upper bound, or the fixed range is empty.
+    ///   not finite, a weight is negative, a lower bound exceeds its upper bound, or the
+    ///   fixed range is empty.
     public init(x: [Double], xLabels: [String]? = nil, series: [Series], options: Options = Options()) throws(GraphvizError) {
         func bad(_ what: String) -> GraphvizError { GraphvizError(kind: .invalidInput, message: what) }
         let w = x.count
@@ -116,6 +145,10 @@ public struct TrajectoryFigure: Sendable {
             guard s.values.count == w else { throw bad("series \(k) (\(s.name)) has \(s.values.count) values for \(w) windows") }
             if let l = s.lower, l.count != w { throw bad("series \(k) (\(s.name)) has \(l.count) lower bounds for \(w) windows") }
             if let u = s.upper, u.count != w { throw bad("series \(k) (\(s.name)) has \(u.count) upper bounds for \(w) windows") }
+            if let n = s.weights {
+                guard n.count == w else { throw bad("series \(k) (\(s.name)) has \(n.count) weights for \(w) windows") }
+                if let i = n.firstIndex(where: { $0 < 0 }) { throw bad("series \(k) (\(s.name)) has a negative weight in window \(i)") }
+            }
             for i in 0..<w {
                 for v in [s.values[i], s.lower?[i] ?? nil, s.upper?[i] ?? nil] {
                     if let v, !v.isFinite || abs(v) > limit { throw bad("series \(k) (\(s.name)) has a number that is not finite or beyond ±1e12 in window \(i)") }
@@ -243,11 +276,23 @@ public struct TrajectoryFigure: Sendable {
             ]))
         }
         // Series: segments first (drawn under points thanks to outputorder), then points.
+        // Weighted points: area in proportion to the weight, hollow below the threshold.
         var missing = 0
+        var sparse = 0  // drawn windows resting on fewer than `solidMinimumWeight`
+        var heaviest = 0  // largest weight of a drawn window
+        for s in series {
+            guard let n = s.weights else { continue }
+            for i in 0..<w where s.values[i] != nil { heaviest = max(heaviest, n[i]) }
+        }
+        let diameters = Self.weightedPointDiameter
+        func diameter(_ weight: Int) -> Double {
+            guard heaviest > 0 else { return diameters.lowerBound }
+            return max(diameters.lowerBound, diameters.upperBound * (Double(weight) / Double(heaviest)).squareRoot())
+        }
         for (k, s) in series.enumerated() {
             let color = Self.seriesColors[k % Self.seriesColors.count].hex
             let shape = Self.seriesShapes[k % Self.seriesShapes.count]
-            var previous: Int?
+            var previous: (index: Int, sparse: Bool)?
             for i in 0..<w {
                 guard let v = s.values[i] else { previous = nil; missing += 1; continue }
                 let id = "s\(k):\(i)"
@@ -256,18 +301,30 @@ public struct TrajectoryFigure: Sendable {
                 if let lo = s.lower?[i] ?? nil, let hi = s.upper?[i] ?? nil {
                     tip += " (\(options.intervalName) \(Self.valueText(lo)) to \(Self.valueText(hi)))"
                 }
-                nodes.append(pinned(id, (px(x[i]), py(v, count: true)), [
+                var point: DOTAttributes = [
                     "shape": .text(shape), "style": "filled", "fillcolor": .text(color), "color": .text(color),
                     "width": "0.09", "height": "0.09", "fixedsize": "true", "label": "", "tooltip": .text(tip),
-                ]))
-                if let p = previous {
-                    edges.append(DOTEdge(from: "s\(k):\(p)", to: id, attributes: [
-                        "color": .text(color), "penwidth": "2", "tooltip": .text(s.name),
-                    ]))
+                ]
+                var isSparse = false
+                if let n = s.weights?[i] {
+                    isSparse = n < Self.solidMinimumWeight
+                    if isSparse { sparse += 1 }
+                    let size = Self.inches(diameter(n))
+                    point["width"] = .text(size); point["height"] = .text(size)
+                    if isSparse { point["fillcolor"] = "white"; point["penwidth"] = "1.5" }
+                    point["tooltip"] = .text(tip + ", resting on " + Self.count(n, options.weightNoun, options.weightNounPlural)
+                        + (isSparse ? " (fewer than \(Self.solidMinimumWeight): hollow)" : ""))
                 }
-                previous = i
+                nodes.append(pinned(id, (px(x[i]), py(v, count: true)), point))
+                if let p = previous {
+                    var segment: DOTAttributes = ["color": .text(color), "penwidth": "2", "tooltip": .text(s.name)]
+                    if p.sparse || isSparse { segment["style"] = "dotted" }
+                    edges.append(DOTEdge(from: "s\(k):\(p.index)", to: id, attributes: segment))
+                }
+                previous = (i, isSparse)
             }
         }
+        let weighted = series.contains { $0.weights != nil }
 
         // Legend.
         var samples: [FigureLegend.Sample] = []
@@ -279,6 +336,13 @@ public struct TrajectoryFigure: Sendable {
                 samples.append(.swatch(fill: lightened(c.hex, by: 0.75), bordered: false, text: "\(options.intervalName), \(s.name)"))
             }
         }
+        if weighted {
+            // Solid and hollow samples in the first weighted series' colour.
+            let k = series.firstIndex { $0.weights != nil } ?? 0
+            let c = Self.seriesColors[k % Self.seriesColors.count].hex
+            samples.append(.glyph(color: c, glyph: "●", text: "\(Self.solidMinimumWeight) or more \(options.weightNounPlural)"))
+            samples.append(.glyph(color: c, glyph: "○", text: "fewer than \(Self.solidMinimumWeight) (dotted line to it)"))
+        }
         if let r = options.referenceLine, r.isFinite, r >= yLo, r <= yHi {
             // "E-I = 0" already says where the line is; "chance" does not.
             let at = options.referenceName.contains(Self.tickText(r)) ? "" : " (\(Self.tickText(r)))"
@@ -287,6 +351,9 @@ public struct TrajectoryFigure: Sendable {
         var notes: [String] = []
         if missing > 0 && options.noteGaps { notes.append("Gaps: \(options.windowNoun)s without a value.") }
         if clamped > 0 { notes.append("\(clamped) values outside the axis are drawn at its edge.") }
+        if weighted && heaviest > 0 {
+            notes.append("Point area: number of \(options.weightNounPlural) (largest: \(heaviest)).")
+        }
         let legend = FigureLegend.sampleTable(title: options.title, samples: samples, columns: samples.count > 3 ? 2 : 1, notes: notes)
 
         var sentences: [String] = []
@@ -301,6 +368,12 @@ public struct TrajectoryFigure: Sendable {
         if let r = options.referenceLine, r.isFinite {
             sentences.append("Dashed line: \(options.referenceName)" + (options.referenceName.contains(Self.tickText(r)) ? "." : " (\(Self.tickText(r))).")
                 + (r < yLo || r > yHi ? " It lies outside the axis range and is not drawn." : ""))
+        }
+        if weighted {
+            let here = sparse == 0 ? "none here" : "here " + Self.count(sparse, options.windowNoun, options.windowNoun + "s")
+            sentences.append("Point area is in proportion to the number of \(options.weightNounPlural) each value rests on"
+                + (heaviest > 0 ? " (largest: \(heaviest))" : "")
+                + "; values resting on fewer than \(Self.solidMinimumWeight) \(options.weightNounPlural) are drawn as hollow points, with dotted lines to them (\(here)).")
         }
         if missing > 0 { sentences.append("\(missing) values are undefined and leave gaps; no values are interpolated.") }
         if clamped > 0 { sentences.append("\(clamped) values fall outside the fixed axis range and are drawn at its edge.") }
@@ -357,6 +430,16 @@ public struct TrajectoryFigure: Sendable {
         let n = Int((abs(v) * 1000).rounded())
         let frac = String(n % 1000)
         return (v < 0 && n > 0 ? "−" : "") + "\(n / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
+    }
+
+    /// "1 linked pair", "2 linked pairs". Pure.
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) " + (n == 1 ? one : many) }
+
+    /// A size in inches with three decimals ("0.07" → "0.070"), locale-free. Pure.
+    static func inches(_ v: Double) -> String {
+        let n = Int((max(0, min(v, 100)) * 1000).rounded())
+        let frac = String(n % 1000)
+        return "\(n / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 
     /// Largest magnitude accepted for x, values, bounds and the y range.

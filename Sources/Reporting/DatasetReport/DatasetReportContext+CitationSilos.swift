@@ -101,13 +101,19 @@ extension DatasetReportContext {
                 options.yRange = -1...1
                 options.referenceLine = 0
                 options.referenceName = "as many links across as within"
+                // Each year's E-I index rests on that year's linked pairs (E + I), so the
+                // points are sized by them and the sparse years drawn hollow.
+                options.weightNoun = "linked pair"
+                options.weightNounPlural = "linked pairs"
                 let figure = try TrajectoryFigure(
                     x: withArcs.map { Double($0.start) },
-                    series: [TrajectoryFigure.Series(name: "E-I index", values: withArcs.map(\.eiIndex), lower: nil, upper: nil)],
+                    series: [TrajectoryFigure.Series(name: "E-I index", values: withArcs.map(\.eiIndex), lower: nil, upper: nil,
+                                                     weights: withArcs.map(\.edges))],
                     options: options)
+                let pairs = " A linked pair is two works joined by that year's citations, counted once however many citations join them (as the E-I index counts them; the table counts citations)."
                 blocks.append(.figure(try .rendered(
                     name: "silo-trajectory", title: "E-I index of the citations by year",
-                    caption: figure.caption + leftOutNote, dot: figure.dotGraph, engine: figure.engine)))
+                    caption: figure.caption + pairs + leftOutNote, dot: figure.dotGraph, engine: figure.engine)))
             }
             let first = graph.firstLinkYears(by: partition, years: intYears, missing: missing)
             // The rows and columns of `first`: the partition's groups, without the missing one
