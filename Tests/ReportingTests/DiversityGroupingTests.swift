@@ -64,7 +64,7 @@ struct DiversityGroupingTests {
                                              "STATISTICS & PROBABILITY", "ONCOLOGY"])
         #expect(table.caption.contains("Web of Science categories"))
         #expect(table.caption.contains("(SOIL SCIENCE)"))
-        #expect(table.caption.contains("Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted, nor are references to, or works of, the 1 category the matrix has no row for (SOIL SCIENCE)."), "\(table.caption)")
+        #expect(table.caption.contains("Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted, and works without one are not scored, nor are references to, or works of, the 1 category the matrix has no row for (SOIL SCIENCE)."), "\(table.caption)")
         #expect(table.caption.hasSuffix("Left out: 2 works, 1 references to them and the 2 they make, of 5 references in all; 2 references are counted."), "\(table.caption)")
         let z = try #require(table.rows.first { $0[0] == .text("Z (2003)") })
         #expect(z[2] == .integer(3) && z[3] == .integer(2))

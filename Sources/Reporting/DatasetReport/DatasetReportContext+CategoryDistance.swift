@@ -74,7 +74,7 @@ extension DatasetReportContext {
                 return g != partition.missingGroup && keep.contains(name) ? name : nil
             }, order: kept.map(\.0))
         }
-        var counted = "Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted"
+        var counted = "Counted references are those to works in a category the matrix has a row for: references to works without a category are not counted, and works without one are not scored"
         if !rowless.isEmpty {
             counted += ", nor are references to, or works of, the \(rowless.count) \(rowless.count == 1 ? "category" : "categories") the matrix has no row for (\(rowless.joined(separator: ", ")))"
         }

@@ -84,7 +84,7 @@ public enum MethodCatalogue {
     /// matrix (used when a report's groups are WoS categories, issue 12).
     public static let raoStirlingWoS = Method(
         key: "rao-stirling-wos",
-        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two Web of Science subject categories one minus the cosine similarity of their citation profiles in the Web of Science 2008–2012 (Stirling 2007; Rafols & Meyer 2010); references to works without a category in that matrix are not counted, so a work's category shares are of its counted references.",
+        sentence: "The diversity of each work's references is Rao–Stirling diversity, with the distance between two Web of Science subject categories one minus the cosine similarity of their citation profiles in the Web of Science 2008–2012 (Stirling 2007; Rafols & Meyer 2010); works without a category in that matrix are not scored and references to them are not counted, so a work's category shares are of its counted references.",
         reference: raoStirling.reference)
     /// The reference for the cosine distance between subject categories (no sentence of its own).
     public static let rafolsMeyer = Method(
