@@ -107,11 +107,8 @@ public struct FieldAssigner: Sendable {
         // so the works are looked up in two halves on both cores (each half in order).
         let pending = works.indices.filter { out[$0].source == nil }
         let evidence = works, frozen = index
-        let halves = Importer.inParallel(2) { h in
-            let part = h == 0 ? pending[..<(pending.count / 2)] : pending[(pending.count / 2)...]
-            return venueHits(part, evidence: evidence, index: frozen)
-        }
-        for (i, hit) in zip(pending, halves.joined()) {
+        let hits = Importer.inHalves(pending.count) { part in venueHits(pending[part], evidence: evidence, index: frozen) }
+        for (i, hit) in zip(pending, hits) {
             if let hit { out[i].categories = hit.categories; out[i].source = hit.source; out[i].key = hit.key }
         }
         // 3. Primary category.

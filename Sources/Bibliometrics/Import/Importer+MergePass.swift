@@ -203,13 +203,15 @@ struct WorkMergePass {
             }
         }
         vp = [:]
+        // Rules 2 and 3: the pairs of each block are listed in block order, decided on both
+        // cores, and replayed in that order (``replay(_:rule:)``).
         // Rule 2: surname|year|page.
-        for key in orderedKeys(page) { compareAll(page[key] ?? [], rule: .page) }
-        page = [:]
-        // Rule 3: surname|year blocks (split by title start when large), years ±tolerance. The
-        // pairs are listed in the order the blocks compare them, decided on both cores, and
-        // replayed in that order (``replay(_:rule:)``).
         var pairs: [(Int32, Int32)] = []
+        for key in orderedKeys(page) { listPairs(page[key] ?? [], into: &pairs) }
+        page = [:]
+        replay(pairs, rule: .page)
+        pairs = []
+        // Rule 3: surname|year blocks (split by title start when large), years ±tolerance.
         for key in orderedKeys(block) {
             guard let candidates = Self.yearWindow(key, in: block, tolerance: tolerance) else { continue }
             if candidates.count <= Importer.blockLimit {
@@ -247,16 +249,9 @@ struct WorkMergePass {
         return keyed.map(\.key)
     }
 
-    mutating func compareAll(_ members: [Int], rule: Rule) {
-        guard members.count > 1 else { return }
-        let sorted = Array(Set(members)).sorted()
-        for (i, a) in sorted.enumerated() {
-            for b in sorted[(i + 1)...] { tryMerge(a, b, rule: rule) }
-        }
-    }
-
-    /// The pairs ``compareAll(_:rule:)`` would try, in its order, left out those whose two
-    /// works are one already (they would be skipped there too: the pass only joins works).
+    /// Every pair of a block's distinct members, in order (sorted members, each with the later
+    /// ones), left out those whose two works are one already: trying them would change
+    /// nothing, and unions never separate works, so they stay one when the pairs are replayed.
     mutating func listPairs(_ members: [Int], into pairs: inout [(Int32, Int32)]) {
         guard members.count > 1 else { return }
         let sorted = Array(Set(members)).sorted()
@@ -276,11 +271,9 @@ struct WorkMergePass {
     mutating func replay(_ pairs: [(Int32, Int32)], rule: Rule) {
         guard !pairs.isEmpty else { return }
         let pass = self
-        let halves = Importer.inParallel(2) { h -> [ImportMatchMethod?] in
-            let part = h == 0 ? pairs[..<(pairs.count / 2)] : pairs[(pairs.count / 2)...]
-            return part.map { pass.method(Int($0.0), Int($0.1), rule: rule) }
-        }
-        var methods = halves.joined().makeIterator()
+        var methods = Importer.inHalves(pairs.count) { part in
+            pairs[part].map { pass.method(Int($0.0), Int($0.1), rule: rule) }
+        }.makeIterator()
         for (v32, w32) in pairs {
             guard let found = methods.next() else { break }
             let v = Int(v32), w = Int(w32)
@@ -341,16 +334,14 @@ struct WorkMergePass {
         }
         // Each work's candidates depend on that work alone: the works in two halves (of about
         // as many rows each) on both cores, each half in order.
-        let total = start[n]
-        var split = 0
-        while split < n, start[split] < total / 2 { split += 1 }
-        let middle = split
+        var middle = 0
+        while middle < n, start[middle] < start[n] / 2 { middle += 1 }
         let rowList = rows, recordList = records, slots = recordSlot, grouped = byWork, first = start
-        let parts = Importer.inParallel(2) { h -> [(work: Int, row: Int)] in
+        let candidates = Importer.inHalves(n, splitAt: middle) { works -> [(work: Int, row: Int)] in
             var out: [(work: Int, row: Int)] = []
-            out.reserveCapacity(h == 0 ? first[middle] : total - first[middle])
+            out.reserveCapacity(first[works.upperBound] - first[works.lowerBound])
             var seen = Set<String>()
-            for i in h == 0 ? 0..<middle : middle..<n {
+            for i in works {
                 if let r = slots[i], recordList[r].year != nil { out.append((i, -1 - r)) }
                 let slice = grouped[first[i]..<first[i + 1]]
                 if slice.count > 1 { seen.removeAll(keepingCapacity: true) }
@@ -362,7 +353,6 @@ struct WorkMergePass {
             }
             return out
         }
-        let candidates = Array(parts.joined())
         // Cells (interned name, year): the work found there, or -1 when two works are.
         struct NameYear: Hashable { var name: Int32; var year: Int }
         var surnameCells: [NameYear: Int] = [:], startCells: [NameYear: Int] = [:]
@@ -440,15 +430,12 @@ struct WorkMergePass {
         }
         // The kept variants' words and numbers, on both cores (pure; each half in order).
         let rows = rows, records = records, keptRows = kept.map { candidates[$0].row }
-        let halves = Importer.inParallel(2) { h in
-            let part = h == 0 ? 0..<keptRows.count / 2 : keptRows.count / 2..<keptRows.count
-            return part.map { k in
-                let row = keptRows[k]
+        var words = Importer.inHalves(keptRows.count) { part in
+            keptRows[part].map { row in
                 // Fields read in place (no copy of the reference).
-                return row >= 0 ? VariantWords(rows[row].reference) : VariantWords(records[-1 - row])
+                row >= 0 ? VariantWords(rows[row].reference) : VariantWords(records[-1 - row])
             }
-        }
-        var words = halves.joined().makeIterator()
+        }.makeIterator()
         for v in kept {
             guard let w = words.next() else { break }
             let c = candidates[v]

@@ -37,6 +37,15 @@ extension Importer {
         return (a.completed().first ?? first(), b.completed().first ?? second())
     }
 
+    /// `job` for the two halves of `0..<count` — `0..<split` and `split..<count`, `split` the
+    /// middle unless given — on both cores (``inParallel(_:_:)``), the results joined in order.
+    /// For pure per-element work whose results must keep the elements' order.
+    static func inHalves<T: Sendable>(_ count: Int, splitAt split: Int? = nil, _ job: @Sendable (Range<Int>) -> [T]) -> [T] {
+        let middle = min(max(split ?? count / 2, 0), count)
+        let halves = inParallel(2) { h in job(h == 0 ? 0..<middle : middle..<count) }
+        return Array(halves.joined())
+    }
+
     /// `elsewhere` on another thread while `here` runs on the calling thread; both results.
     /// Unlike ``alongside(_:_:)``, which thread runs which job is fixed: what `here` allocates
     /// comes from the calling thread's malloc arena, where the memory the import freed before
@@ -59,16 +68,21 @@ extension Importer {
 }
 
 /// A value handed to another thread whole: the sender drops its own reference after making
-/// the handoff, so the receiver's ``take()`` holds the only one and changes it in place
-/// (an array of 10⁵ rows is not copied on write). Taken once, by one thread.
+/// the handoff, so the receiver's ``take()`` holds the only one and changes it in place (an
+/// array of 10⁵ rows is not copied on write), or ``release()`` frees it there (the spent
+/// lookup indexes during the final merge pass). A handoff that is never taken keeps its value
+/// until the process exits (``ImportOptions/keepsDatasetUntilExit``, with `Unmanaged`).
+/// Each instance is touched by one thread at a time.
 final class Handoff<Value>: @unchecked Sendable {
     private var value: Value?
     init(_ value: Value) { self.value = value }
-    /// The value (`nil` once taken).
+    /// The value (`nil` once taken or released).
     func take() -> Value? {
         defer { value = nil }
         return value
     }
+    /// Drops the value (its memory is freed here when nothing else holds it).
+    func release() { value = nil }
 }
 
 /// The results of ``Importer/inParallel(_:_:)``, one slot per job, behind a lock.

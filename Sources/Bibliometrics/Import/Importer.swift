@@ -172,14 +172,12 @@ public struct Importer: Sendable {
         try classified.get().apply(to: &merged)
         // The rows are not read again: freed here unless the process exits right after
         // (``ImportOptions/keepsDatasetUntilExit``: releasing 2.5·10⁵ rows string by string costs
-        // ~0.1 s, which the OS does at once at exit).
-        let rows = merged.references
-        merged.references = []
-        if options.keepsDatasetUntilExit { _ = Unmanaged.passRetained(ReleasedLater(rows)) }
+        // ~0.1 s, which the OS does at once at exit; they are kept with the dataset below).
+        if !options.keepsDatasetUntilExit { merged.references = [] }
         options.progress?("writing works and the log")
         try write(merged, to: outputFolder, after: tables)
         if options.keepsDatasetUntilExit {
-            _ = Unmanaged.passRetained(ReleasedLater((merged, tables)))
+            _ = Unmanaged.passRetained(Handoff((merged, tables)))
         }
         return merged.summary
     }
@@ -310,7 +308,7 @@ public struct Importer: Sendable {
         // at the end of the block, before the nodes and rows change again (no copy on write).
         let joined: WorkMergePass.Outcome, ids: [String]
         do {
-            let spent = ReleasedLater(index)
+            let spent = Handoff(index)
             index.releaseLookups()
             let nodes = index.nodes, passRows = rows, pairs = rowNodes, match = options.match
             (joined, ids) = Importer.alongside({
@@ -392,18 +390,6 @@ public struct Importer: Sendable {
         dataset.referencesPerRecord = referencesPerRecord
         return dataset
     }
-}
-
-/// Part of an import freed elsewhere: on another thread (``release()``: the rows while the
-/// works are placed in fields, the spent lookup indexes during the final merge pass), or
-/// never (the whole dataset, kept until the process exits, ``ImportOptions/keepsDatasetUntilExit``).
-/// The owner drops its own references first, so the memory is freed where `release()` runs.
-/// Each instance is touched by one thread at a time.
-private final class ReleasedLater<Value>: @unchecked Sendable {
-    private var value: Value?
-    init(_ value: Value) { self.value = value }
-    /// Drops the value (its memory is freed here when nothing else holds it).
-    func release() { value = nil }
 }
 
 /// What the citing-record stage reads of one record (``Importer/indexCitingRecords(_:options:)``).

@@ -436,11 +436,7 @@ public struct TrajectoryFigure: Sendable {
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) " + (n == 1 ? one : many) }
 
     /// A size in inches with three decimals ("0.07" → "0.070"), locale-free. Pure.
-    static func inches(_ v: Double) -> String {
-        let n = Int((max(0, min(v, 100)) * 1000).rounded())
-        let frac = String(n % 1000)
-        return "\(n / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
-    }
+    static func inches(_ v: Double) -> String { valueText(max(0, min(v, 100))) }
 
     /// Largest magnitude accepted for x, values, bounds and the y range.
     static let magnitudeLimit = 1e12

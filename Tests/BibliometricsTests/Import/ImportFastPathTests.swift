@@ -74,6 +74,10 @@ struct ImportFastPathTests {
         // Two jobs of different types: each result where it belongs.
         let (number, text) = Importer.alongside({ (1...10).reduce(0, +) }, { ["a", "b", "c"].joined() })
         #expect(number == 55 && text == "abc")
+        // Two halves of a range (the middle, or where asked): the results joined in order.
+        #expect(Importer.inHalves(5) { Array($0) } == [0, 1, 2, 3, 4])
+        #expect(Importer.inHalves(5, splitAt: 4) { [$0.count] } == [4, 1])
+        #expect(Importer.inHalves(0) { Array($0) } == [])
         // One job on another thread, one here: both results; here's error waits for the other job.
         let here = Thread.current
         let (sum, ranHere) = Importer.whileElsewhere({ (1...4).reduce(0, +) }, here: { Thread.current == here })
