@@ -200,41 +200,52 @@ struct WorkIndex {
         return keyMatch(c, nativeIDs: nativeIDs, exclude: exclude, probe: &probe)
     }
 
+    /// The key rule (see the type's definition, rule 2): among the works that match, the
+    /// lowest index of the exact year, else the lowest index of another year in the window.
+    ///
+    /// The blocks are scanned in place, the exact year's first: a node sits in `bySurname`
+    /// only under its own year (``register(_:surnames:)``; a year, once set, never changes),
+    /// so when the exact year's blocks hold a match no other year's block can win and is not
+    /// read; and a candidate whose index is not below the best match so far is not compared.
+    /// The result is that of comparing every candidate in index order (no candidate list is
+    /// built or sorted). O(b) for b works of the same surname keys and a year in the window.
     func keyMatch(_ c: CitedReference, nativeIDs: [String], exclude: Int?, probe: inout Probe) -> Int? {
         guard let year = c.year, let surnameKeys = probe.surnames(c), !surnameKeys.isEmpty else { return nil }
-        let tolerance = max(0, options.yearTolerance)
-        var candidates: [Int] = []
-        for s in surnameKeys {
-            for y in YearDistance.window(year, tolerance) { candidates += bySurname[SurnameYear(surname: s, year: y)] ?? [] }
-        }
-        guard !candidates.isEmpty else { return nil }
-        if surnameKeys.count > 1 {
-            candidates.sort()
-            candidates = candidates.enumerated().filter { $0.offset == 0 || candidates[$0.offset - 1] != $0.element }.map(\.element)
-        } else {
-            candidates.sort()
-        }
-        let keys = probe.keys(c)
-        var best: (index: Int, exact: Bool)?
-        // Fields read in place through the buffer: copying a `Node` per candidate costs a retain per field.
-        nodes.withUnsafeBufferPointer { nb in
-            self.keys.withUnsafeBufferPointer { kb in
-                for i in candidates where i != exclude {
-                    guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { continue }
-                    if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { continue }
-                    if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { continue }
-                    if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { continue }
-                    if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { continue }
-                    let sameTitle = WorkIndex.nearlySameTitle(keys, kb[i])
-                    if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { continue }
-                    if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { continue }
-                    guard describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, kb[i]) else { continue }
-                    let exact = wy == year
-                    if best == nil || (exact && best?.exact == false) { best = (i, exact) }
+        let window = YearDistance.window(year, max(0, options.yearTolerance))
+        var keys: MatchKeys?
+        var best = Int.max
+        for exactYear in [true, false] {
+            for s in surnameKeys {
+                for y in window where (y == year) == exactYear {
+                    guard let block = bySurname[SurnameYear(surname: s, year: y)] else { continue }
+                    for i in block where i < best && i != exclude {
+                        let k = keys ?? probe.keys(c)
+                        keys = k
+                        if keyMatches(c, k, nativeIDs: nativeIDs, year: year, node: i) { best = i }
+                    }
                 }
             }
+            if best != Int.max { return best }
         }
-        return best?.index
+        return nil
+    }
+
+    /// Whether node `i` matches `c` by the key rule, `keys` being `c`'s ``MatchKeys``. Fields
+    /// read in place (copying a `Node` costs a retain per field). O(title length).
+    private func keyMatches(_ c: CitedReference, _ keys: MatchKeys, nativeIDs: [String], year: Int, node i: Int) -> Bool {
+        nodes.withUnsafeBufferPointer { nb in
+            self.keys.withUnsafeBufferPointer { kb in
+                guard let wy = nb[i].work.year, YearDistance.between(wy, year) <= options.yearTolerance else { return false }
+                if c.doi != nil, nb[i].work.doi != nil, c.doi != nb[i].work.doi { return false }
+                if c.openAlexID != nil, nb[i].work.openAlexID != nil, c.openAlexID != nb[i].work.openAlexID { return false }
+                if c.pmid != nil, nb[i].work.pmid != nil, c.pmid != nb[i].work.pmid { return false }
+                if WorkIndex.nativeConflict(nativeIDs, nb[i].nativeIDs) { return false }
+                let sameTitle = WorkIndex.nearlySameTitle(keys, kb[i])
+                if let a = c.volume, let b = nb[i].work.volume, WorkIndex.number(a) != WorkIndex.number(b), !sameTitle { return false }
+                if let a = c.pages, let b = nb[i].work.pages, WorkIndex.firstPage(a) != WorkIndex.firstPage(b), !sameTitle { return false }
+                return describesSameWork(c, keys, volume: nb[i].work.volume, pages: nb[i].work.pages, kb[i])
+            }
+        }
     }
 
     /// Both titles known, each with at least four tokens and Dice ≥ 0.9, or at least six

@@ -106,6 +106,39 @@ struct WorkIndexGuardTests {
     }
 }
 
+/// Which work the key rule picks among several that match (``WorkIndex/keyMatch(_:nativeIDs:exclude:probe:)``).
+struct KeyRuleChoiceTests {
+    /// Works 0–3, all "Smith", source "Journal of Informetrics", and a reference "Smith A,
+    /// 2000, J INFORMETR" (the abbreviation matches the source: two words, strong; year
+    /// tolerance 1). By the definition the lowest index of the exact year wins over a lower
+    /// index of a neighbouring year, so: with works of 1999 (0), 2000 (1), 2000 (2) and 2001
+    /// (3) it is work 1 (work 2 when 1 is excluded); without works of 2000, work 0 (1999, the
+    /// lowest index within the tolerance); a work of the exact year in another journal (not a
+    /// match) is passed over; years 1998 and 2002 are outside the tolerance.
+    @Test func exactYearThenLowestIndex() {
+        func index(_ works: [(Int, String)]) -> WorkIndex {
+            var index = WorkIndex(options: MatchOptions())
+            for (year, venue) in works {
+                _ = index.add(WorkIndex.Node(work: Work(id: "", authors: [AuthorName(family: "Smith", initials: "A")], year: year, venue: venue),
+                                             nativeIDs: [], isCiting: false))
+            }
+            return index
+        }
+        let reference = CitedReference(raw: "Smith A, 2000, J INFORMETR", authors: [AuthorName(family: "SMITH", initials: "A")],
+                                       year: 2000, venue: "J INFORMETR")
+        let all = index([(1999, "Journal of Informetrics"), (2000, "Journal of Informetrics"), (2000, "Journal of Informetrics"), (2001, "Journal of Informetrics")])
+        #expect(all.keyMatch(reference, nativeIDs: [], exclude: nil) == 1)
+        #expect(all.keyMatch(reference, nativeIDs: [], exclude: 1) == 2)
+        let neighbours = index([(1999, "Journal of Informetrics"), (2001, "Journal of Informetrics")])
+        #expect(neighbours.keyMatch(reference, nativeIDs: [], exclude: nil) == 0)
+        #expect(neighbours.keyMatch(reference, nativeIDs: [], exclude: 0) == 1)
+        let otherJournal = index([(2000, "Research Policy"), (2001, "Journal of Informetrics"), (2000, "Journal of Informetrics")])
+        #expect(otherJournal.keyMatch(reference, nativeIDs: [], exclude: nil) == 2)
+        let tooFar = index([(1998, "Journal of Informetrics"), (2002, "Journal of Informetrics")])
+        #expect(tooFar.keyMatch(reference, nativeIDs: [], exclude: nil) == nil)
+    }
+}
+
 struct ImporterReferencesTextTests {
     /// A plain-text list (named with --format references-text) is one citing record whose
     /// references are its entries; its second entry shares the Aria DOI with the WoS export,
