@@ -17,6 +17,25 @@ public struct FieldEvidence: Sendable {
     }
 }
 
+/// Works' ``FieldEvidence`` by position from 0, with what ``FieldAssigner`` reads of every
+/// work — citing or not, whether its records state anything, its venue and volume — readable
+/// without building the work's whole evidence (a lazy view builds it, its field lists
+/// retained, at each read: on 10⁵ cited-only works that was most of the assigner's time).
+protocol FieldEvidenceCollection: RandomAccessCollection, Sendable where Element == FieldEvidence, Index == Int {
+    func isCiting(_ i: Int) -> Bool
+    /// `true` when work `i`'s records state nothing (`fields.isEmpty`).
+    func statesNothing(_ i: Int) -> Bool
+    func venue(_ i: Int) -> String?
+    func volume(_ i: Int) -> String?
+}
+
+extension Array: FieldEvidenceCollection where Element == FieldEvidence {
+    func isCiting(_ i: Int) -> Bool { self[i].isCiting }
+    func statesNothing(_ i: Int) -> Bool { self[i].fields.isEmpty }
+    func venue(_ i: Int) -> String? { self[i].venue }
+    func volume(_ i: Int) -> String? { self[i].volume }
+}
+
 /// Places every work in a field at one ``LiteratureLevel``, from its own record or its venue,
 /// never by guessing.
 ///
@@ -63,14 +82,13 @@ public struct FieldAssigner: Sendable {
     /// ``assign(_:)`` over any random-access collection of evidence indexed from 0 — a lazy
     /// view, so that an import need not hold an array of 10⁵ evidence records beside its works
     /// (memory). Each element may be read several times.
-    func assign<C: RandomAccessCollection & Sendable>(evidence works: C) -> (assignments: [FieldAssignment], coverage: FieldCoverage)
-        where C.Element == FieldEvidence, C.Index == Int {
+    func assign<C: FieldEvidenceCollection>(evidence works: C) -> (assignments: [FieldAssignment], coverage: FieldCoverage) {
         var out: [FieldAssignment] = []
         out.reserveCapacity(works.count)
         // 1. Own records.
         for i in works.indices {
             // A cited-only work states nothing itself (most works): skip the look-ups.
-            guard !works[i].fields.isEmpty else {
+            guard !works.statesNothing(i) else {
                 out.append(FieldAssignment())
                 continue
             }
@@ -87,7 +105,7 @@ public struct FieldAssigner: Sendable {
         // 2. Venue index of the dataset's own citing records.
         var index: [String: [String]] = [:]
         var refused = Set<String>()
-        for i in works.indices where works[i].isCiting && out[i].source != nil {
+        for i in works.indices where out[i].source != nil && works.isCiting(i) {
             for key in venueKeys(works[i]) where !refused.contains(key) {
                 if let had = index[key] {
                     if Set(had).isDisjoint(with: out[i].categories) {
@@ -128,9 +146,9 @@ public struct FieldAssigner: Sendable {
         coverage.ambiguousVenueKeys = refused.count
         for i in works.indices {
             let source = out[i].categories.isEmpty ? nil : out[i].source
-            if works[i].isCiting { coverage.citing.count(source) } else {
+            if works.isCiting(i) { coverage.citing.count(source) } else {
                 coverage.cited.count(source)
-                if works[i].venue != nil, works[i].volume != nil { coverage.citedWithJournalVenue.count(source) }
+                if works.venue(i) != nil, works.volume(i) != nil { coverage.citedWithJournalVenue.count(source) }
             }
         }
         coverage.categories = Set(out.compactMap(\.primary)).count
@@ -140,14 +158,13 @@ public struct FieldAssigner: Sendable {
     /// Step 2 for the works at `positions`, in order: their ``venueHit(_:index:)``. A work
     /// whose keys come from its venue alone (no other spelling, no ISSN) gets the outcome of
     /// the first work with the same venue (the tables do not change here). O(n) look-ups.
-    func venueHits<C: RandomAccessCollection & Sendable>(_ positions: ArraySlice<Int>, evidence works: C, index: [String: [String]]) -> [VenueHit?]
-        where C.Element == FieldEvidence, C.Index == Int {
+    func venueHits<C: FieldEvidenceCollection>(_ positions: ArraySlice<Int>, evidence works: C, index: [String: [String]]) -> [VenueHit?] {
         var byVenue: [String: VenueHit?] = [:]
         var hits: [VenueHit?] = []
         hits.reserveCapacity(positions.count)
         for i in positions {
-            if works[i].fields.venueNames.isEmpty, works[i].fields.issns.isEmpty {
-                guard let venue = works[i].venue else {
+            if works.statesNothing(i) || (works[i].fields.venueNames.isEmpty && works[i].fields.issns.isEmpty) {
+                guard let venue = works.venue(i) else {
                     hits.append(nil)
                     continue
                 }

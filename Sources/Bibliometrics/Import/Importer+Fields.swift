@@ -56,15 +56,11 @@ extension Importer {
             note = "classification tables not loaded (ISSN → ASJC and the NLM catalogue unused): \(e)"
         }
         let level = literatureLevel(d)
-        // The position of each work some record became (a few thousand), not of every work
-        // (10⁵ cited-only works): memory, as this runs while the tables of rows are written.
-        var position: [String: Int] = [:]
-        for ids in d.recordWorks { for id in ids { position[id] = -1 } }
-        for i in d.works.indices where position[d.works[i].work.id] != nil { position[d.works[i].work.id] = i }
         var fields = [SubjectFields](repeating: SubjectFields(), count: d.works.count)
-        for (f, file) in d.files.enumerated() where f < d.recordWorks.count {
-            for (r, record) in file.records.enumerated() where r < d.recordWorks[f].count {
-                if let i = position[d.recordWorks[f][r]], i >= 0 { fields[i].merge(record.fields) }
+        for (f, file) in d.files.enumerated() where f < d.recordWorkIndices.count {
+            for (r, record) in file.records.enumerated() where r < d.recordWorkIndices[f].count {
+                let i = d.recordWorkIndices[f][r]
+                if fields.indices.contains(i) { fields[i].merge(record.fields) }
             }
         }
         // Each work's evidence is made when the assigner reads it, not stored (memory: an array
@@ -77,8 +73,9 @@ extension Importer {
 }
 
 /// The imported works as the field assigner reads them: each work's evidence is made when
-/// read, from the work and what its records state (parallel arrays). O(1) per element.
-struct WorkEvidence: RandomAccessCollection, Sendable {
+/// read, from the work and what its records state (parallel arrays); the facts the assigner
+/// reads of every work are read in place (``FieldEvidenceCollection``). O(1) per element.
+struct WorkEvidence: FieldEvidenceCollection {
     let works: [ImportedWork]
     let stated: [SubjectFields]
     var startIndex: Int { 0 }
@@ -86,6 +83,10 @@ struct WorkEvidence: RandomAccessCollection, Sendable {
     subscript(i: Int) -> FieldEvidence {
         FieldEvidence(venue: works[i].work.venue, volume: works[i].work.volume, isCiting: works[i].isCiting, fields: stated[i])
     }
+    func isCiting(_ i: Int) -> Bool { works[i].isCiting }
+    func statesNothing(_ i: Int) -> Bool { stated[i].isEmpty }
+    func venue(_ i: Int) -> String? { works[i].work.venue }
+    func volume(_ i: Int) -> String? { works[i].work.volume }
 }
 
 extension Importer {

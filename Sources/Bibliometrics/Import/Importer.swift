@@ -90,6 +90,8 @@ public struct ImportedDataset: Sendable {
     public var notes: [String]
     /// For each file, the work id of each of its records (in reading order).
     public var recordWorks: [[String]] = []
+    /// For each file, the position in `works` of each of its records' work (as `recordWorks`).
+    var recordWorkIndices: [[Int]] = []
     /// For each file, the number of cited references read from each of its records. The
     /// records in `files` no longer hold their references after ``Importer/merge(_:)``: each
     /// reference lives once, in its row of `references` (memory).
@@ -358,9 +360,13 @@ public struct Importer: Sendable {
                 return Importer.makeArcs(rows: taken, rowNodes: pairs, root: root, ids: ids, merges: merges)
             })
         }
+        // The position in `works` of each record's work (records' works are few: a map, not an array per node).
+        var recordPosition: [Int: Int] = [:]
+        for nodes in recordNode { for n in nodes { recordPosition[root[n]] = -1 } }
         var kept = 0
         for i in root.indices where root[i] == i {
             works[kept].citedBy += Int(arcs.citedBy[i])
+            if recordPosition[i] != nil { recordPosition[i] = kept }
             kept += 1
         }
         let citations = arcs.citations
@@ -387,6 +393,7 @@ public struct Importer: Sendable {
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: notes)
         dataset.recordWorks = recordNode.map { $0.map { ids[root[$0]] } }
+        dataset.recordWorkIndices = recordNode.map { $0.map { recordPosition[root[$0]] ?? -1 } }
         dataset.referencesPerRecord = referencesPerRecord
         return dataset
     }
