@@ -8,6 +8,9 @@ import NetworkCore
 /// fail, the error of the first failing job (in job order) is thrown, the same error a
 /// sequential loop would have stopped at. Each job must touch only its own inputs and
 /// outputs (a file read, a file written), so the result does not depend on the schedule.
+/// Called from inside a job of another `concurrentPerform`, libdispatch runs the jobs one
+/// after the other on that thread (a nested apply gets no more threads): a step that should
+/// use both cores is started from a plain thread (``whileElsewhere(_:here:)``'s `here`).
 extension Importer {
     static func inParallel<T: Sendable>(_ n: Int, _ job: @Sendable (Int) throws -> T) throws -> [T] {
         let box = ParallelResults<T>(count: n)
@@ -26,17 +29,6 @@ extension Importer {
         return box.completed()
     }
 
-    /// Two jobs of different types at once (``inParallel(_:_:)``): `first` and `second`'s results.
-    /// Each is computed again here in the case `concurrentPerform` cannot reach, a job that did
-    /// not report (never a stand-in value).
-    static func alongside<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let a = ParallelResults<A>(count: 1), b = ParallelResults<B>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { a.set(0, .success(first())) } else { b.set(0, .success(second())) }
-        }
-        return (a.completed().first ?? first(), b.completed().first ?? second())
-    }
-
     /// `job` for the two halves of `0..<count` — `0..<split` and `split..<count`, `split` the
     /// middle unless given — on both cores (``inParallel(_:_:)``), the results joined in order.
     /// For pure per-element work whose results must keep the elements' order.
@@ -47,7 +39,7 @@ extension Importer {
     }
 
     /// `elsewhere` on another thread while `here` runs on the calling thread; both results.
-    /// Unlike ``alongside(_:_:)``, which thread runs which job is fixed: what `here` allocates
+    /// Which thread runs which job is fixed: what `here` allocates
     /// comes from the calling thread's malloc arena, where the memory the import freed before
     /// is reused (glibc gives each thread its own arena; measured: placing the works in fields
     /// on a worker thread while the tables were written raised the peak by ~30 MiB).

@@ -71,9 +71,6 @@ struct ImportFastPathTests {
         // The overload for jobs that cannot fail: the same order.
         let cubes: [Int] = Importer.inParallel(100) { $0 * $0 * $0 }
         #expect(cubes == (0..<100).map { $0 * $0 * $0 })
-        // Two jobs of different types: each result where it belongs.
-        let (number, text) = Importer.alongside({ (1...10).reduce(0, +) }, { ["a", "b", "c"].joined() })
-        #expect(number == 55 && text == "abc")
         // Two halves of a range (the middle, or where asked): the results joined in order.
         #expect(Importer.inHalves(5) { Array($0) } == [0, 1, 2, 3, 4])
         #expect(Importer.inHalves(5, splitAt: 4) { [$0.count] } == [4, 1])
