@@ -127,8 +127,8 @@ struct WorkIndex {
         for x in nodes[i].nativeIDs where byNative[x] == nil { byNative[x] = i }
         if let y = nodes[i].work.year, let keys = surnames ?? nodes[i].work.authors.first?.matchKeys {
             for s in keys {
-                let key = SurnameYear(surname: s, year: y)
-                if bySurname[key]?.contains(i) != true { bySurname[key, default: []].append(i) }
+                // One look-up: the block is created empty when new, and `i` added unless listed.
+                WorkIndex.appendOnce(i, to: &bySurname[SurnameYear(surname: s, year: y), default: []])
             }
         }
         registerTitleBlocks(i)
@@ -187,6 +187,9 @@ struct WorkIndex {
     }
 
     func doiPlausible(_ c: CitedReference, _ w: Work) -> Bool {
+        // The same surname as printed folds to the same key: plausible, without folding either
+        // (most DOI matches: a reference and the work an earlier copy of it created).
+        if let x = c.firstAuthor?.family, let y = w.authors.first?.family, x == y { return true }
         guard let a = c.firstAuthor?.matchKey, let b = w.authors.first?.matchKey, !a.isEmpty, !b.isEmpty, a != b else { return true }
         if let t1 = c.title, let t2 = w.title { return TitleSimilarity.dice(t1, t2) >= options.doiTitleCheck }
         // No titles to compare: refuse only when the years also disagree and the sources do not match.
@@ -271,14 +274,21 @@ struct WorkIndex {
         return words.prefix(count).map { String($0.prefix(3)) }.joined(separator: "|")
     }
 
+    /// Appends `i` to `block` unless it is listed there. O(block).
+    @inline(__always) static func appendOnce(_ i: Int, to block: inout [Int]) {
+        if !block.contains(i) { block.append(i) }
+    }
+
     /// Adds node `i` to `key`'s block unless it is already there. The membership test scans
     /// only small blocks; in a crowded one a node re-registered later may be listed twice,
     /// which changes no match (candidates are compared in index order). O(min(block, limit)).
     static func insert(_ i: Int, at key: String, into blocks: inout [String: [Int]]) {
-        if let block = blocks[key] {
+        // One look-up: a new block is created empty, so the tests below pass and `i` is added.
+        func add(_ block: inout [Int]) {
             if block.last == i || (block.count <= titleBlockLimit && block.contains(i)) { return }
+            block.append(i)
         }
-        blocks[key, default: []].append(i)
+        add(&blocks[key, default: []])
     }
 
     /// The title rule (see the type's definition, rule 3).

@@ -139,6 +139,35 @@ struct KeyRuleChoiceTests {
     }
 }
 
+/// When a shared DOI is believed (``WorkIndex/doiPlausible(_:_:)``): the first authors agree
+/// once folded, else the titles reach Dice 0.5, else (no titles) the years are within the
+/// tolerance or the sources match.
+struct DOIPlausibilityTests {
+    @Test func sharedDOIByHand() {
+        let index = WorkIndex(options: MatchOptions())
+        func work(_ family: String, year: Int, title: String? = nil, venue: String? = nil) -> Work {
+            Work(id: "", authors: [AuthorName(family: family)], year: year, title: title, venue: venue)
+        }
+        func ref(_ family: String, year: Int, title: String? = nil, venue: String? = nil) -> CitedReference {
+            CitedReference(raw: family, authors: [AuthorName(family: family)], year: year, title: title, venue: venue)
+        }
+        // The same surname as printed, and the same once folded ("SMITH" → "smith").
+        #expect(index.doiPlausible(ref("Smith", year: 2000), work("Smith", year: 1990)))
+        #expect(index.doiPlausible(ref("SMITH", year: 2000), work("Smith", year: 1990)))
+        // Different surnames, titles "Citation networks of reviews" and "Silos in health
+        // services research": no common token, Dice 0 < 0.5: refused; the same title: believed.
+        #expect(!index.doiPlausible(ref("Jones", year: 2000, title: "Citation networks of reviews"),
+                                    work("Smith", year: 2000, title: "Silos in health services research")))
+        #expect(index.doiPlausible(ref("Jones", year: 2000, title: "Citation networks of reviews"),
+                                   work("Smith", year: 2000, title: "Citation networks of reviews")))
+        // No titles: years 2000/2005 (more than 1 apart) and sources that do not match: refused;
+        // years 2000/2001: believed; far years but the same source: believed.
+        #expect(!index.doiPlausible(ref("Jones", year: 2000, venue: "J INFORMETR"), work("Smith", year: 2005, venue: "Research Policy")))
+        #expect(index.doiPlausible(ref("Jones", year: 2000, venue: "J INFORMETR"), work("Smith", year: 2001, venue: "Research Policy")))
+        #expect(index.doiPlausible(ref("Jones", year: 2000, venue: "J INFORMETR"), work("Smith", year: 2005, venue: "Journal of Informetrics")))
+    }
+}
+
 struct ImporterReferencesTextTests {
     /// A plain-text list (named with --format references-text) is one citing record whose
     /// references are its entries; its second entry shares the Aria DOI with the WoS export,
