@@ -433,11 +433,11 @@ struct WorkMergePass {
             }
         }
         // The kept variants' words and numbers, on both cores (pure; each half in order).
-        let rows = rows, records = records, keptRows = kept.map { candidates[$0].row }
+        let rows = rows, records = records, keptRows = kept.map { candidates[$0].row }, venues = rowKeys?.venues ?? VenueWords()
         var words = Importer.inHalves(keptRows.count) { part in
             keptRows[part].map { row in
                 // Fields read in place (no copy of the reference).
-                row >= 0 ? VariantWords(rows[row].reference) : VariantWords(records[-1 - row])
+                row >= 0 ? VariantWords(rows[row].reference, venues: venues) : VariantWords(records[-1 - row], venues: venues)
             }
         }.makeIterator()
         for v in kept {
@@ -457,8 +457,8 @@ struct WorkMergePass {
         var volume: String
         var page: String
 
-        init(_ r: CitedReference) {
-            keys = MatchKeys(title: r.title, venue: r.venue)
+        init(_ r: CitedReference, venues: VenueWords) {
+            keys = MatchKeys(title: r.title, venueWords: r.venue.map(venues.lookUp))
             personal = r.firstAuthor?.looksPersonal == true
             volume = r.volume.map(WorkIndex.number) ?? ""
             page = r.pages.map(WorkIndex.firstPage) ?? ""

@@ -18,7 +18,7 @@ struct PreparedReference: Sendable {
     /// and appends its blocking keys for the final merge pass to `blockKeys`. O(|ref|).
     static func prepare(_ ref: CitedReference, position: Int, fallback: String, blockKeys: inout RowBlockKeys) -> PreparedReference {
         let source = (ref.source?.description ?? fallback) + "#\(position)"
-        let keys = MatchKeys(title: ref.title, venue: ref.venue)
+        let keys = MatchKeys(title: ref.title, venueWords: ref.venue.map { blockKeys.venues.words($0) })
         let author = ref.firstAuthor
         var surnames: [String]?? = .none
         if ref.year != nil {
@@ -47,6 +47,9 @@ struct RowBlockKeys: Sendable {
     var surnameStart: [Int32] = [0]
     /// Title-start id of each row, −1 for none.
     var start: [Int32] = []
+    /// The words of each distinct source the rows print (for their ``MatchKeys``, and again
+    /// for the final merge pass's variants).
+    var venues = VenueWords()
 
     init(rows: Int = 0) {
         surnameIDs.reserveCapacity(rows)

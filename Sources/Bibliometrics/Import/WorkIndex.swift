@@ -630,16 +630,42 @@ struct MatchKeys {
     var venueWords: [String]?
 
     init(title: String?, venue: String?) {
+        self.init(title: title, venueWords: venue.map(MatchKeys.words))
+    }
+
+    /// The keys of `title` and of a source whose ``words(_:)`` are `venueWords` (computed
+    /// once per distinct source by the caller, ``VenueWords``).
+    init(title: String?, venueWords: [String]?) {
         if let title {
             let tokens = TitleSimilarity.tokens(title)
             titleSet = Set(tokens)
             titleWords = tokens.filter { !WorkIndex.stopWords.contains($0) }
         }
-        venueWords = venue.map(MatchKeys.words)
+        self.venueWords = venueWords
     }
 
     static func words(_ s: String) -> [String] {
         TitleSimilarity.tokens(s).filter { !WorkIndex.stopWords.contains($0) }
+    }
+}
+
+/// ``MatchKeys/words(_:)`` of each distinct source, computed once: an export cites the same
+/// journals again and again (capture-recapture: 252,473 references), and splitting and
+/// folding a source costs far more than a hash look-up. Exact: a memo of a pure function.
+struct VenueWords: Sendable {
+    private(set) var bySource: [String: [String]] = [:]
+
+    /// `MatchKeys.words(source)`, computed on the first call for `source`. O(|source|).
+    mutating func words(_ source: String) -> [String] {
+        if let known = bySource[source] { return known }
+        let words = MatchKeys.words(source)
+        bySource[source] = words
+        return words
+    }
+
+    /// The words already computed for `source`, else computed now (without keeping them).
+    func lookUp(_ source: String) -> [String] {
+        bySource[source] ?? MatchKeys.words(source)
     }
 }
 

@@ -34,6 +34,24 @@ struct MatchingFastPathTests {
         }
     }
 
+    /// The memo of source words gives what splitting the source gives: "The Journal of
+    /// Animal Ecology" → `journal`, `animal`, `ecology` (stop words `the`, `of` dropped), the
+    /// second call from the memo, a source never memoised computed on the spot; keys built
+    /// from memoised words equal those built from the source.
+    @Test func sourceWordsMemo() {
+        var memo = VenueWords()
+        #expect(memo.words("The Journal of Animal Ecology") == ["journal", "animal", "ecology"])
+        #expect(memo.bySource.count == 1)
+        #expect(memo.words("The Journal of Animal Ecology") == ["journal", "animal", "ecology"])
+        #expect(memo.bySource.count == 1)
+        #expect(memo.lookUp("J ANIM ECOL") == ["j", "anim", "ecol"])
+        #expect(memo.bySource.count == 1)
+        for (title, venue) in [("Capture-recapture models", "J ANIM ECOL"), ("", "Biometrika"), ("A title", "")] {
+            let direct = MatchKeys(title: title, venue: venue), memoised = MatchKeys(title: title, venueWords: memo.words(venue))
+            #expect(direct.titleSet == memoised.titleSet && direct.titleWords == memoised.titleWords && direct.venueWords == memoised.venueWords)
+        }
+    }
+
     /// "Part 1" ≠ "Part 2": numbers differ only when both titles carry numbers and not the same set.
     @Test func numbersDifferByHand() {
         func set(_ s: String) -> Set<String> { Set(TitleSimilarity.tokens(s)) }
