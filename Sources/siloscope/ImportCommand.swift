@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "At the end, print the wall time of every stage (reading, matching, final merge pass, fields, writing) and the peak memory on standard error.",
-        discussion: "Each stage's progress line then also gives the peak resident memory so far. The dataset folder is the same with or without it."))
+        discussion: "The table gives each stage's wall seconds, its CPU seconds on all cores and the peak resident memory at its end. The dataset folder is the same with or without it."))
     var timings = false
 
     func run() throws {

@@ -271,7 +271,7 @@ struct WorkMergePass {
     /// (``method(_:_:rule:)``, a function of the two variants alone) computed first on both
     /// cores. The same unions and evidence as trying the pairs one by one: a pair's method
     /// does not depend on the unions made before it, and the replay checks the roots and
-    /// their compatibility as ``tryMerge(_:_:rule:)`` does. O(pairs).
+    /// their compatibility (``apartRoots(_:_:)``) as ``tryMerge(_:_:rule:)`` does. O(pairs).
     mutating func replay(_ pairs: [(Int32, Int32)], rule: Rule) {
         guard !pairs.isEmpty else { return }
         let pass = self
@@ -281,9 +281,8 @@ struct WorkMergePass {
         for (v32, w32) in pairs {
             guard let found = methods.next() else { break }
             let v = Int(v32), w = Int(w32)
-            let ra = find(variants[v].work), rb = find(variants[w].work)
-            guard ra != rb, compatible(ra, rb), let method = found, let text = evidenceText(v, w, method: method, rule: rule) else { continue }
-            join(ra, rb, method: method, evidence: text)
+            guard let roots = apartRoots(v, w), let method = found else { continue }
+            join(v, w, roots: roots, method: method, rule: rule)
         }
     }
 
@@ -473,16 +472,26 @@ struct WorkMergePass {
         return !WorkIndex.nativeConflict(native[a], native[b])
     }
 
+    /// Joins the works of variants `v` and `w` when they are two works that may be one and
+    /// `rule` holds for the two variants.
     mutating func tryMerge(_ v: Int, _ w: Int, rule: Rule) {
         // Roots first: most pairs of a block are of one work already (no copy of a variant).
-        let ra = find(variants[v].work), rb = find(variants[w].work)
-        guard ra != rb, compatible(ra, rb) else { return }
-        guard let (method, text) = decide(v, w, rule: rule) else { return }
-        join(ra, rb, method: method, evidence: text)
+        guard let roots = apartRoots(v, w), let method = method(v, w, rule: rule) else { return }
+        join(v, w, roots: roots, method: method, rule: rule)
     }
 
-    /// Joins the works of roots `ra` and `rb` (the larger root under the smaller), keeping why.
-    mutating func join(_ ra: Int, _ rb: Int, method: ImportMatchMethod, evidence text: String) {
+    /// The roots of the works of variants `v` and `w` when these are two works that may be one
+    /// (``compatible(_:_:)``), else `nil`.
+    mutating func apartRoots(_ v: Int, _ w: Int) -> (Int, Int)? {
+        let ra = find(variants[v].work), rb = find(variants[w].work)
+        return ra != rb && compatible(ra, rb) ? (ra, rb) : nil
+    }
+
+    /// Joins the works of roots `roots` (the larger root under the smaller), keeping the
+    /// method and the evidence of variants `v` and `w` (nothing is joined without evidence).
+    mutating func join(_ v: Int, _ w: Int, roots: (Int, Int), method: ImportMatchMethod, rule: Rule) {
+        guard let text = evidenceText(v, w, method: method, rule: rule) else { return }
+        let (ra, rb) = roots
         let (root, child) = ra < rb ? (ra, rb) : (rb, ra)
         uf[child] = root
         doi[root] = doi[root] ?? doi[child]
@@ -492,17 +501,10 @@ struct WorkMergePass {
         merges[child] = Merge(method: method, evidence: text)
     }
 
-    /// The method and evidence when variants `v` and `w` describe the same work under `rule`,
-    /// else `nil`. Non-mutating, so the closures below borrow the pass instead of copying it
-    /// (a copy retains every array of the pass and of its matcher). The two variants are read
-    /// in place (copying one retains every field of its reference).
-    func decide(_ v: Int, _ w: Int, rule: Rule) -> (ImportMatchMethod, String)? {
-        guard let method = method(v, w, rule: rule), let text = evidenceText(v, w, method: method, rule: rule) else { return nil }
-        return (method, text)
-    }
-
     /// The method when variants `v` and `w` describe the same work under `rule`, else `nil`:
-    /// a pure function of the two variants.
+    /// a pure function of the two variants. Non-mutating, so the closures below borrow the
+    /// pass instead of copying it (a copy retains every array of the pass and of its matcher).
+    /// The two variants are read in place (copying one retains every field of its reference).
     func method(_ v: Int, _ w: Int, rule: Rule) -> ImportMatchMethod? {
         withReferences(v, w, { p, q in Self.matches(p, q, rule: rule, options: options, matcher: matcher) }) ?? nil
     }

@@ -88,10 +88,13 @@ public struct ImportedDataset: Sendable {
     public var summary: ImportSummary
     /// Refused identifier matches and other notes for the log.
     public var notes: [String]
-    /// For each file, the work id of each of its records (in reading order).
-    public var recordWorks: [[String]] = []
-    /// For each file, the position in `works` of each of its records' work (as `recordWorks`).
+    /// For each file, the position in `works` of each of its records' work (in reading order).
     var recordWorkIndices: [[Int]] = []
+    /// For each file, the work id of each of its records (in reading order), read from
+    /// ``recordWorkIndices``.
+    public var recordWorks: [[String]] {
+        recordWorkIndices.map { $0.map { works.indices.contains($0) ? works[$0].work.id : "" } }
+    }
     /// For each file, the number of cited references read from each of its records. The
     /// records in `files` no longer hold their references after ``Importer/merge(_:)``: each
     /// reference lives once, in its row of `references` (memory).
@@ -364,7 +367,8 @@ public struct Importer: Sendable {
                 return Importer.makeArcs(rows: taken, rowNodes: pairs, root: root, ids: ids, merges: merges)
             })
         }
-        // The position in `works` of each record's work (records' works are few: a map, not an array per node).
+        // The position in `works` of each record's work (records' works are few: a map, not an
+        // array per node); each record's joined work is a root, so it is among the kept works.
         var recordPosition: [Int: Int] = [:]
         for nodes in recordNode { for n in nodes { recordPosition[root[n]] = -1 } }
         var kept = 0
@@ -396,7 +400,6 @@ public struct Importer: Sendable {
         }
         var dataset = ImportedDataset(works: works, citations: citations, references: rows, duplicates: dups,
                                       files: results, summary: summary, notes: notes)
-        dataset.recordWorks = recordNode.map { $0.map { ids[root[$0]] } }
         dataset.recordWorkIndices = recordNode.map { $0.map { recordPosition[root[$0]] ?? -1 } }
         dataset.referencesPerRecord = referencesPerRecord
         return dataset
